@@ -1,0 +1,25 @@
+package io.maskstudio;
+
+import io.maskstudio.cli.MaskStudioCommand;
+import io.maskstudio.ui.App;
+
+/**
+ * Entry point of the runnable jar. Deliberately not a JavaFX {@code Application}: the JavaFX
+ * launcher refuses to start an Application main class from the class path of a shaded jar.
+ * With no arguments, or a graph file as the only argument, it opens the GUI; otherwise it runs the CLI.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (opensGui(args)) {
+            App.main(args);
+        } else {
+            System.exit(MaskStudioCommand.run(args));
+        }
+    }
+
+    static boolean opensGui(String[] args) {
+        return args.length == 0 || (args.length == 1 && args[0].endsWith(".json") && !args[0].startsWith("-"));
+    }
+}

@@ -1,0 +1,41 @@
+package io.maskstudio.model;
+
+import java.util.Objects;
+
+/**
+ * How a design is trained. {@code dataset} is a built-in name ("digits") or a CSV path;
+ * {@code optimizer} one of sgd, momentum, adam, adamw, rmsprop.
+ */
+public record TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
+                               double weightDecay, long seed, double validationFraction) {
+
+    public static final java.util.List<String> OPTIMIZERS = java.util.List.of("sgd", "momentum", "adam", "adamw", "rmsprop");
+
+    public TrainingSettings {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(optimizer, "optimizer");
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be a positive number, was " + learningRate);
+        if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
+        if (epochs < 0) throw new IllegalArgumentException("epochs must not be negative, was " + epochs);
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) throw new IllegalArgumentException("weight decay must be >= 0, was " + weightDecay);
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0,1), was " + validationFraction);
+        }
+    }
+
+    public static TrainingSettings defaults(String dataset) {
+        return new TrainingSettings(dataset, "adam", 1e-3, 32, 30, 0.0, 42L, 0.2);
+    }
+
+    public TrainingSettings withDataset(String d) { return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
+    public TrainingSettings withOptimizer(String o) { return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
+    public TrainingSettings withLearningRate(double lr) { return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction); }
+    public TrainingSettings withBatchSize(int b) { return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction); }
+    public TrainingSettings withEpochs(int e) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction); }
+    public TrainingSettings withWeightDecay(double wd) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction); }
+    public TrainingSettings withSeed(long s) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction); }
+    public TrainingSettings withValidationFraction(double v) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v); }
+}
