@@ -1,0 +1,174 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Activation;
+import io.maskstudio.model.LayerParameters;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A stack of {@link MaskedLinear} layers built from a {@link NetworkDesign}, trained as a classifier:
+ * the last layer's outputs are logits for a softmax cross-entropy loss.
+ */
+public final class MaskedNetwork {
+    private final List<MaskedLinear> layers = new ArrayList<>();
+    private final DataType dtype;
+    private final int classes;
+    private final SplittableRandom rng;
+    private String optimizer;
+    private double learningRate;
+    private double weightDecay;
+    private int iteration;
+    private AddedConnectionInit addedInit = AddedConnectionInit.ZERO;
+
+    public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed) {
+        this.dtype = dtype;
+        this.rng = new SplittableRandom(seed);
+        this.optimizer = optimizer;
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        List<LayerSpec> specs = design.layers();
+        for (int k = 1; k < specs.size(); k++) {
+            Activation a = specs.get(k).activation();
+            boolean last = k == specs.size() - 1;
+            if (a == Activation.SOFTMAX && !last) {
+                throw new IllegalArgumentException("layer '" + specs.get(k).name() + "': softmax is only allowed on the output layer");
+            }
+            if (last && a != Activation.SOFTMAX && a != Activation.IDENTITY) {
+                throw new IllegalArgumentException("output layer '" + specs.get(k).name() + "' must use softmax (a classifier), was " + a.id());
+            }
+            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split()));
+        }
+        this.classes = specs.get(specs.size() - 1).size();
+    }
+
+    public MaskedNetwork(NetworkDesign design, DataType dtype) {
+        this(design, dtype, design.settings().optimizer(), design.settings().learningRate(), design.settings().weightDecay(), design.settings().seed());
+    }
+
+    public int layerCount() { return layers.size(); }
+    public MaskedLinear layer(int k) { return layers.get(k); }
+    public int classes() { return classes; }
+    public DataType dataType() { return dtype; }
+    public int iteration() { return iteration; }
+    public String optimizer() { return optimizer; }
+    public double learningRate() { return learningRate; }
+
+    /** Logits for a batch {@code x} [batch, in]. */
+    public INDArray logits(INDArray x) {
+        INDArray a = x;
+        for (MaskedLinear l : layers) a = l.infer(a);
+        return a;
+    }
+
+    /** Mean cross-entropy loss without touching gradients. */
+    public double loss(INDArray x, int[] labels) {
+        return SoftmaxCrossEntropy.loss(logits(x), SoftmaxCrossEntropy.oneHot(labels, classes, dtype));
+    }
+
+    /** Forward and backward: stores every layer's gradient and returns the batch's loss and correct count. */
+    public BatchResult computeGradients(INDArray x, int[] labels) {
+        INDArray a = x;
+        for (MaskedLinear l : layers) a = l.forward(a);
+        INDArray oneHot = SoftmaxCrossEntropy.oneHot(labels, classes, dtype);
+        double loss = SoftmaxCrossEntropy.loss(a, oneHot);
+        int correct = countCorrect(a, labels);
+        INDArray d = SoftmaxCrossEntropy.gradient(a, oneHot);
+        for (int k = layers.size() - 1; k >= 0; k--) d = layers.get(k).backward(d, k > 0);
+        return new BatchResult(loss, correct, labels.length);
+    }
+
+    /** One optimizer step on every layer with the gradients of the last {@link #computeGradients}. */
+    public void step(int epoch) {
+        boolean decoupled = Optimizers.decoupledWeightDecay(optimizer);
+        for (MaskedLinear l : layers) l.step(learningRate, weightDecay, decoupled, iteration, epoch);
+        iteration++;
+    }
+
+    public BatchResult trainBatch(INDArray x, int[] labels, int epoch) {
+        BatchResult r = computeGradients(x, labels);
+        step(epoch);
+        return r;
+    }
+
+    public BatchResult evaluate(INDArray x, int[] labels) {
+        INDArray logits = logits(x);
+        double loss = SoftmaxCrossEntropy.loss(logits, SoftmaxCrossEntropy.oneHot(labels, classes, dtype));
+        return new BatchResult(loss, countCorrect(logits, labels), labels.length);
+    }
+
+    static int countCorrect(INDArray logits, int[] labels) {
+        long[] pred = logits.argMax(1).toLongVector();
+        int c = 0;
+        for (int r = 0; r < labels.length; r++) if (pred[r] == labels[r]) c++;
+        return c;
+    }
+
+    /** Changes optimizer, learning rate or weight decay; a new optimizer starts with fresh state. */
+    public void setOptimizer(String name, double lr, double wd) {
+        IUpdater config = Optimizers.create(name, lr);
+        boolean reset = !name.equals(optimizer);
+        for (MaskedLinear l : layers) l.setUpdater(config, reset);
+        optimizer = name;
+        learningRate = lr;
+        weightDecay = wd;
+    }
+
+    public void setAddedConnectionInit(AddedConnectionInit policy) { this.addedInit = policy; }
+
+    /** Applies an edited mask to layer pair k between steps. */
+    public void setMask(int pair, Mask mask) {
+        layers.get(pair).setMask(mask, addedInit, rng);
+    }
+
+    public List<Mask> masks() {
+        List<Mask> ms = new ArrayList<>();
+        for (MaskedLinear l : layers) ms.add(l.mask());
+        return ms;
+    }
+
+    /** Trained parameters as plain float arrays in PyTorch's layout. */
+    public List<LayerParameters> parameters() {
+        List<LayerParameters> ps = new ArrayList<>();
+        for (MaskedLinear l : layers) ps.add(new LayerParameters(l.outFeatures(), l.inFeatures(), l.weights(), l.biases()));
+        return ps;
+    }
+
+    /** True when every weight and bias is finite (sums are NaN/Inf as soon as one entry is). */
+    public boolean parametersFinite() {
+        for (MaskedLinear l : layers) {
+            double s = l.weightArray().sumNumber().doubleValue() + l.biasArray().sumNumber().doubleValue();
+            if (!Double.isFinite(s)) return false;
+        }
+        return true;
+    }
+
+    /** A copy of all weights, optimizer state, masks and the step counter. */
+    public Checkpoint checkpoint() {
+        List<MaskedLinear.LayerState> states = new ArrayList<>();
+        for (MaskedLinear l : layers) states.add(l.saveState());
+        return new Checkpoint(states, iteration);
+    }
+
+    public void restore(Checkpoint c) {
+        for (int k = 0; k < layers.size(); k++) layers.get(k).restoreState(c.layers().get(k));
+        iteration = c.iteration();
+    }
+
+    /** Converts a row-major float block to an array of this network's dtype. */
+    public INDArray toArray(float[] data, int rows, int cols) {
+        return Nd4j.createFromArray(data).reshape('c', rows, cols).castTo(dtype);
+    }
+
+    public record Checkpoint(List<MaskedLinear.LayerState> layers, int iteration) {}
+
+    public record BatchResult(double loss, int correct, int count) {}
+}
