@@ -1,0 +1,157 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.TrainingSettings;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Runs a {@link TrainingSession} on its own thread, which owns every ND4J array (DESIGN.md §4).
+ * Callers send commands; mask edits and setting changes apply at the next batch boundary. Results
+ * are published without callbacks into the UI thread: per-epoch snapshots in {@link #history()} and
+ * cheap per-step progress in {@link #progress()}, which the UI polls.
+ */
+public final class Trainer implements AutoCloseable {
+
+    public enum State { PAUSED, RUNNING, FINISHED, DIVERGED, FAILED, CLOSED }
+
+    /** Latest per-step figures; {@code message} explains DIVERGED/FAILED. */
+    public record Progress(State state, int epoch, int step, int stepsPerEpoch, double lastLoss, String message) {}
+
+    private sealed interface Command permits Start, Pause, Step, EditMask, Settings, Close {}
+    private record Start() implements Command {}
+    private record Pause() implements Command {}
+    private record Step() implements Command {}
+    private record EditMask(int pair, Mask mask) implements Command {}
+    private record Settings(TrainingSettings settings) implements Command {}
+    private record Close() implements Command {}
+
+    private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final AtomicLong submitted = new AtomicLong(1); // the session's creation counts as the first command
+    private final AtomicLong handled = new AtomicLong();
+    private final TrainingHistory history;
+    private final AtomicReference<Progress> progress;
+    private final Supplier<TrainingSession> sessionFactory;
+    private final Thread thread;
+    private TrainingSession session;
+    private State state = State.PAUSED;
+
+    /** {@code sessionFactory} runs on the trainer thread, so even the network's arrays are created there. */
+    public Trainer(Supplier<TrainingSession> sessionFactory, int historyCapacity) {
+        this.sessionFactory = sessionFactory;
+        this.history = new TrainingHistory(historyCapacity);
+        this.progress = new AtomicReference<>(new Progress(State.PAUSED, 0, 0, 0, Double.NaN, ""));
+        this.thread = new Thread(this::loop, "maskstudio-trainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void start() { send(new Start()); }
+    public void pause() { send(new Pause()); }
+    /** One mini-batch, then pause. */
+    public void step() { send(new Step()); }
+    public void setMask(int pair, Mask mask) { send(new EditMask(pair, mask.copy())); }
+    public void updateSettings(TrainingSettings s) { send(new Settings(s)); }
+
+    private void send(Command c) {
+        submitted.incrementAndGet();
+        commands.add(c);
+    }
+
+    public TrainingHistory history() { return history; }
+    public Progress progress() { return progress.get(); }
+
+    /** Stops after the current batch and waits (bounded) for the thread to end. */
+    @Override
+    public void close() {
+        commands.add(new Close());
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks until the trainer is no longer RUNNING or the timeout passes; for tests and the CLI. */
+    public Progress awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < end) {
+            Progress p = progress.get();
+            if (p.state() != State.RUNNING && handled.get() >= submitted.get()) return p;
+            Thread.sleep(5);
+        }
+        return progress.get();
+    }
+
+    private void loop() {
+        try {
+            session = sessionFactory.get();
+            history.add(session.snapshot());
+            publish(Double.NaN, "");
+            handled.incrementAndGet();
+            while (state != State.CLOSED) {
+                Command c = state == State.RUNNING ? commands.poll() : commands.poll(200, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    handle(c);
+                } else if (state == State.RUNNING) {
+                    trainOneBatch();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            publish(Double.NaN, "training failed: " + e.getMessage());
+            handled.set(Long.MAX_VALUE);
+        }
+    }
+
+    private void handle(Command c) {
+        if (c instanceof Start) {
+            if (state == State.PAUSED || state == State.DIVERGED) state = finished() ? State.FINISHED : State.RUNNING;
+        } else if (c instanceof Pause) {
+            if (state == State.RUNNING) state = State.PAUSED;
+        } else if (c instanceof Step) {
+            if (state != State.FINISHED) {
+                state = State.PAUSED;
+                trainOneBatch();
+            }
+        } else if (c instanceof EditMask e) {
+            session.setMask(e.pair(), e.mask());
+        } else if (c instanceof Settings s) {
+            session.updateSettings(s.settings());
+            if (state == State.FINISHED && !finished()) state = State.PAUSED;
+        } else if (c instanceof Close) {
+            state = State.CLOSED;
+        }
+        publish(progress.get().lastLoss(), progress.get().message());
+        handled.incrementAndGet();
+    }
+
+    private boolean finished() {
+        return session.completedEpochs() >= session.settings().epochs();
+    }
+
+    private void trainOneBatch() {
+        try {
+            EpochMetrics m = session.step();
+            if (m != null) {
+                history.add(session.snapshot());
+                if (finished()) state = State.FINISHED;
+            }
+            publish(session.lastMetrics() == null ? Double.NaN : session.lastMetrics().trainLoss(), "");
+        } catch (DivergedException e) {
+            state = State.DIVERGED;
+            publish(Double.NaN, e.getMessage());
+        }
+    }
+
+    private void publish(double loss, String message) {
+        progress.set(new Progress(state, session == null ? 0 : session.completedEpochs(), session == null ? 0 : session.stepInEpoch(),
+                session == null ? 0 : session.stepsPerEpoch(), loss, message));
+    }
+}

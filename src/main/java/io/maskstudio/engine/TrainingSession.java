@@ -1,0 +1,177 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.data.Dataset;
+import io.maskstudio.data.Split;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Mini-batch training of one design on one (already normalized) split, a batch at a time so callers
+ * can pause, step, edit masks between batches and stop. Deterministic for a given seed: the shuffle of
+ * epoch e uses {@code seed + e}. Not thread-safe: one thread (the trainer's, or the CLI's) drives it.
+ */
+public final class TrainingSession {
+    /** Layers with more weights than this are not copied into every snapshot. */
+    static final long SNAPSHOT_LIMIT = 4_000_000;
+
+    private final MaskedNetwork network;
+    private final Dataset train;
+    private final Dataset validation;
+    private final INDArray trainX;
+    private final INDArray valX;
+    private TrainingSettings settings;
+
+    private int completedEpochs;
+    private int[] order;
+    private int cursor;
+    private int stepInEpoch;
+    private double lossSum;
+    private long correct;
+    private long seen;
+    private long epochStartNanos;
+    private MaskedNetwork.Checkpoint lastGood;
+    private EpochMetrics lastMetrics;
+
+    public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings, DataType dtype) {
+        int in = design.layer(0).size();
+        if (split.train().features() != in) {
+            throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + split.train().features()
+                    + " features but the input layer has " + in + " neurons");
+        }
+        int classes = design.layer(design.layerCount() - 1).size();
+        if (split.train().classes() > classes) {
+            throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + split.train().classes()
+                    + " classes but the output layer has only " + classes + " neurons");
+        }
+        if (split.train().rows() == 0) throw new IllegalArgumentException("the training split is empty");
+        this.settings = settings;
+        this.network = new MaskedNetwork(design, dtype, settings.optimizer(), settings.learningRate(), settings.weightDecay(), settings.seed());
+        this.train = split.train();
+        this.validation = split.validation();
+        this.trainX = network.toArray(train.x(), train.rows(), train.features());
+        this.valX = validation.rows() > 0 ? network.toArray(validation.x(), validation.rows(), validation.features()) : null;
+        this.lastGood = network.checkpoint();
+    }
+
+    public MaskedNetwork network() { return network; }
+    public TrainingSettings settings() { return settings; }
+    public int completedEpochs() { return completedEpochs; }
+    public int stepInEpoch() { return stepInEpoch; }
+    public int stepsPerEpoch() { return (train.rows() + settings.batchSize() - 1) / settings.batchSize(); }
+    public EpochMetrics lastMetrics() { return lastMetrics; }
+    public Dataset validation() { return validation; }
+    public Dataset train() { return train; }
+
+    /**
+     * Trains one mini-batch. Returns the epoch's metrics when this batch completed an epoch, else null.
+     * @throws DivergedException on a NaN/Inf loss or weight; the network is back at the last good epoch
+     */
+    public EpochMetrics step() throws DivergedException {
+        if (order == null) beginEpoch();
+        int end = Math.min(cursor + settings.batchSize(), order.length);
+        int[] rows = Arrays.copyOfRange(order, cursor, end);
+        int[] labels = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) labels[r] = train.y()[rows[r]];
+        MaskedNetwork.BatchResult result = network.trainBatch(trainX.getRows(rows), labels, completedEpochs);
+        stepInEpoch++;
+        if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
+        if (!network.parametersFinite()) diverge("a weight became NaN or infinite");
+        lossSum += result.loss() * result.count();
+        correct += result.correct();
+        seen += result.count();
+        cursor = end;
+        return cursor >= order.length ? finishEpoch() : null;
+    }
+
+    /** Trains the rest of the current epoch. */
+    public EpochMetrics runEpoch() throws DivergedException {
+        EpochMetrics m;
+        do {
+            m = step();
+        } while (m == null);
+        return m;
+    }
+
+    private void beginEpoch() {
+        order = Split.permutation(train.rows(), settings.seed() + completedEpochs);
+        cursor = 0;
+        stepInEpoch = 0;
+        lossSum = 0;
+        correct = 0;
+        seen = 0;
+        epochStartNanos = System.nanoTime();
+    }
+
+    private EpochMetrics finishEpoch() {
+        completedEpochs++;
+        order = null;
+        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        lastMetrics = new EpochMetrics(completedEpochs, lossSum / seen, (double) correct / seen,
+                Double.NaN, Double.NaN, seconds);
+        lastMetrics = withValidation(lastMetrics);
+        lastGood = network.checkpoint();
+        return lastMetrics;
+    }
+
+    /** Re-evaluates validation (after pruning at the end of an epoch, say) so metrics describe the current weights. */
+    public EpochMetrics refreshValidation() {
+        if (lastMetrics != null) {
+            lastMetrics = withValidation(lastMetrics);
+            lastGood = network.checkpoint();
+        }
+        return lastMetrics;
+    }
+
+    private EpochMetrics withValidation(EpochMetrics m) {
+        if (valX == null) return m;
+        MaskedNetwork.BatchResult v = network.evaluate(valX, validation.y());
+        return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), v.loss(), (double) v.correct() / v.count(), m.seconds());
+    }
+
+    private void diverge(String what) throws DivergedException {
+        int epoch = completedEpochs + 1;
+        int step = stepInEpoch;
+        network.restore(lastGood);
+        order = null;
+        throw new DivergedException(epoch, step, completedEpochs, what);
+    }
+
+    /** Magnitude pruning of every layer: removes {@code fraction} of each layer's present connections. */
+    public void prune(double fraction) {
+        for (int k = 0; k < network.layerCount(); k++) {
+            MaskedLinear l = network.layer(k);
+            network.setMask(k, MagnitudePruning.prune(l.mask(), l.weights(), fraction));
+        }
+    }
+
+    /** Applies an edited mask at this batch boundary. */
+    public void setMask(int pair, Mask mask) {
+        network.setMask(pair, mask);
+    }
+
+    /** New optimizer, learning rate, weight decay or batch size from the next batch on. */
+    public void updateSettings(TrainingSettings s) {
+        network.setOptimizer(s.optimizer(), s.learningRate(), s.weightDecay());
+        settings = s;
+    }
+
+    /** Copies of every layer, for the UI's heatmaps (metrics may be null before the first epoch). */
+    public TrainingSnapshot snapshot() {
+        List<LayerSnapshot> layers = new ArrayList<>();
+        for (int k = 0; k < network.layerCount(); k++) {
+            MaskedLinear l = network.layer(k);
+            boolean small = (long) l.outFeatures() * l.inFeatures() <= SNAPSHOT_LIMIT;
+            float[] grad = small && l.rawWeightGradient() != null ? MaskedLinear.flatFloats(l.rawWeightGradient()) : null;
+            layers.add(new LayerSnapshot(l.outFeatures(), l.inFeatures(), small ? l.weights() : null, l.biases(), grad, l.mask()));
+        }
+        EpochMetrics m = lastMetrics != null ? lastMetrics : new EpochMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        return new TrainingSnapshot(m, layers);
+    }
+}
