@@ -27,6 +27,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class CsvDatasetReader {
 
+    /** Features live in one float[]; this keeps its growth clear of the JVM's array size limit. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE / 2;
+
     private final LabelColumn labelColumn;
 
     public CsvDatasetReader() {
@@ -71,6 +74,10 @@ public final class CsvDatasetReader {
             List<String> cells = line.cells();
             if (cells.size() != columns) {
                 throw new DataException(source + ": line " + line.number() + ": expected " + columns + " columns, found " + cells.size());
+            }
+            if ((long) (labels.size() + 1) * (columns - 1) > MAX_VALUES) {
+                throw new DataException(source + ": line " + line.number() + ": expected at most " + MAX_VALUES
+                        + " feature values in all (a Java array's limit), found more");
             }
             for (int c = 0; c < columns; c++) {
                 if (c != label) x.add(feature(cells.get(c), source, line.number(), header, c));
