@@ -237,7 +237,7 @@ public final class GraphFile {
             } catch (IllegalArgumentException e) {
                 throw f.error(p + ".bits", "base64 text", "invalid base64 (" + e.getMessage() + ")");
             }
-            int expectedLength = MaskEncoding.packedLength(out, in);
+            long expectedLength = MaskEncoding.packedLength(out, in);
             if (packed.length != expectedLength) {
                 throw f.error(p + ".bits", expectedLength + " bytes of packed bits for [" + out + ", " + in + "]", packed.length + " bytes");
             }

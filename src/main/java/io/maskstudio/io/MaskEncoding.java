@@ -21,7 +21,7 @@ final class MaskEncoding {
     }
 
     static byte[] pack(Mask m) {
-        byte[] b = new byte[packedLength(m.rows(), m.cols())];
+        byte[] b = new byte[(int) packedLength(m.rows(), m.cols())];
         for (int o = 0; o < m.rows(); o++) {
             long base = (long) o * m.cols();
             m.forEachInRow(o, i -> {
@@ -44,8 +44,8 @@ final class MaskEncoding {
         return m;
     }
 
-    static int packedLength(int rows, int cols) {
-        return (int) (((long) rows * cols + 7) / 8);
+    static long packedLength(int rows, int cols) {
+        return ((long) rows * cols + 7) / 8;
     }
 
     static String base64(byte[] b) {
