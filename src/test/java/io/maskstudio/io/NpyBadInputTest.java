@@ -175,6 +175,48 @@ class NpyBadInputTest {
         }
     }
 
+    @Test
+    void absurdDeclaredEntrySizeIsRefusedWithoutAllocating() throws Exception {
+        Path p = dir.resolve("huge.npz");
+        Npz.write(p, java.util.Map.of("m", NpyArray.ofBooleans(new boolean[12], 3, 4)), true);
+        byte[] b = Files.readAllBytes(p);
+        // declare ~2 GB uncompressed in the central directory entry (offset 24)
+        for (int k = 0; k + 4 < b.length; k++) {
+            if (b[k] == 'P' && b[k + 1] == 'K' && b[k + 2] == 1 && b[k + 3] == 2) writeIntLE(b, k + 24, 0x7FFFFFF0);
+        }
+        Files.write(p, b);
+        try (Npz npz = Npz.open(p)) {
+            assertEquals(p + "[m]: byte 128: expected 12 data bytes for shape (3, 4) of b1, found 2147483504 (extra bytes after the data)",
+                    assertThrows(FormatException.class, () -> npz.get("m")).getMessage());
+        }
+    }
+
+    @Test
+    void entriesAboveTheSizeLimitAreRefused() throws Exception {
+        Path p = dir.resolve("big.npz");
+        Npz.write(p, java.util.Map.of("w", NpyArray.ofFloats(new float[64], 8, 8)), true);
+        try (Npz npz = Npz.open(p, 100)) {
+            assertEquals(p + "[w]: shape: expected at most 100 data bytes, found (8, 8) of f4 (more than the limit)",
+                    assertThrows(FormatException.class, () -> npz.get("w")).getMessage());
+        }
+    }
+
+    @Test
+    void entryThatInflatesBeyondItsDeclaredSizeIsRefused() throws Exception {
+        Path p = dir.resolve("bomb.npz");
+        Npz.write(p, java.util.Map.of("m", NpyArray.ofBooleans(new boolean[4096], 64, 64)), true);
+        byte[] b = Files.readAllBytes(p);
+        // the header still says (64, 64) but the directory now claims fewer bytes than the entry inflates to
+        for (int k = 0; k + 4 < b.length; k++) {
+            if (b[k] == 'P' && b[k + 1] == 'K' && b[k + 2] == 1 && b[k + 3] == 2) writeIntLE(b, k + 24, 200);
+        }
+        Files.write(p, b);
+        try (Npz npz = Npz.open(p)) {
+            FormatException e = assertThrows(FormatException.class, () -> npz.get("m"));
+            assertEquals(p + "[m]: byte 128: expected 4096 data bytes for shape (64, 64) of b1, found 72 (file truncated or shape wrong)", e.getMessage());
+        }
+    }
+
     private static void writeIntLE(byte[] b, int at, int v) {
         for (int k = 0; k < 4; k++) b[at + k] = (byte) (v >>> (8 * k));
     }
