@@ -2,7 +2,9 @@ package io.maskstudio.render;
 
 /**
  * Colours and level-of-detail settings of the bipartite view. Above {@code bundleThreshold}
- * connections, lines are aggregated into at most {@code maxBins x maxBins} bundles.
+ * connections, lines are aggregated into at most {@code maxBins x maxBins} bundles. The default
+ * 10,000 keeps a 1600x1000 redraw near 16 ms; 20,000 single lines took 30-40 ms on the shared
+ * 2-core test machine (see docs/decisions/render-level-of-detail.md).
  */
 public record BipartiteStyle(
         int background,
@@ -19,7 +21,7 @@ public record BipartiteStyle(
 
     public static final BipartiteStyle DEFAULT = new BipartiteStyle(
             0xFFFFFFFF, 0xFF1F4E79, 0xFFD9480F, 0xFF4A5562, 0xFFEDEFF2, 0xFFBAC4CF,
-            0xFFF4A261, 0xFFD9480F, 0xFF8F2D00, 20_000, 64);
+            0xFFF4A261, 0xFFD9480F, 0xFF8F2D00, 10_000, 64);
 
     public BipartiteStyle withBundleThreshold(int threshold) {
         return new BipartiteStyle(background, edge, emphasis, neuron, gridPanel, gridCell, partner, selected, hovered, threshold, maxBins);
