@@ -14,11 +14,16 @@ public final class Heatmap {
 
     public static Raster render(float[] values, int rows, int cols, int width, int height,
                                 ColorMap map, ValueRange range, Pooling pooling) {
-        float[] px = resample(values, rows, cols, height, width, pooling);
         Raster r = new Raster(width, height);
-        int[] out = r.pixels();
-        for (int k = 0; k < px.length; k++) out[k] = map.map(px[k], range);
+        renderInto(r, values, rows, cols, map, range, pooling);
         return r;
+    }
+
+    /** Fills the whole of an existing raster (no allocation of pixels: for redraws every epoch). */
+    public static void renderInto(Raster target, float[] values, int rows, int cols, ColorMap map, ValueRange range, Pooling pooling) {
+        float[] px = resample(values, rows, cols, target.height(), target.width(), pooling);
+        int[] out = target.pixels();
+        for (int k = 0; k < px.length; k++) out[k] = map.map(px[k], range);
     }
 
     /**

@@ -6,6 +6,8 @@ package io.maskstudio.render;
  */
 final class LineClipper {
     int x0, y0, x1, y1;
+    /** The clipped end points before rounding. */
+    double fx0, fy0, fx1, fy1;
 
     /** @return false when nothing of the segment is inside the grid */
     boolean clip(double ax, double ay, double bx, double by, int width, int height) {
@@ -24,10 +26,14 @@ final class LineClipper {
                 else { if (r < t0) return false; if (r < t1) t1 = r; }
             }
         }
-        x0 = clampRound(ax + t0 * dx, width);
-        y0 = clampRound(ay + t0 * dy, height);
-        x1 = clampRound(ax + t1 * dx, width);
-        y1 = clampRound(ay + t1 * dy, height);
+        fx0 = ax + t0 * dx;
+        fy0 = ay + t0 * dy;
+        fx1 = ax + t1 * dx;
+        fy1 = ay + t1 * dy;
+        x0 = clampRound(fx0, width);
+        y0 = clampRound(fy0, height);
+        x1 = clampRound(fx1, width);
+        y1 = clampRound(fy1, height);
         return true;
     }
 

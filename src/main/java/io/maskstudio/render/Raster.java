@@ -6,6 +6,7 @@ import java.util.Arrays;
  * A {@code width x height} image as packed {@code 0xAARRGGBB} ints, row-major: what JavaFX's
  * {@code PixelWriter.setPixels(..., PixelFormat.getIntArgbInstance(), pixels, 0, width)} and
  * {@code BufferedImage.TYPE_INT_ARGB} take without conversion. Drawing calls clip silently.
+ * Not thread-safe: one thread draws into a raster at a time.
  */
 public final class Raster {
     private final int width;
@@ -145,6 +146,9 @@ public final class Raster {
 
     /** An antialiased line (Xiaolin Wu): coverage of the two nearest pixels scales the colour's alpha. */
     public void drawLineAntialiased(double x0, double y0, double x1, double y1, int argb) {
+        // Clip first so far-off end points cannot make the loop long.
+        if (!clipper.clip(x0, y0, x1, y1, width, height)) return;
+        x0 = clipper.fx0; y0 = clipper.fy0; x1 = clipper.fx1; y1 = clipper.fy1;
         boolean steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
         if (steep) { double t = x0; x0 = y0; y0 = t; t = x1; x1 = y1; y1 = t; }
         if (x0 > x1) { double t = x0; x0 = x1; x1 = t; t = y0; y0 = y1; y1 = t; }

@@ -94,6 +94,16 @@ class RasterTest {
     }
 
     @Test
+    void farOffLinesAreClippedNotWalked() {
+        Raster r = new Raster(10, 10);
+        r.fill(WHITE);
+        r.drawLineAntialiased(-1e9, 5, 1e9, 5, BLACK);
+        r.drawLine(-1e9, 4, 1e9, 4, BLACK);
+        assertNotEquals(WHITE, r.getPixel(3, 5));
+        assertEquals(BLACK, r.getPixel(3, 4));
+    }
+
+    @Test
     void antialiasedLineSpreadsCoverage() {
         Raster r = new Raster(10, 10);
         r.fill(WHITE);
