@@ -2,14 +2,14 @@ package io.maskstudio.cli;
 
 import io.maskstudio.engine.EpochMetrics;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** One line per epoch: readable in logs and CI, where a progress bar would be noise. */
 final class LineProgress implements TrainingProgress {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    LineProgress(PrintStream out) {
+    LineProgress(PrintWriter out) {
         this.out = out;
     }
 

@@ -3,11 +3,14 @@ package io.maskstudio.cli;
 import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
+import io.maskstudio.data.LabelColumn;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME|FILE.csv", description = "built-in dataset (${COMPLETION-CANDIDATES}) or a CSV file; default: the graph's")
     String dataset;
 
+    @Option(names = "--label", paramLabel = "COLUMN", description = "label column of a CSV dataset: header name or 0-based index (default: the last column)")
+    String label;
+
     @Option(names = "--epochs", paramLabel = "N") Integer epochs;
     @Option(names = "--batch", paramLabel = "B") Integer batch;
     @Option(names = "--lr", paramLabel = "X", description = "learning rate") Double lr;
@@ -46,6 +52,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "one line per epoch instead of a progress bar")
     boolean noProgress;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         NetworkDesign design = GraphIo.read(graph);
@@ -54,7 +63,8 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = loadDataset(s);
         PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
-        TrainingRun run = new TrainingRun(design, data, schedule, out, terminal ? new BarProgress() : new LineProgress(System.out));
+        TrainingRun run = new TrainingRun(design, data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
+                spec.commandLine().getErr());
         return run.execute();
     }
 
@@ -74,6 +84,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private LabelColumn labelColumn() {
+        if (label == null) return LabelColumn.last();
+        try {
+            return LabelColumn.atIndex(Integer.parseInt(label.trim()));
+        } catch (NumberFormatException e) {
+            return LabelColumn.named(label);
+        }
+    }
+
     /** A CSV path is looked up as given, then next to the graph file (so sample graphs can name their data). */
     private Dataset loadDataset(TrainingSettings s) {
         String name = s.dataset();
@@ -85,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         try {
-            return Datasets.load(name, s.seed());
+            return Datasets.load(name, s.seed(), labelColumn());
         } catch (DataException e) {
             throw new CliException(e.getMessage());
         }

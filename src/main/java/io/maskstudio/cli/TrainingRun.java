@@ -10,7 +10,7 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +30,9 @@ final class TrainingRun {
     private final PruneSchedule schedule;
     private final Path out;
     private final TrainingProgress progress;
-    private final PrintStream messages;
+    private final PrintWriter messages;
 
-    TrainingRun(NetworkDesign design, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress) {
-        this(design, data, schedule, out, progress, System.err);
-    }
-
-    TrainingRun(NetworkDesign design, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress, PrintStream messages) {
+    TrainingRun(NetworkDesign design, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress, PrintWriter messages) {
         this.design = design;
         this.data = data;
         this.schedule = schedule;

@@ -115,6 +115,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsOnTheUsersCsvWithALabelColumnByName(@TempDir Path tmp) throws Exception {
+        StringBuilder csv = new StringBuilder("species,a,b\n");
+        java.util.Random r = new java.util.Random(1);
+        for (int k = 0; k < 60; k++) {
+            boolean left = k % 2 == 0;
+            csv.append(left ? "left" : "right").append(',').append(r.nextGaussian() + (left ? -3 : 3)).append(',').append(r.nextGaussian()).append('\n');
+        }
+        Path data = tmp.resolve("two.csv");
+        Files.writeString(data, csv.toString());
+        Path out = tmp.resolve("csvrun");
+        CliRunner r1 = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--label", "species", "--epochs", "10", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r1.exitCode(), r1.err());
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertTrue(Double.parseDouble(metrics.get(10).split(",")[4]) > 0.9, metrics.get(10));
+
+        Files.writeString(data, "a,b,label\n1,2,x\n3,oops,y\n");
+        CliRunner bad = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--out", out.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("two.csv") && bad.err().contains("line 3"), bad.err());
+    }
+
+    @Test
     void inspectPrintsStatsAndJson() {
         CliRunner text = CliRunner.run("inspect", DIGITS.toString());
         assertEquals(0, text.exitCode(), text.err());
