@@ -23,10 +23,15 @@ public final class Datasets {
      * last column. Names are matched ignoring case.
      */
     public static Dataset load(String nameOrPath, long seed) throws DataException {
+        return load(nameOrPath, seed, LabelColumn.last());
+    }
+
+    /** As {@link #load(String, long)}, with the label column of a CSV file chosen by the caller. */
+    public static Dataset load(String nameOrPath, long seed, LabelColumn label) throws DataException {
         String key = nameOrPath.trim().toLowerCase(Locale.ROOT);
         if (BuiltinDatasets.isBuiltin(key)) return BuiltinDatasets.load(key);
         if (SyntheticDatasets.isSynthetic(key)) return SyntheticDatasets.generate(key, seed);
-        if (key.endsWith(".csv") || key.endsWith(".csv.gz")) return new CsvDatasetReader().read(Path.of(nameOrPath.trim()));
+        if (key.endsWith(".csv") || key.endsWith(".csv.gz")) return new CsvDatasetReader(label).read(Path.of(nameOrPath.trim()));
         throw new DataException("unknown dataset '" + nameOrPath + "': expected one of " + String.join(", ", builtinNames())
                 + ", or a path to a .csv file");
     }

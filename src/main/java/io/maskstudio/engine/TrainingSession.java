@@ -37,6 +37,11 @@ public final class TrainingSession {
     private MaskedNetwork.Checkpoint lastGood;
     private EpochMetrics lastMetrics;
 
+    /** Float32 training, the precision users get everywhere outside gradient checks. */
+    public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings) {
+        this(design, split, settings, DataType.FLOAT);
+    }
+
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings, DataType dtype) {
         this(design, split, settings, dtype, KernelType.AUTO);
     }

@@ -86,8 +86,7 @@ public final class Mask {
     }
 
     public void setRow(int out, boolean connected) {
-        checkRow(out);
-        for (int i = 0; i < cols; i++) set(out, i, connected);
+        setRowRange(out, 0, cols, connected);
     }
 
     public void setColumn(int in, boolean connected) {
@@ -95,11 +94,26 @@ public final class Mask {
         for (int o = 0; o < rows; o++) set(o, in, connected);
     }
 
+    /** Sets columns {@code [from,to)} of row {@code out}, a word at a time (clipped to the row). */
+    public void setRowRange(int out, int from, int to, boolean connected) {
+        checkRow(out);
+        from = Math.max(0, from);
+        to = Math.min(cols, to);
+        if (from >= to) return;
+        int base = out * wordsPerRow;
+        int firstWord = from >>> 6;
+        int lastWord = (to - 1) >>> 6;
+        for (int w = firstWord; w <= lastWord; w++) {
+            long m = -1L;
+            if (w == firstWord) m &= -1L << from;           // shift counts are taken mod 64
+            if (w == lastWord) m &= -1L >>> (63 - ((to - 1) & 63));
+            if (connected) bits[base + w] |= m; else bits[base + w] &= ~m;
+        }
+    }
+
     /** Sets the rectangle {@code [out0,out1) x [in0,in1)}. */
     public void setRect(int out0, int out1, int in0, int in1, boolean connected) {
-        for (int o = Math.max(0, out0); o < Math.min(rows, out1); o++) {
-            for (int i = Math.max(0, in0); i < Math.min(cols, in1); i++) set(o, i, connected);
-        }
+        for (int o = Math.max(0, out0); o < Math.min(rows, out1); o++) setRowRange(o, in0, in1, connected);
     }
 
     public long nnz() {
@@ -168,6 +182,26 @@ public final class Mask {
             while (word != 0) {
                 action.accept((w << 6) + Long.numberOfTrailingZeros(word));
                 word &= word - 1;
+            }
+        }
+    }
+
+    /** Receives one connection: output neuron {@code out}, input neuron {@code in}. */
+    @FunctionalInterface
+    public interface CellConsumer {
+        void accept(int out, int in);
+    }
+
+    /** Calls {@code action} with every connection, row by row, columns ascending. */
+    public void forEachSet(CellConsumer action) {
+        for (int o = 0; o < rows; o++) {
+            int base = o * wordsPerRow;
+            for (int w = 0; w < wordsPerRow; w++) {
+                long word = bits[base + w];
+                while (word != 0) {
+                    action.accept(o, (w << 6) + Long.numberOfTrailingZeros(word));
+                    word &= word - 1;
+                }
             }
         }
     }
@@ -241,6 +275,14 @@ public final class Mask {
         requireSameShape(other);
         Mask m = copy();
         for (int k = 0; k < bits.length; k++) m.bits[k] &= ~other.bits[k];
+        return m;
+    }
+
+    /** Connections present in exactly one of the two masks: the cells an edit from one to the other changes. */
+    public Mask symmetricDifference(Mask other) {
+        requireSameShape(other);
+        Mask m = copy();
+        for (int k = 0; k < bits.length; k++) m.bits[k] ^= other.bits[k];
         return m;
     }
 

@@ -1,0 +1,36 @@
+package io.maskstudio.cli;
+
+import io.maskstudio.io.FormatException;
+import io.maskstudio.io.GraphFile;
+import io.maskstudio.model.NetworkDesign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Graph file access for commands: failures become one-line {@link CliException}s. */
+final class GraphIo {
+    private GraphIo() {}
+
+    static NetworkDesign read(Path file) {
+        if (!Files.exists(file)) throw new CliException(file + ": no such file");
+        try {
+            return GraphFile.read(file);
+        } catch (FormatException e) {
+            throw new CliException(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new CliException(file + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static void write(Path file, NetworkDesign design) {
+        try {
+            GraphFile.write(file, design);
+        } catch (IOException e) {
+            throw new CliException(file + ": cannot write: " + e.getMessage());
+        }
+    }
+}

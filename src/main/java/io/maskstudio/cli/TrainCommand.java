@@ -1,0 +1,112 @@
+package io.maskstudio.cli;
+
+import io.maskstudio.data.DataException;
+import io.maskstudio.data.Dataset;
+import io.maskstudio.data.Datasets;
+import io.maskstudio.data.LabelColumn;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a masked network and writes everything needed to continue in PyTorch.",
+                "DIR receives metrics.csv, model.npz, model.json, val.npz, load_model.py and trained.graph.json."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:trained", "1:bad file or data", "2:bad usage", "3:training diverged (DIR holds the last good epoch)"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "GRAPH", description = "graph file (*.graph.json)")
+    Path graph;
+
+    @Option(names = "--dataset", paramLabel = "NAME|FILE.csv", description = "built-in dataset (${COMPLETION-CANDIDATES}) or a CSV file; default: the graph's")
+    String dataset;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "label column of a CSV dataset: header name or 0-based index (default: the last column)")
+    String label;
+
+    @Option(names = "--epochs", paramLabel = "N") Integer epochs;
+    @Option(names = "--batch", paramLabel = "B") Integer batch;
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate") Double lr;
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, adam, adamw, rmsprop") String optimizer;
+    @Option(names = "--weight-decay", paramLabel = "X") Double weightDecay;
+    @Option(names = "--seed", paramLabel = "S") Long seed;
+    @Option(names = "--val-fraction", paramLabel = "F", description = "share of rows held out for validation") Double valFraction;
+
+    @Option(names = "--prune", paramLabel = "F@E[,E...]",
+            description = "at the end of epoch E remove the fraction F of each layer's present connections with the smallest |w|; repeatable")
+    List<String> prune = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "run", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--no-progress", description = "one line per epoch instead of a progress bar")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        NetworkDesign design = GraphIo.read(graph);
+        TrainingSettings s = overrides(design.settings());
+        design.setSettings(s);
+        Dataset data = loadDataset(s);
+        PruneSchedule schedule = PruneSchedule.parse(prune);
+        boolean terminal = !noProgress && System.console() != null;
+        TrainingRun run = new TrainingRun(design, data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
+                spec.commandLine().getErr());
+        return run.execute();
+    }
+
+    private TrainingSettings overrides(TrainingSettings s) {
+        try {
+            if (dataset != null) s = s.withDataset(dataset);
+            if (epochs != null) s = s.withEpochs(epochs);
+            if (batch != null) s = s.withBatchSize(batch);
+            if (lr != null) s = s.withLearningRate(lr);
+            if (optimizer != null) s = s.withOptimizer(optimizer.toLowerCase(java.util.Locale.ROOT));
+            if (weightDecay != null) s = s.withWeightDecay(weightDecay);
+            if (seed != null) s = s.withSeed(seed);
+            if (valFraction != null) s = s.withValidationFraction(valFraction);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), MaskStudioCommand.USAGE);
+        }
+    }
+
+    private LabelColumn labelColumn() {
+        if (label == null) return LabelColumn.last();
+        try {
+            return LabelColumn.atIndex(Integer.parseInt(label.trim()));
+        } catch (NumberFormatException e) {
+            return LabelColumn.named(label);
+        }
+    }
+
+    /** A CSV path is looked up as given, then next to the graph file (so sample graphs can name their data). */
+    private Dataset loadDataset(TrainingSettings s) {
+        String name = s.dataset();
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            Path p = Path.of(name);
+            if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
+                Path beside = graph.toAbsolutePath().getParent().resolve(name);
+                if (Files.exists(beside)) name = beside.toString();
+            }
+        }
+        try {
+            return Datasets.load(name, s.seed(), labelColumn());
+        } catch (DataException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.maskstudio.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maskstudio.model.LayerParameters;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a trained network for PyTorch into a directory: {@code model.npz} (fcK.weight, fcK.bias,
+ * fcK.weight_mask), {@code model.json} (architecture, normalization, settings, extras), {@code val.npz}
+ * (normalized validation inputs and labels) and {@code load_model.py}, which rebuilds the net with
+ * {@code prune.custom_from_mask} and prints {@code val_accuracy=...}. Every file is written atomically.
+ */
+public final class TorchExport {
+    public static final String MODEL_NPZ = "model.npz";
+    public static final String MODEL_JSON = "model.json";
+    public static final String VAL_NPZ = "val.npz";
+    public static final String LOADER = "load_model.py";
+    static final Set<String> RESERVED_KEYS = Set.of("format", "formatVersion", "layers", "dataset", "normalization", "training", "files");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private TorchExport() {}
+
+    /**
+     * @param params   one per layer pair, {@code [out, in]} row-major like the masks; masked entries are written as 0
+     * @param mean     per input feature, as subtracted before {@code valX} was computed
+     * @param std      per input feature, as divided by
+     * @param valX     row-major {@code [n, in]}, already normalized
+     * @param valY     class labels, {@code [n]}
+     * @param extras   further top-level entries of model.json (metrics, ...); must not reuse the keys we write
+     */
+    public static void export(Path dir, NetworkDesign design, List<LayerParameters> params, float[] mean, float[] std,
+                              String dataset, float[] valX, int[] valY, Map<String, Object> extras) throws IOException {
+        int in = design.layer(0).size();
+        int classes = design.layer(design.layerCount() - 1).size();
+        check(design, params, mean, std, valX, valY, extras, in, classes);
+        Files.createDirectories(dir);
+
+        Map<String, NpyArray> model = new LinkedHashMap<>();
+        for (int k = 0; k < params.size(); k++) {
+            LayerParameters p = params.get(k);
+            Mask m = design.mask(k);
+            model.put("fc" + (k + 1) + ".weight", NpyArray.ofFloats(maskedWeight(p, m), p.outFeatures(), p.inFeatures()));
+            model.put("fc" + (k + 1) + ".bias", NpyArray.ofFloats(p.bias().clone(), p.outFeatures()));
+            model.put("fc" + (k + 1) + ".weight_mask", MaskFiles.toArray(m));
+        }
+        Npz.write(dir.resolve(MODEL_NPZ), model, false);
+
+        long[] labels = new long[valY.length];
+        for (int k = 0; k < valY.length; k++) labels[k] = valY[k];
+        Map<String, NpyArray> val = new LinkedHashMap<>();
+        val.put("x", NpyArray.ofFloats(valX.clone(), valY.length, in));
+        val.put("y", NpyArray.ofLongs(labels, valY.length));
+        Npz.write(dir.resolve(VAL_NPZ), val, false);
+
+        AtomicFiles.writeBytes(dir.resolve(MODEL_JSON), modelJson(design, mean, std, dataset, extras));
+        AtomicFiles.writeBytes(dir.resolve(LOADER), loaderScript());
+    }
+
+    /** The loader script as shipped (a resource, copied verbatim). */
+    public static byte[] loaderScript() throws IOException {
+        try (InputStream s = TorchExport.class.getResourceAsStream(LOADER)) {
+            if (s == null) throw new IOException("resource " + LOADER + " is missing from the build");
+            return s.readAllBytes();
+        }
+    }
+
+    static byte[] modelJson(NetworkDesign design, float[] mean, float[] std, String dataset, Map<String, Object> extras) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "maskstudio-torch-export");
+        root.put("formatVersion", 1);
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSpec l : design.layers()) {
+            ObjectNode n = layers.addObject();
+            n.put("name", l.name());
+            n.put("size", l.size());
+            n.put("activation", l.activation().id());
+            if (l.hasShape()) n.putArray("shape").add(l.height()).add(l.width());
+        }
+        root.put("dataset", dataset);
+        ObjectNode norm = root.putObject("normalization");
+        ArrayNode m = norm.putArray("mean");
+        for (float v : mean) m.add(v);
+        ArrayNode s = norm.putArray("std");
+        for (float v : std) s.add(v);
+        TrainingSettings t = design.settings();
+        root.set("training", MAPPER.valueToTree(t));
+        ObjectNode files = root.putObject("files");
+        files.put("weights", MODEL_NPZ);
+        files.put("validation", VAL_NPZ);
+        files.put("loader", LOADER);
+        extras.forEach((k, v) -> root.set(k, MAPPER.valueToTree(v)));
+        try {
+            return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("extras cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** W∘M, so that even a plain {@code load_state_dict} of fcK.weight gives the masked network. */
+    private static float[] maskedWeight(LayerParameters p, Mask m) {
+        float[] w = new float[p.weight().length];
+        for (int o = 0; o < p.outFeatures(); o++) {
+            int base = o * p.inFeatures();
+            m.forEachInRow(o, i -> w[base + i] = p.weight()[base + i]);
+        }
+        return w;
+    }
+
+    private static void check(NetworkDesign design, List<LayerParameters> params, float[] mean, float[] std, float[] valX, int[] valY,
+                              Map<String, Object> extras, int in, int classes) {
+        if (params.size() != design.pairCount()) {
+            throw new IllegalArgumentException("expected " + design.pairCount() + " layer parameters (one per pair), got " + params.size());
+        }
+        for (int k = 0; k < params.size(); k++) {
+            LayerParameters p = params.get(k);
+            Mask m = design.mask(k);
+            if (p.outFeatures() != m.rows() || p.inFeatures() != m.cols()) {
+                throw new IllegalArgumentException("parameters of pair " + k + " are [" + p.outFeatures() + "," + p.inFeatures()
+                        + "], the mask is [" + m.rows() + "," + m.cols() + "]");
+            }
+        }
+        if (mean.length != in || std.length != in) {
+            throw new IllegalArgumentException("normalization needs " + in + " means and stds, got " + mean.length + " and " + std.length);
+        }
+        if (valX.length != (long) valY.length * in) {
+            throw new IllegalArgumentException("validation x has " + valX.length + " values, expected " + valY.length + " x " + in);
+        }
+        for (int y : valY) {
+            if (y < 0 || y >= classes) throw new IllegalArgumentException("validation label " + y + " outside [0," + classes + ")");
+        }
+        for (String k : extras.keySet()) {
+            if (RESERVED_KEYS.contains(k)) throw new IllegalArgumentException("extra key '" + k + "' would overwrite the export's own " + k);
+        }
+    }
+}

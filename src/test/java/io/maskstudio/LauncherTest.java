@@ -1,0 +1,21 @@
+package io.maskstudio;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherTest {
+    @Test
+    void noArgumentsOrOneGraphFileOpenTheApp() {
+        assertTrue(Launcher.opensGui(new String[0]));
+        assertTrue(Launcher.opensGui(new String[]{"sample-graphs/mnist-local.graph.json"}));
+    }
+
+    @Test
+    void commandsGoToTheCommandLine() {
+        assertFalse(Launcher.opensGui(new String[]{"train", "x.graph.json"}));
+        assertFalse(Launcher.opensGui(new String[]{"--help"}));
+        assertFalse(Launcher.opensGui(new String[]{"inspect"}));
+    }
+}
