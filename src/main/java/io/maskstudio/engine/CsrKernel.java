@@ -13,8 +13,9 @@ import java.util.Arrays;
  * connections, so time and memory are proportional to nnz (a 100,000 x 100,000 layer with 10^6
  * connections needs megabytes, not the 40 GB of a dense matrix). Absent weights are not stored, so
  * they are exactly 0 by construction. The three products are, per connection k = (o, i):
- * {@code y[o] += w[k] x[i]} and {@code dx[i] += w[k] δ[o]} (axpys over the batch) and
- * {@code dW[k] = δ[o]·x[i]} (a dot over the batch).
+ * {@code y[o] += w[k] x[i]} and {@code dx[i] += w[k] δ[o]} (axpys over the batch, four connections
+ * per pass) and {@code dW[k] = δ[o]·x[i]} (dots over the batch, eight per pass). A column index
+ * (CSC) makes dx a gather per input, so every product splits by disjoint outputs across threads.
  */
 final class CsrKernel implements LayerKernel {
     private final int in;
@@ -23,6 +24,9 @@ final class CsrKernel implements LayerKernel {
 
     private int[] rowStart;   // [out+1]
     private int[] column;     // [nnz], ascending within a row
+    private int[] colStart;   // [in+1]: CSC view of the same connections
+    private int[] cscRow;     // [nnz] output row of the CSC entry
+    private int[] cscPos;     // [nnz] its position in the CSR arrays
     private float[] w;        // [nnz]
     private float[] gradW;    // [nnz]: gradient, then the update
     private final float[] bias;
@@ -66,6 +70,24 @@ final class CsrKernel implements LayerKernel {
             k += cols.length;
         }
         rowStart[out] = k;
+        buildColumnIndex();
+    }
+
+    private void buildColumnIndex() {
+        int nnz = column.length;
+        colStart = new int[in + 1];
+        for (int c : column) colStart[c + 1]++;
+        for (int i = 0; i < in; i++) colStart[i + 1] += colStart[i];
+        cscRow = new int[nnz];
+        cscPos = new int[nnz];
+        int[] next = Arrays.copyOf(colStart, in);
+        for (int o = 0; o < out; o++) {
+            for (int k = rowStart[o]; k < rowStart[o + 1]; k++) {
+                int q = next[column[k]]++;
+                cscRow[q] = o;
+                cscPos[q] = k;
+            }
+        }
     }
 
     int nnz() { return column.length; }
@@ -89,12 +111,19 @@ final class CsrKernel implements LayerKernel {
         float[][] y;
         if (training) y = trainOut = Loops.ensure(trainOut, out, n);
         else y = inferOut = Loops.ensure(inferOut, out, n);
-        for (int o = 0; o < out; o++) {
-            float[] yo = y[o];
-            Loops.fill(yo, bias[o], n);
-            for (int k = rowStart[o], end = rowStart[o + 1]; k < end; k++) Loops.axpy(w[k], xs[column[k]], yo, n);
-            Loops.activate(activation, yo, n);
-        }
+        Parallel.forRows(out, rowStart, n, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                float[] yo = y[o];
+                Loops.fill(yo, bias[o], n);
+                int k = rowStart[o];
+                int end = rowStart[o + 1];
+                for (; k + 4 <= end; k += 4) {
+                    Loops.axpy4(w[k], xs[column[k]], w[k + 1], xs[column[k + 1]], w[k + 2], xs[column[k + 2]], w[k + 3], xs[column[k + 3]], yo, n);
+                }
+                for (; k < end; k++) Loops.axpy(w[k], xs[column[k]], yo, n);
+                Loops.activate(activation, yo, n);
+            }
+        });
         if (training) {
             input = xs;
             rows = n;
@@ -106,21 +135,38 @@ final class CsrKernel implements LayerKernel {
     public Batch backward(Batch dOut, boolean needInputGradient) {
         float[][] d = dOut.byFeature();
         int n = rows;
+        float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
-        for (int o = 0; o < out; o++) {
-            float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
-            gradB[o] = Loops.sum(dzo, n);
-            for (int k = rowStart[o], end = rowStart[o + 1]; k < end; k++) gradW[k] = Loops.dot(dzo, input[column[k]], n);
-        }
+        Parallel.forRows(out, rowStart, n, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
+                gradB[o] = Loops.sum(dzo, n);
+                int k = rowStart[o];
+                int end = rowStart[o + 1];
+                for (; k + 8 <= end; k += 8) {
+                    Loops.dot8(dzo, x[column[k]], x[column[k + 1]], x[column[k + 2]], x[column[k + 3]],
+                            x[column[k + 4]], x[column[k + 5]], x[column[k + 6]], x[column[k + 7]], n, gradW, k);
+                }
+                for (; k < end; k++) gradW[k] = Loops.dot(dzo, x[column[k]], n);
+            }
+        });
         haveGradient = true;
         if (!needInputGradient) return null;
-        dx = Loops.ensure(dx, in, n);
-        for (int i = 0; i < in; i++) Loops.fill(dx[i], 0f, n);
-        for (int o = 0; o < out; o++) {
-            float[] dzo = dz[o];
-            for (int k = rowStart[o], end = rowStart[o + 1]; k < end; k++) Loops.axpy(w[k], dzo, dx[column[k]], n);
-        }
-        return Batch.ofFeatures(dx, n);
+        float[][] dxs = dx = Loops.ensure(dx, in, n);
+        Parallel.forRows(in, colStart, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float[] dxi = dxs[i];
+                Loops.fill(dxi, 0f, n);
+                int q = colStart[i];
+                int end = colStart[i + 1];
+                for (; q + 4 <= end; q += 4) {
+                    Loops.axpy4(w[cscPos[q]], dz[cscRow[q]], w[cscPos[q + 1]], dz[cscRow[q + 1]],
+                            w[cscPos[q + 2]], dz[cscRow[q + 2]], w[cscPos[q + 3]], dz[cscRow[q + 3]], dxi, n);
+                }
+                for (; q < end; q++) Loops.axpy(w[cscPos[q]], dz[cscRow[q]], dxi, n);
+            }
+        });
+        return Batch.ofFeatures(dxs, n);
     }
 
     @Override
@@ -231,6 +277,7 @@ final class CsrKernel implements LayerKernel {
         State s = (State) state;
         rowStart = s.rowStart().clone();
         column = s.column().clone();
+        buildColumnIndex();
         w = s.w().clone();
         gradW = new float[w.length];
         System.arraycopy(s.bias(), 0, bias, 0, out);

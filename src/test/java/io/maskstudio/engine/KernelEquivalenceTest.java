@@ -116,6 +116,33 @@ class KernelEquivalenceTest {
         assertClose(toDoubles(dense.weights()), toDoubles(small.weights()), "SMALL weights after 3 steps");
     }
 
+    @Test
+    void threadCountDoesNotChangeABit() {
+        // big enough for Parallel to split it: 2000 -> 1500 at 2%, batch 64
+        Mask m = EngineFixtures.randomMask(1500, 2000, 0.02, new Random(3));
+        INDArray x = EngineFixtures.randomInput(64, 2000, DataType.FLOAT, 4);
+        INDArray g = EngineFixtures.randomInput(64, 1500, DataType.FLOAT, 5);
+        float[][] results = new float[2][];
+        float[][] inputGrads = new float[2][];
+        String before = System.getProperty("maskstudio.threads");
+        try {
+            for (int t = 1; t <= 2; t++) {
+                System.setProperty("maskstudio.threads", Integer.toString(t));
+                MaskedLinear l = new MaskedLinear(m, Activation.RELU, DataType.FLOAT, Optimizers.create("adam", 0.01), new java.util.SplittableRandom(1), KernelType.CSR);
+                for (int s = 0; s < 3; s++) {
+                    l.forward(x);
+                    inputGrads[t - 1] = l.backward(g, true).reshape(-1).toFloatVector();
+                    l.step(0.01, 0, false, s, 0);
+                }
+                results[t - 1] = l.weights();
+            }
+        } finally {
+            if (before == null) System.clearProperty("maskstudio.threads"); else System.setProperty("maskstudio.threads", before);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(results[0], results[1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(inputGrads[0], inputGrads[1]);
+    }
+
     private static Mask toggled(Mask m, long seed) {
         Random r = new Random(seed);
         Mask e = m.copy();
