@@ -27,14 +27,28 @@ import torch.nn.functional as F
 warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta")
 
 
-def random_mask(out_f, in_f, density, gen):
-    """Exactly round(density*in) (at least 1) distinct random columns per row, like Benchmarks.randomMask."""
+def random_indices(out_f, in_f, density, gen):
+    """[2, nnz] row/column indices with exactly round(density*in) (at least 1) distinct random columns
+    per row, ascending, like Benchmarks.randomMask. Never materializes a dense [out, in] tensor."""
     per_row = max(1, min(in_f, round(density * in_f)))
-    if per_row == in_f:
-        return torch.ones(out_f, in_f, dtype=torch.bool)
-    cols = torch.argsort(torch.rand(out_f, in_f, generator=gen), dim=1)[:, :per_row]
+    if per_row * 2 > in_f:
+        cols = torch.argsort(torch.rand(out_f, in_f, generator=gen), dim=1)[:, :per_row]
+    else:
+        cols = torch.randint(0, in_f, (out_f, per_row), generator=gen)
+        while True:  # resample the (rare) rows that drew a column twice
+            cols, _ = torch.sort(cols, dim=1)
+            dup = (cols[:, 1:] == cols[:, :-1]).any(dim=1) if per_row > 1 else torch.zeros(out_f, dtype=torch.bool)
+            if not bool(dup.any()):
+                break
+            cols[dup] = torch.randint(0, in_f, (int(dup.sum()), per_row), generator=gen)
+    cols, _ = torch.sort(cols, dim=1)
+    rows = torch.arange(out_f).repeat_interleave(per_row)
+    return torch.stack([rows, cols.reshape(-1)])
+
+
+def dense_mask(idx, out_f, in_f):
     m = torch.zeros(out_f, in_f, dtype=torch.bool)
-    m.scatter_(1, cols, True)
+    m[idx[0], idx[1]] = True
     return m
 
 
@@ -47,17 +61,17 @@ def layer_step_fn(variant, batch, in_f, out_f, density, gen, lr=1e-3):
     x = torch.rand(batch, in_f, generator=gen) * 2 - 1
     x.requires_grad_(True)  # dx is one of the two backward products
     g = torch.rand(batch, out_f, generator=gen) * 2 - 1
-    mask = random_mask(out_f, in_f, density, gen)
+    idx = random_indices(out_f, in_f, density, gen)
+    nnz = idx.shape[1]
     bias = torch.zeros(out_f, requires_grad=True)
     if variant in ("dense", "masked"):
         w = (torch.randn(out_f, in_f, generator=gen) * 0.01).requires_grad_(True)
-        m = mask.float()
+        m = dense_mask(idx, out_f, in_f).float()
         params = [w, bias]
 
         def forward():
             return F.linear(x, w * m if variant == "masked" else w, bias)
     elif variant in ("coo", "csr"):
-        idx = mask.nonzero().t().contiguous()
         values = (torch.randn(idx.shape[1], generator=gen) * 0.01).requires_grad_(True)
         params = [values, bias]
         if variant == "coo":
@@ -66,7 +80,7 @@ def layer_step_fn(variant, batch, in_f, out_f, density, gen, lr=1e-3):
                 return torch.sparse.mm(W, x.t()).t() + bias
         else:
             crow = torch.zeros(out_f + 1, dtype=torch.int64)
-            crow[1:] = torch.cumsum(mask.sum(dim=1), 0)
+            crow[1:] = torch.cumsum(torch.bincount(idx[0], minlength=out_f), 0)
             col = idx[1].contiguous()
 
             def forward():
@@ -75,7 +89,6 @@ def layer_step_fn(variant, batch, in_f, out_f, density, gen, lr=1e-3):
     else:
         raise ValueError(variant)
     opt = torch.optim.Adam(params, lr=lr)
-    nnz = int(mask.sum())
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -102,7 +115,7 @@ def bench_layer(a):
             row = {"bench": "layer", "variant": variant, "batch": a.batch, "in": a.in_f, "out": a.out_f,
                    "density": a.density, "connections": nnz, "steps": a.steps,
                    "ms_per_step": round(statistics.median(times), 3), "min_ms": round(min(times), 3)}
-        except (RuntimeError, NotImplementedError) as e:
+        except (RuntimeError, NotImplementedError, MemoryError) as e:
             row = {"bench": "layer", "variant": variant, "error": str(e).splitlines()[0][:200]}
         row.update(info())
         print(json.dumps(row), flush=True)
@@ -113,7 +126,7 @@ def bench_mlp(a):
     sizes = [int(s) for s in a.layers.split(",")]
     ws, bs, ms = [], [], []
     for k in range(1, len(sizes)):
-        m = random_mask(sizes[k], sizes[k - 1], a.density, gen).float()
+        m = dense_mask(random_indices(sizes[k], sizes[k - 1], a.density, gen), sizes[k], sizes[k - 1]).float()
         fan_in = m.sum(dim=1, keepdim=True).clamp(min=1)
         w = (torch.randn(sizes[k], sizes[k - 1], generator=gen) * torch.sqrt(2.0 / fan_in) * m).requires_grad_(True)
         ws.append(w)
