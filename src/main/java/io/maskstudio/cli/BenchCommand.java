@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second).",
-        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -111,6 +111,38 @@ public final class BenchCommand implements Runnable {
             f.put("kernel", kernels);
             report(spec, json, f, String.format(Locale.ROOT, "mlp %s at density %s, batch %d, %s: %.0f steps per second (%d steps), kernels %s",
                     f.get("layers"), density, batch, opt, r.stepsPerSecond(), r.steps(), kernels));
+            return MaskStudioCommand.OK;
+        }
+    }
+
+    @Command(name = "gemm", mixinStandardHelpOptions = true,
+            description = "ND4J's single-precision matrix product [M,K] x [K,N]: the ceiling of the dense kernel (GFLOP/s).")
+    static final class Gemm implements Callable<Integer> {
+        @Option(names = "--m", paramLabel = "M", defaultValue = "256") int m;
+        @Option(names = "--k", paramLabel = "K", defaultValue = "4096") int k;
+        @Option(names = "--n", paramLabel = "N", defaultValue = "4096") int n;
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "10") int steps;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            requirePositive(spec, "--m", m);
+            requirePositive(spec, "--k", k);
+            requirePositive(spec, "--n", n);
+            requirePositive(spec, "--steps", steps);
+            Benchmarks.GemmResult r = Benchmarks.gemm(m, k, n, steps, 1);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("bench", "gemm");
+            f.put("m", m);
+            f.put("k", k);
+            f.put("n", n);
+            f.put("steps", r.steps());
+            f.put("ms_per_step", round(r.medianMs()));
+            f.put("gflops", round(r.gflops()));
+            f.put("kernel", "nd4j-gemm");
+            report(spec, json, f, String.format(Locale.ROOT, "sgemm [%d,%d] x [%d,%d]: %.3f ms (median of %d), %.1f GFLOP/s",
+                    m, k, k, n, r.medianMs(), r.steps(), r.gflops()));
             return MaskStudioCommand.OK;
         }
     }

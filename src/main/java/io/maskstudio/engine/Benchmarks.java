@@ -27,6 +27,24 @@ public final class Benchmarks {
 
     public record MlpResult(List<KernelType> kernels, int steps, double stepsPerSecond) {}
 
+    public record GemmResult(int steps, double medianMs, double gflops) {}
+
+    /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
+    public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
+        INDArray a = input(m, k, seed, false).array(DataType.FLOAT);
+        INDArray b = input(k, n, seed + 1, false).array(DataType.FLOAT);
+        INDArray c = Nd4j.create(DataType.FLOAT, m, n);
+        double[] ms = new double[steps];
+        for (int s = -2; s < steps; s++) {
+            long t0 = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            Nd4j.getExecutioner().commit();
+            if (s >= 0) ms[s] = (System.nanoTime() - t0) / 1e6;
+        }
+        double median = median(ms);
+        return new GemmResult(steps, median, 2.0 * m * k * n / (median * 1e6));
+    }
+
     /**
      * A random mask with exactly {@code round(density * in)} (at least 1) connections per row at
      * distinct random columns: memory and time proportional to the connections, for any shape.

@@ -42,6 +42,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void gemmReportsGflops() {
+        String out = run(0, "gemm", "--m", "8", "--k", "16", "--n", "8", "--steps", "2", "--json")[0];
+        assertTrue(out.matches("(?s)\\{\"bench\":\"gemm\",.*\"gflops\":[0-9.]+.*\\}\\s*"), out);
+    }
+
+    @Test
     void humanOutputNamesKernelAndCore() {
         String out = run(0, "layer", "--batch", "4", "--in", "16", "--out", "8", "--steps", "2")[0];
         assertTrue(out.contains("ms per step") && out.contains("kernel small") && out.contains("OpenBLAS core"), out);
