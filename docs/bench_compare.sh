@@ -17,7 +17,7 @@ load() { echo "{\"rep\":$rep,\"uptime\":\"$(uptime | sed 's/.*load average: //')
 for rep in $(seq 1 "$REPEATS"); do
   load
   # 4096 -> 4096 at 1%, batch 256: every PyTorch variant that can train it, 1 and 2 threads
-  ms layer --batch 256 --in 4096 --out 4096 --density 0.01 --steps 20
+  ms layer --batch 256 --in 4096 --out 4096 --density 0.01 --steps 60
   pt layer --batch 256 --in 4096 --out 4096 --density 0.01 --steps 5 --variants coo,csr,masked
   pt layer --batch 256 --in 4096 --out 4096 --density 0.01 --steps 5 --variants coo,csr --threads 2
   # fully dense 4096 -> 4096
