@@ -67,8 +67,18 @@ final class FloatOptimizer {
         return s;
     }
 
-    /** Per-step scalar of Adam, computed once per step rather than per element. */
+    private int memoIteration = -1;
+    private float memoStepSize;
+
+    /** Per-step scalar of Adam, computed once per step (kernels that call apply per row reuse it). */
     float adamStepSize(int iteration) {
+        if (iteration == memoIteration) return memoStepSize;
+        memoStepSize = computeAdamStepSize(iteration);
+        memoIteration = iteration;
+        return memoStepSize;
+    }
+
+    private float computeAdamStepSize(int iteration) {
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float b1t = (float) Math.pow(b1, iteration + 1);

@@ -10,9 +10,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * Plain-Java loops for small layers, where ND4J's per-call native overhead (a few microseconds
  * per op, ~20 ops per layer and step) costs more than the arithmetic: the live UI trains small nets
  * at thousands of steps per second with it. Storage is dense ({@code out*in} floats per array, one
- * array per output row) so mask edits are cheap and the unmasked δ^T x for the "gradient on absent
- * connections" heatmap comes with every step; forward and dx visit only present connections, four
- * per vectorized pass (see {@link Batch}). The optimizer is {@link FloatOptimizer}, the twin of ND4J's.
+ * array per output row), so mask edits only flip entries and the optimizer runs as plain loops over
+ * whole rows; the products visit only present connections, four axpys or eight dots per pass (see
+ * {@link Batch}). The optimizer is {@link FloatOptimizer}, the twin of ND4J's.
  */
 final class SmallKernel implements LayerKernel {
     private final int in;
@@ -25,7 +25,6 @@ final class SmallKernel implements LayerKernel {
     private int[][] colRows;      // present rows of each column: dx sums four of them per pass
     private final float[] bias;
     private final float[][] gradW;   // masked gradient, then the update
-    private final float[][] rawW;    // δ^T x before masking
     private final float[] gradB;
     private FloatOptimizer optimizer;
     private IUpdater updaterConfig;
@@ -37,7 +36,6 @@ final class SmallKernel implements LayerKernel {
     private float[][] inferOut;
     private float[][] dzBuf;
     private float[][] dz;         // rows of δ (dzBuf rows, or dOut's for identity)
-    private float[][] xByRow;     // input transposed to [rows][in] for the dW axpys
     private float[][] dx;
     private int rows;
     private boolean haveGradient;
@@ -55,7 +53,6 @@ final class SmallKernel implements LayerKernel {
         setStructure(mask);
         this.bias = new float[out];
         this.gradW = new float[out][in];
-        this.rawW = new float[out][in];
         this.gradB = new float[out];
         this.dz = new float[out][];
         setUpdater(updater, true);
@@ -132,25 +129,23 @@ final class SmallKernel implements LayerKernel {
     public Batch backward(Batch dOut, boolean needInputGradient) {
         float[][] d = dOut.byFeature();
         int n = rows;
+        float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
-        xByRow = Loops.ensure(xByRow, n, in);
-        for (int i = 0; i < in; i++) {
-            float[] xi = input[i];
-            for (int r = 0; r < n; r++) xByRow[r][i] = xi[r];
-        }
+        float[] dots = new float[8];
         for (int o = 0; o < out; o++) {
             float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
             gradB[o] = Loops.sum(dzo, n);
-            // dW[o,:] = sum over the batch of δ[o,r] * x[r,:]: axpys along the row, all columns
-            float[] raw = rawW[o];
-            Loops.fill(raw, 0f, in);
-            for (int r = 0; r < n; r++) {
-                float dv = dzo[r];
-                if (dv != 0) Loops.axpy(dv, xByRow[r], raw, in);
-            }
+            // dW[o,i] = δ[o]·x[i] on present connections (eight per pass over δ), +0.0 elsewhere
             float[] g = gradW[o];
-            float[] mo = m[o];
-            for (int i = 0; i < in; i++) g[i] = raw[i] * mo[i] + 0f; // +0.0 where absent
+            Loops.fill(g, 0f, in);
+            int[] cols = rowCols[o];
+            int k = 0;
+            for (; k + 8 <= cols.length; k += 8) {
+                Loops.dot8(dzo, x[cols[k]], x[cols[k + 1]], x[cols[k + 2]], x[cols[k + 3]],
+                        x[cols[k + 4]], x[cols[k + 5]], x[cols[k + 6]], x[cols[k + 7]], n, dots, 0);
+                for (int j = 0; j < 8; j++) g[cols[k + j]] = dots[j];
+            }
+            for (; k < cols.length; k++) g[cols[k]] = Loops.dot(dzo, x[cols[k]], n);
         }
         haveGradient = true;
         if (!needInputGradient) return null;
@@ -232,9 +227,15 @@ final class SmallKernel implements LayerKernel {
         return Double.isFinite(s);
     }
 
+    /** Dense {@code δ^T x} over all out*in pairs, computed on demand (once per snapshot, not per step). */
     @Override
     public float[] rawWeightGradient() {
-        return haveGradient ? flatten(rawW) : null;
+        if (!haveGradient) return null;
+        float[] f = new float[out * in];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) f[o * in + i] = Loops.dot(dz[o], input[i], rows);
+        }
+        return f;
     }
 
     private record State(float[][] w, float[] bias, float[][][] stateW, float[][] stateB) {}
