@@ -52,7 +52,9 @@ final class Batch {
 
     /** The batch as an array of {@code dtype} (converted once and kept). */
     INDArray array(DataType dtype) {
-        if (array == null || array.dataType() != dtype) {
+        if (array != null && array.dataType() != dtype) {
+            array = array.castTo(dtype);
+        } else if (array == null) {
             float[] flat = new float[rows * features];
             // 'f' order over [rows, features] is feature after feature
             for (int c = 0; c < features; c++) System.arraycopy(byFeature[c], 0, flat, c * rows, rows);

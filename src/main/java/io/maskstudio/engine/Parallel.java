@@ -2,10 +2,11 @@ package io.maskstudio.engine;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Splits a loop over rows into contiguous ranges of about equal work and runs them on the common
- * fork-join pool plus the calling thread. Every output is written by exactly one range, in the same
+ * Splits a loop over rows into contiguous chunks of about equal work and runs them on the common
+ * fork-join pool plus the calling thread. Every output is written by exactly one chunk, in the same
  * order as a serial loop, so results don't depend on the thread count (bit-for-bit reproducible).
  * Thread count: system property {@code maskstudio.threads}, default all available processors.
  */
@@ -27,7 +28,9 @@ final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0,n)}; {@code prefixWork[r]} is the work before row r (length n+1),
-     * used to balance the ranges, and {@code unitWork} scales it to multiply-adds.
+     * used to balance the chunks, and {@code unitWork} scales it to multiply-adds. The rows are cut
+     * into eight chunks per thread that the threads claim one at a time, so a thread the OS
+     * deschedules (the machine is shared) holds up at most one chunk, not half the layer.
      */
     static void forRows(int n, int[] prefixWork, long unitWork, Range body) {
         int t = threads();
@@ -36,7 +39,7 @@ final class Parallel {
             body.run(0, n);
             return;
         }
-        int parts = Math.min(t, n);
+        int parts = Math.min(t * 8, n);
         int[] bounds = new int[parts + 1];
         bounds[parts] = n;
         for (int p = 1; p < parts; p++) {
@@ -48,12 +51,13 @@ final class Parallel {
             }
             bounds[p] = lo;
         }
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            final int from = bounds[p], to = bounds[p + 1];
-            tasks[p - 1] = ForkJoinPool.commonPool().submit(() -> body.run(from, to));
-        }
-        body.run(bounds[0], bounds[1]);
-        for (ForkJoinTask<?> task : tasks) task.join();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int p; (p = next.getAndIncrement()) < parts; ) body.run(bounds[p], bounds[p + 1]);
+        };
+        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[t - 1];
+        for (int h = 0; h < helpers.length; h++) helpers[h] = ForkJoinPool.commonPool().submit(worker);
+        worker.run();
+        for (ForkJoinTask<?> h : helpers) h.join();
     }
 }
