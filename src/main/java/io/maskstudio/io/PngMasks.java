@@ -61,7 +61,7 @@ final class PngMasks {
                 String where = "pixel (x=" + x + ", y=" + y + ")";
                 if (!values.hasThreshold() && d != 0 && d != 1) {
                     throw new FormatException(src, where, "black or white (give a threshold to binarize grey or colour: darkness > T means connected)",
-                            String.format("darkness %.3f (ARGB %08x)", d, img.getRGB(x, y)));
+                            String.format("darkness %.3f (%s)", d, describe(img, x, y)));
                 }
                 if (values.connected(d, src, where)) m.set(y, x, true);
             }
@@ -127,12 +127,25 @@ final class PngMasks {
         }
     }
 
+    private static boolean isGrey(ColorModel cm) {
+        return cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel);
+    }
+
+    /** The pixel as stored: grey level (and alpha) for grey images, ARGB otherwise. */
+    private static String describe(BufferedImage img, int x, int y) {
+        ColorModel cm = img.getColorModel();
+        if (!isGrey(cm)) return String.format("ARGB %08x", img.getRGB(x, y));
+        Raster r = img.getRaster();
+        String s = "grey " + r.getSample(x, y, 0) + " of " + ((1 << cm.getComponentSize(0)) - 1);
+        return cm.hasAlpha() ? s + ", alpha " + r.getSample(x, y, 1) : s;
+    }
+
     /** 1 - luminance composited over white: 1 for opaque black, 0 for white or fully transparent. */
     static double darkness(BufferedImage img, int x, int y) {
         ColorModel cm = img.getColorModel();
         double lum;
         double alpha;
-        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+        if (isGrey(cm)) {
             // raw samples: getRGB would pass grey through a colour conversion and shift mid-tones
             Raster r = img.getRaster();
             lum = r.getSample(x, y, 0) / (double) ((1 << cm.getComponentSize(0)) - 1);
