@@ -156,7 +156,8 @@ final class MatrixMarket {
     }
 
     private static double value(String src, String where, String s, Field field) throws FormatException {
-        Number v = field == Field.INTEGER ? TextNumbers.integer(s) : TextNumbers.real(s);
+        Number v; // no ?: here: it would unbox both sides to double and throw on null
+        if (field == Field.INTEGER) v = TextNumbers.integer(s); else v = TextNumbers.real(s);
         if (v == null) throw new FormatException(src, where, field == Field.INTEGER ? "an integer" : "a number", TextLines.quote(s));
         return v.doubleValue();
     }
