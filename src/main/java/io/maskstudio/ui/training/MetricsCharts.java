@@ -1,0 +1,89 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.EpochMetrics;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** Loss and accuracy per epoch, train and validation; points are appended, never redrawn from scratch. */
+final class MetricsCharts extends HBox {
+    private final LineChart<Number, Number> loss = chart("lossChart", "Loss", "cross-entropy", false);
+    private final LineChart<Number, Number> accuracy = chart("accuracyChart", "Accuracy", "%", true);
+    private final XYChart.Series<Number, Number> trainLoss = series("train");
+    private final XYChart.Series<Number, Number> valLoss = series("validation");
+    private final XYChart.Series<Number, Number> trainAccuracy = series("train");
+    private final XYChart.Series<Number, Number> valAccuracy = series("validation");
+    private int lastEpoch;
+
+    MetricsCharts() {
+        setSpacing(8);
+        loss.getData().add(trainLoss);
+        loss.getData().add(valLoss);
+        accuracy.getData().add(trainAccuracy);
+        accuracy.getData().add(valAccuracy);
+        HBox.setHgrow(loss, Priority.ALWAYS);
+        HBox.setHgrow(accuracy, Priority.ALWAYS);
+        getChildren().addAll(loss, accuracy);
+    }
+
+    /** Appends the epochs after the last one shown ({@code all} in epoch order, as the log keeps them). */
+    void show(List<EpochMetrics> all) {
+        for (EpochMetrics m : all) {
+            if (m.epoch() <= lastEpoch) continue;
+            add(trainLoss, m, EpochMetrics::trainLoss);
+            add(valLoss, m, EpochMetrics::valLoss);
+            add(trainAccuracy, m, e -> 100 * e.trainAccuracy());
+            add(valAccuracy, m, e -> 100 * e.valAccuracy());
+            lastEpoch = m.epoch();
+        }
+        // Dots help while there are few points and only clutter a long curve.
+        boolean symbols = trainLoss.getData().size() <= 40;
+        if (loss.getCreateSymbols() != symbols) {
+            loss.setCreateSymbols(symbols);
+            accuracy.setCreateSymbols(symbols);
+        }
+    }
+
+    void clear() {
+        for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) s.getData().clear();
+        lastEpoch = 0;
+    }
+
+    /** Number of epochs plotted; for tests. */
+    int points() {
+        return trainLoss.getData().size();
+    }
+
+    private static void add(XYChart.Series<Number, Number> s, EpochMetrics m, ToDoubleFunction<EpochMetrics> value) {
+        double v = value.applyAsDouble(m);
+        // No validation split gives NaN; an infinite loss would wreck the axis range.
+        if (Double.isFinite(v)) s.getData().add(new XYChart.Data<>(m.epoch(), v));
+    }
+
+    private static LineChart<Number, Number> chart(String id, String title, String unit, boolean percent) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(false);
+        NumberAxis y = percent ? new NumberAxis(0, 100, 10) : new NumberAxis();
+        y.setLabel(unit);
+        if (!percent) y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setMinSize(200, 180);
+        c.setPrefSize(500, 260);
+        return c;
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+}
