@@ -37,7 +37,7 @@ final class EpochScrubber extends HBox {
         epochLabel.setId("epochLabel");
         epochLabel.setMinWidth(90);
         metricsLabel.setId("epochMetrics");
-        metricsLabel.setMinWidth(440);
+        metricsLabel.setMinWidth(Label.USE_PREF_SIZE);
         Label title = new Label("Epoch");
         title.setStyle("-fx-font-weight: bold;");
         getChildren().addAll(title, slider, epochLabel, metricsLabel);

@@ -22,8 +22,8 @@ import java.util.Locale;
  * (called every frame) blits the finished result.
  */
 final class LayerHeatmaps extends VBox {
-    static final int BOX_WIDTH = 270;
-    static final int BOX_HEIGHT = 220;
+    static final int BOX_WIDTH = 225;
+    static final int BOX_HEIGHT = 180;
 
     /** Everything the worker produces for one (snapshot, pair). */
     private record Rendered(TrainingSnapshot snapshot, int pair, LayerImages images, LayerInsights insights, String error) {}
@@ -63,13 +63,13 @@ final class LayerHeatmaps extends VBox {
         HBox header = new HBox(8, chooserLabel, pairChooser);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        HBox tiles = new HBox(12, weights, gradient, mask, growth);
+        HBox tiles = new HBox(10, weights, gradient, mask, growth);
         VBox hints = new VBox(4,
                 hintTitle("Grow: absent, largest |gradient|"), grow,
                 hintTitle("Prune: present, smallest |weight|"), prune);
-        hints.setMinWidth(250);
+        hints.setMinWidth(280);
         HBox.setHgrow(hints, Priority.ALWAYS);
-        HBox body = new HBox(16, tiles, hints);
+        HBox body = new HBox(14, tiles, hints);
         getChildren().addAll(header, stats, body);
     }
 
@@ -152,8 +152,9 @@ final class LayerHeatmaps extends VBox {
     private static ListView<String> hintList(String id) {
         ListView<String> l = new ListView<>();
         l.setId(id);
-        l.setPrefHeight(LayerInsights.HINTS * 24 + 4);
-        l.setMinHeight(80);
+        l.setFixedCellSize(20);
+        l.setPrefHeight(LayerInsights.HINTS * 20 + 4);
+        l.setMinHeight(LayerInsights.HINTS * 20 + 4);
         l.setStyle("-fx-font-size: 11px;");
         l.setPlaceholder(new Label("none"));
         return l;

@@ -29,6 +29,7 @@ final class MetricsCharts extends HBox {
         HBox.setHgrow(loss, Priority.ALWAYS);
         HBox.setHgrow(accuracy, Priority.ALWAYS);
         getChildren().addAll(loss, accuracy);
+        setMinHeight(200);
     }
 
     /** Appends the epochs after the last one shown ({@code all} in epoch order, as the log keeps them). */
@@ -41,6 +42,8 @@ final class MetricsCharts extends HBox {
             add(valAccuracy, m, e -> 100 * e.valAccuracy());
             lastEpoch = m.epoch();
         }
+        fitEpochAxis(loss, lastEpoch);
+        fitEpochAxis(accuracy, lastEpoch);
         // Dots help while there are few points and only clutter a long curve.
         boolean symbols = trainLoss.getData().size() <= 40;
         if (loss.getCreateSymbols() != symbols) {
@@ -52,6 +55,27 @@ final class MetricsCharts extends HBox {
     void clear() {
         for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) s.getData().clear();
         lastEpoch = 0;
+        fitEpochAxis(loss, 0);
+        fitEpochAxis(accuracy, 0);
+    }
+
+    /** Whole epochs on the axis, 0..last, with a round tick step (auto-ranging gave ticks like 2.5). */
+    private static void fitEpochAxis(LineChart<Number, Number> chart, int lastEpoch) {
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        int upper = Math.max(5, lastEpoch);
+        x.setUpperBound(upper);
+        x.setTickUnit(niceStep(upper / 8.0));
+    }
+
+    /** 1, 2, 5, 10, 20, 50, … : the smallest such step at least {@code raw}. */
+    static int niceStep(double raw) {
+        int step = 1;
+        while (true) {
+            for (int f : new int[] {1, 2, 5}) {
+                if (step * f >= raw) return step * f;
+            }
+            step *= 10;
+        }
     }
 
     /** Number of epochs plotted; for tests. */
@@ -66,9 +90,9 @@ final class MetricsCharts extends HBox {
     }
 
     private static LineChart<Number, Number> chart(String id, String title, String unit, boolean percent) {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new NumberAxis(0, 5, 1);
         x.setLabel("epoch");
-        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
         NumberAxis y = percent ? new NumberAxis(0, 100, 10) : new NumberAxis();
         y.setLabel(unit);
         if (!percent) y.setForceZeroInRange(false);
@@ -76,8 +100,11 @@ final class MetricsCharts extends HBox {
         c.setId(id);
         c.setTitle(title);
         c.setAnimated(false);
-        c.setMinSize(200, 180);
-        c.setPrefSize(500, 260);
+        // Modena's looked-up series colours: blue train, orange validation (its defaults are two similar oranges).
+        c.setStyle("CHART_COLOR_1: #1f77b4; CHART_COLOR_2: #ff7f0e;");
+        c.setMinSize(200, 200);
+        c.setMaxHeight(Double.MAX_VALUE);
+        c.setPrefSize(500, 290);
         return c;
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -127,8 +128,11 @@ public final class TrainingPanel extends BorderPane {
         message.setVisible(false);
         VBox content = new VBox(10, message, charts, new Separator(), heatmaps, new Separator(), scrubber);
         content.setPadding(new Insets(10));
+        // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
+        VBox.setVgrow(charts, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         return scroll;
     }
 
