@@ -52,6 +52,11 @@ final class EpochScrubber extends HBox {
         return selected;
     }
 
+    /** True when the newest snapshot is selected. */
+    boolean latestSelected() {
+        return selected != null && selected == last(snapshots);
+    }
+
     /** New history contents: follows the newest when the last one was selected, else keeps the chosen epoch. */
     void setSnapshots(List<TrainingSnapshot> list) {
         boolean follow = selected == null || selected == last(snapshots);

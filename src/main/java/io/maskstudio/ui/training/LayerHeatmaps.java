@@ -24,6 +24,9 @@ import java.util.Locale;
 final class LayerHeatmaps extends VBox {
     static final int BOX_WIDTH = 225;
     static final int BOX_HEIGHT = 180;
+    /** The largest image inside a box, leaving a margin so cells never touch the frame. */
+    static final int IMAGE_WIDTH = BOX_WIDTH - 10;
+    static final int IMAGE_HEIGHT = BOX_HEIGHT - 10;
 
     /** Everything the worker produces for one (snapshot, pair). */
     private record Rendered(TrainingSnapshot snapshot, int pair, LayerImages images, LayerInsights insights, String error) {}
@@ -136,7 +139,7 @@ final class LayerHeatmaps extends VBox {
         List<LayerSpec> ls = layers;
         worker.submit(() -> {
             try {
-                return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), BOX_WIDTH, BOX_HEIGHT),
+                return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
                         LayerInsights.of(s, pair, ls), null);
             } catch (RuntimeException e) {
                 return new Rendered(s, pair, null, null, "Cannot draw this layer: " + e.getMessage());

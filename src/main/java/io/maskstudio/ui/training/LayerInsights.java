@@ -5,6 +5,7 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.MaskStats;
+import io.maskstudio.model.Reachability;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,18 @@ record LayerInsights(String stats, List<String> grow, List<String> prune) {
                 in.name(), out.name(), s.rows(), s.cols(), 100 * s.density(), s.nnz(),
                 s.fanInMin(), s.fanInMean(), s.fanInMax(), s.fanOutMin(), s.fanOutMean(), s.fanOutMax(), out.name(), dead));
         if (l.gradient() != null) sb.append(" · without gradient in the last batch: ").append(silentOutputs(l));
-        return sb.toString();
+        List<Mask> masks = snapshot.layers().stream().map(LayerSnapshot::mask).toList();
+        return sb.append('\n').append(reachability(Reachability.of(masks))).toString();
+    }
+
+    /** Input -> output reachability of the whole network, in one line. */
+    static String reachability(Reachability r) {
+        if (r.complete()) return "Whole network: every output sees all " + r.inputCount() + " inputs";
+        int partial = 0;
+        for (int o = 0; o < r.outputCount(); o++) if (r.reachableCount(o) < r.inputCount()) partial++;
+        return "Whole network: " + r.inputsReachingNoOutput().length + " of " + r.inputCount() + " inputs reach no output · "
+                + partial + " of " + r.outputCount() + " outputs miss some inputs · "
+                + r.outputsSeeingNoInput().length + " see no input at all";
     }
 
     /** Output neurons with no input, or (hidden layers) no output: they can never affect the prediction. */

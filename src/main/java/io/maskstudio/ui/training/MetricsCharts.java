@@ -1,7 +1,6 @@
 package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.EpochMetrics;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
@@ -12,8 +11,8 @@ import java.util.function.ToDoubleFunction;
 
 /** Loss and accuracy per epoch, train and validation; points are appended, never redrawn from scratch. */
 final class MetricsCharts extends HBox {
-    private final LineChart<Number, Number> loss = chart("lossChart", "Loss", "cross-entropy", false);
-    private final LineChart<Number, Number> accuracy = chart("accuracyChart", "Accuracy", "%", true);
+    private final EpochMarkerChart loss = chart("lossChart", "Loss", "cross-entropy", false);
+    private final EpochMarkerChart accuracy = chart("accuracyChart", "Accuracy", "%", true);
     private final XYChart.Series<Number, Number> trainLoss = series("train");
     private final XYChart.Series<Number, Number> valLoss = series("validation");
     private final XYChart.Series<Number, Number> trainAccuracy = series("train");
@@ -42,6 +41,7 @@ final class MetricsCharts extends HBox {
             add(valAccuracy, m, e -> 100 * e.valAccuracy());
             lastEpoch = m.epoch();
         }
+        ((NumberAxis) loss.getYAxis()).setAutoRanging(!trainLoss.getData().isEmpty());
         fitEpochAxis(loss, lastEpoch);
         fitEpochAxis(accuracy, lastEpoch);
         // Dots help while there are few points and only clutter a long curve.
@@ -55,12 +55,28 @@ final class MetricsCharts extends HBox {
     void clear() {
         for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) s.getData().clear();
         lastEpoch = 0;
+        emptyLossRange((NumberAxis) loss.getYAxis());
         fitEpochAxis(loss, 0);
         fitEpochAxis(accuracy, 0);
     }
 
+    /** Marks the scrubber's epoch on both charts while it is not the latest (where the curves simply end). */
+    void markEpoch(int epoch, boolean latest) {
+        int e = latest || epoch < 1 ? -1 : epoch;
+        loss.setMarker(e);
+        accuracy.setMarker(e);
+    }
+
+    /** 0..1 until there are points (auto-ranging an empty chart gave an arbitrary 0..110). */
+    private static void emptyLossRange(NumberAxis y) {
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(1);
+        y.setTickUnit(0.2);
+    }
+
     /** Whole epochs on the axis, 0..last, with a round tick step (auto-ranging gave ticks like 2.5). */
-    private static void fitEpochAxis(LineChart<Number, Number> chart, int lastEpoch) {
+    private static void fitEpochAxis(EpochMarkerChart chart, int lastEpoch) {
         NumberAxis x = (NumberAxis) chart.getXAxis();
         int upper = Math.max(5, lastEpoch);
         x.setUpperBound(upper);
@@ -89,14 +105,17 @@ final class MetricsCharts extends HBox {
         if (Double.isFinite(v)) s.getData().add(new XYChart.Data<>(m.epoch(), v));
     }
 
-    private static LineChart<Number, Number> chart(String id, String title, String unit, boolean percent) {
+    private static EpochMarkerChart chart(String id, String title, String unit, boolean percent) {
         NumberAxis x = new NumberAxis(0, 5, 1);
         x.setLabel("epoch");
         x.setMinorTickVisible(false);
         NumberAxis y = percent ? new NumberAxis(0, 100, 10) : new NumberAxis();
         y.setLabel(unit);
-        if (!percent) y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
+        if (!percent) {
+            y.setForceZeroInRange(false);
+            emptyLossRange(y);
+        }
+        EpochMarkerChart c = new EpochMarkerChart(x, y);
         c.setId(id);
         c.setTitle(title);
         c.setAnimated(false);

@@ -191,10 +191,13 @@ final class SettingsForm extends GridPane {
         javafx.application.Platform.runLater(this::refresh);
     }
 
-    /** Shortest text that reads back as the same double (1e-3 rather than 0.0010000). */
+    /** Shortest text that reads back as the same double, as a user would type it: 0.001, 32, 1e-5, 1e38. */
     static String format(double v) {
         String s = Double.toString(v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return e < 0 ? mantissa : mantissa + "e" + s.substring(e + 1);
     }
 
     /** Shows file paths by their name; the full path is in the tooltip of the row. */

@@ -66,7 +66,10 @@ public final class TrainingPanel extends BorderPane {
         status.setId("trainingStatus");
         BorderPane.setMargin(status, new Insets(4, 10, 6, 10));
         setBottom(status);
-        scrubber.setOnSelect(heatmaps::show);
+        scrubber.setOnSelect(s -> {
+            heatmaps.show(s);
+            charts.markEpoch(s.epoch(), scrubber.latestSelected());
+        });
         start.setOnAction(e -> onStart());
         pause.setOnAction(e -> controller.pause());
         step.setOnAction(e -> onStep());

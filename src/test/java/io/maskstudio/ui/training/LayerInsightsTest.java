@@ -53,6 +53,7 @@ class LayerInsightsTest {
         assertTrue(stats.startsWith("pixels → hidden [3×4] · density 58.3% (7 connections)"), stats);
         assertTrue(stats.contains("dead hidden neurons: 2"), stats);
         assertTrue(stats.contains("without gradient in the last batch: 1"), stats);
+        assertTrue(stats.endsWith("\nWhole network: 1 of 4 inputs reach no output · 2 of 2 outputs miss some inputs · 0 see no input at all"), stats);
     }
 
     @Test

@@ -64,7 +64,9 @@ class PanelHelpersTest {
     void settingsNumbersReadBackAsTyped() {
         assertEquals("0.001", SettingsForm.format(1e-3));
         assertEquals("32", SettingsForm.format(32));
-        assertEquals("1.0E-5", SettingsForm.format(1e-5));
+        assertEquals("1e-5", SettingsForm.format(1e-5));
+        assertEquals("1e38", SettingsForm.format(1e38));
+        assertEquals("2.5e-7", SettingsForm.format(2.5e-7));
     }
 
     @Test

@@ -112,7 +112,7 @@ class TrainingPanelTest {
 
         assertEquals(StatusText.metrics(epoch1.metrics()), fx(() -> label("epochMetrics").getText()));
         assertTrue(fx(() -> label("epochLabel").getText()).startsWith("1"));
-        Raster expected = LayerImages.render(epoch1.layers().get(0), LayerHeatmaps.BOX_WIDTH, LayerHeatmaps.BOX_HEIGHT).weights();
+        Raster expected = LayerImages.render(epoch1.layers().get(0), LayerHeatmaps.IMAGE_WIDTH, LayerHeatmaps.IMAGE_HEIGHT).weights();
         waitUntil(() -> fx(() -> samePixels(expected, panel.heatmaps().weightsTile().image())));
     }
 
