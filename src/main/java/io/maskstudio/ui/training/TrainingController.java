@@ -1,0 +1,100 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.Trainer;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+
+import java.util.List;
+
+/**
+ * The current run: one {@link Trainer} training a copy of the design. Start/Step begin a fresh run when
+ * there is none; Stop closes the trainer but keeps its history on screen until the next run. Mask and
+ * settings edits of the live design are forwarded while the run is active. FX thread only.
+ */
+final class TrainingController {
+    /** Snapshots kept for the scrubber; older ones are thinned beyond this (the curves keep every epoch). */
+    static final int HISTORY_CAPACITY = 400;
+
+    private Trainer trainer;
+    private boolean stopped = true;
+    private List<LayerSpec> runLayers = List.of();
+
+    /** The current or last run's trainer (null before the first run). */
+    Trainer trainer() {
+        return trainer;
+    }
+
+    /** The layers the run was started with, for labels and to tell whether mask edits still fit it. */
+    List<LayerSpec> runLayers() {
+        return runLayers;
+    }
+
+    /** True while a run exists that commands still reach (not stopped, not failed). */
+    boolean active() {
+        if (trainer == null || stopped) return false;
+        Trainer.State s = trainer.progress().state();
+        return s != Trainer.State.FAILED && s != Trainer.State.CLOSED;
+    }
+
+    /** True until the run's session exists (dataset loaded, network built). */
+    boolean loading() {
+        return active() && trainer.history().latest() == null;
+    }
+
+    /** Starts or resumes; returns true when that began a fresh run (so views should forget the old one). */
+    boolean start(NetworkDesign design) {
+        boolean fresh = beginIfNeeded(design);
+        trainer.start();
+        return fresh;
+    }
+
+    void pause() {
+        if (active()) trainer.pause();
+    }
+
+    /** One batch; begins a fresh (paused) run first when there is none. */
+    boolean step(NetworkDesign design) {
+        boolean fresh = beginIfNeeded(design);
+        trainer.step();
+        return fresh;
+    }
+
+    /** Closes the trainer off the FX thread (close waits for the current batch); its history stays readable. */
+    void stop() {
+        if (trainer == null || stopped) return;
+        stopped = true;
+        Trainer t = trainer;
+        Thread closer = new Thread(t::close, "maskstudio-trainer-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** Forwards an edited mask when it still fits the running network (the user may have resized layers). */
+    boolean maskChanged(int pair, Mask mask) {
+        if (!active() || pair >= runLayers.size() - 1) return false;
+        if (mask.rows() != runLayers.get(pair + 1).size() || mask.cols() != runLayers.get(pair).size()) return false;
+        trainer.setMask(pair, mask.copy());
+        return true;
+    }
+
+    void settingsChanged(TrainingSettings s) {
+        if (active()) trainer.updateSettings(s);
+    }
+
+    /** True when the design's layers differ from the ones the run trains (so edits can no longer apply). */
+    boolean structureDiffers(NetworkDesign design) {
+        return active() && !design.layers().equals(runLayers);
+    }
+
+    private boolean beginIfNeeded(NetworkDesign design) {
+        if (active()) return false;
+        stop();
+        NetworkDesign copy = design.copy();
+        runLayers = copy.layers();
+        trainer = new Trainer(new SessionLoader(copy), HISTORY_CAPACITY);
+        stopped = false;
+        return true;
+    }
+}
