@@ -64,19 +64,23 @@ final class CsvMasks {
         try (TextLines lines = new TextLines(file)) {
             for (String l = lines.next(); l != null; l = lines.next()) {
                 if (l.isBlank() || isComment(l)) continue;
-                String[] fields = l.split(",", -1);
+                int fields = fieldCount(l); // counted, not split: a hostile line of millions of commas allocates nothing
                 if (cols < 0) {
-                    cols = fields.length;
+                    cols = fields;
                     firstLine = lines.number();
-                } else if (fields.length != cols) {
+                } else if (fields != cols) {
                     throw new FormatException(src, lines.where(), cols + " comma-separated values (as on line " + firstLine + ")",
-                            fields.length + " (rows must all have the same length)");
+                            fields + " (rows must all have the same length)");
                 }
                 if ((long) (rows + 1) * cols > opts.maxCells()) {
                     throw new FormatException(src, lines.where(), "at most " + opts.maxCells() + " cells in the mask", "more rows of " + cols + " values");
                 }
-                for (int c = 0; c < fields.length; c++) {
-                    String f = fields[c].strip();
+                int start = 0;
+                for (int c = 0; c < fields; c++) {
+                    int comma = l.indexOf(',', start);
+                    int end = comma < 0 ? l.length() : comma;
+                    String f = l.substring(start, end).strip();
+                    start = end + 1;
                     String where = lines.where() + ", column " + (c + 1);
                     Double v = TextNumbers.real(f);
                     if (v == null) throw new FormatException(src, where, "a number (0 or 1)", f.isEmpty() ? "an empty field" : TextLines.quote(f));
@@ -113,10 +117,10 @@ final class CsvMasks {
                     header = true; // isEdgeList checked it
                     continue;
                 }
-                String[] fields = l.split(",", -1);
-                if (fields.length != 2) {
-                    throw new FormatException(src, lines.where(), "2 comma-separated values out,in", fields.length + " values");
+                if (fieldCount(l) != 2) {
+                    throw new FormatException(src, lines.where(), "2 comma-separated values out,in", fieldCount(l) + " values");
                 }
+                String[] fields = l.split(",", -1);
                 long o = index(src, lines.where() + ", column 1", fields[0], "an output index");
                 long i = index(src, lines.where() + ", column 2", fields[1], "an input index");
                 if (declared != null) {
@@ -146,6 +150,12 @@ final class CsvMasks {
             throw new FormatException(src, "line 1", "at least one out,in line or a comment '# mask [out_features, in_features] = [R, C]'", "no connections");
         }
         return knownShape != null ? knownShape : new int[]{(int) maxOut + 1, (int) maxIn + 1};
+    }
+
+    private static int fieldCount(String line) {
+        int n = 1;
+        for (int k = 0; k < line.length(); k++) if (line.charAt(k) == ',') n++;
+        return n;
     }
 
     private static int[] declaredShape(String src, String where, Matcher m, MaskReadOptions opts) throws FormatException {
