@@ -126,6 +126,7 @@ final class LayerHeatmaps extends VBox {
     }
 
     HeatmapTile weightsTile() { return weights; }
+    HeatmapTile gradientTile() { return gradient; }
     HeatmapTile growthTile() { return growth; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
 

@@ -53,6 +53,7 @@ public final class TrainingPanel extends BorderPane {
     private NetworkDesign design;
     private Trainer shownTrainer;
     private long shownVersion = -1;
+    private TrainingSnapshot shownPausedSnapshot;
     private Trainer.Progress shownProgress;
     private String runMessage = "";
     private long lastStatusNanos;
@@ -164,6 +165,7 @@ public final class TrainingPanel extends BorderPane {
         rate.reset();
         runMessage = "";
         shownVersion = -1;
+        shownPausedSnapshot = null;
         shownProgress = null;
     }
 
@@ -196,6 +198,7 @@ public final class TrainingPanel extends BorderPane {
             scrubber.setSnapshots(snapshots);
         }
         Trainer.Progress p = t.progress();
+        showPausedSnapshot(t.pausedSnapshot(), p);
         double stepsPerSecond = rate.update(now, (long) p.epoch() * p.stepsPerEpoch() + p.step());
         if (!p.equals(shownProgress) || now - lastStatusNanos > 500_000_000L) {
             shownProgress = p;
@@ -204,6 +207,15 @@ public final class TrainingPanel extends BorderPane {
             status.setText((controller.active() ? "" : "Stopped · ")
                     + StatusText.of(p, design.settings().epochs(), stepsPerSecond, controller.loading()));
         }
+    }
+
+    /** After Step or a mask edit while paused, the heatmaps show the network between epochs (when following the latest). */
+    private void showPausedSnapshot(TrainingSnapshot s, Trainer.Progress p) {
+        if (s == null || s == shownPausedSnapshot) return;
+        shownPausedSnapshot = s;
+        if (!scrubber.latestSelected()) return;
+        heatmaps.show(s);
+        scrubber.noteBetweenEpochs(p.step() == 0 ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
     }
 
     private void updateControls(Trainer.Progress p) {

@@ -93,6 +93,9 @@ class TrainingPanelTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         assertEquals(2, progress().step());
         assertEquals(0, progress().epoch());
+        // The history holds only the untrained epoch 0, without a gradient; Step shows the network after the batch.
+        waitUntil(() -> fx(() -> notBlank(panel.heatmaps().gradientTile().image())));
+        assertEquals("epoch 0 + 2 steps", fx(() -> label("epochLabel").getText()));
     }
 
     @Test
@@ -127,6 +130,8 @@ class TrainingPanelTest {
         assertTrue(before.weights()[0] != 0f, "the connection had a trained weight");
 
         removeConnection(0, 0, 0);
+        waitUntil(() -> trainer().pausedSnapshot() != null && !trainer().pausedSnapshot().layers().get(0).mask().get(0, 0));
+        assertEquals(0f, trainer().pausedSnapshot().layers().get(0).weights()[0], "applied while paused");
         robot.clickOn("#start");
         waitUntil(() -> trainer().history().latest().epoch() > pausedEpoch);
 
