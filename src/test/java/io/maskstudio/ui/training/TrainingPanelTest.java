@@ -201,6 +201,19 @@ class TrainingPanelTest {
         assertEquals("", fx(() -> label("settingsError").getText()));
     }
 
+    @Test
+    void longRunsAreThinnedOnTheCharts() throws Exception {
+        List<io.maskstudio.engine.EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int e = 1; e <= 1300; e++) epochs.add(new io.maskstudio.engine.EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
+        int points = fx(() -> {
+            MetricsCharts charts = new MetricsCharts();
+            charts.show(epochs.subList(0, 700));
+            charts.show(epochs);
+            return charts.points();
+        });
+        assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
+    }
+
     private void removeConnection(int pair, int out, int in) throws Exception {
         fx(() -> {
             Mask m = design.mask(pair).copy();
