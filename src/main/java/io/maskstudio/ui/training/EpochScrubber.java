@@ -72,6 +72,10 @@ final class EpochScrubber extends HBox {
     /** Says that the heatmaps show the network between two epochs (after Step), not the selected snapshot. */
     void noteBetweenEpochs(String when) {
         epochLabel.setText(when);
+        if (selected != null) {
+            metricsLabel.setText(selected.epoch() == 0 ? "no epoch completed yet"
+                    : "epoch " + selected.epoch() + ": " + StatusText.metrics(selected.metrics()));
+        }
     }
 
     /** Selects the snapshot of {@code epoch} (or the nearest kept one). */
