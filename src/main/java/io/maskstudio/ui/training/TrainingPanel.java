@@ -76,6 +76,7 @@ public final class TrainingPanel extends BorderPane {
         step.setOnAction(e -> onStep());
         stop.setOnAction(e -> onStop());
         design.addListener(designListener);
+        heatmaps.setLayers(design.layers());
         updateControls(null);
         poller.start();
     }
@@ -89,6 +90,7 @@ public final class TrainingPanel extends BorderPane {
         design = newDesign;
         design.addListener(designListener);
         form.refresh();
+        if (controller.trainer() == null) heatmaps.setLayers(design.layers());
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -175,6 +177,8 @@ public final class TrainingPanel extends BorderPane {
             return;
         }
         form.refresh();
+        // Before the first run the pair chooser follows the design; afterwards it names the shown run's layers.
+        if (controller.trainer() == null) heatmaps.setLayers(d.layers());
         controller.settingsChanged(d.settings());
         runMessage = controller.structureDiffers(d)
                 ? "The layers changed since this run started; it keeps training the old network. Stop, then Start to train the new one."

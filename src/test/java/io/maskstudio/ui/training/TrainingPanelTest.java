@@ -202,6 +202,28 @@ class TrainingPanelTest {
     }
 
     @Test
+    void anotherDesignStopsTheRunAndShowsItsSettingsAndLayers(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        Trainer first = trainer();
+        NetworkDesign digits = GraphFile.read(Path.of("sample-graphs/digits-local.graph.json"));
+        fx(() -> {
+            panel.setDesign(digits);
+            return null;
+        });
+        waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
+        assertEquals("digits", fx(() -> robot.lookup("#dataset").queryAs(ComboBox.class).getValue()));
+        removeConnection(0, 0, 0); // edits of the old design no longer matter
+        fx(() -> {
+            digits.setSettings(digits.settings().withEpochs(1));
+            return null;
+        });
+        robot.clickOn("#start");
+        waitUntil(() -> trainer() != first && progress().state() == Trainer.State.FINISHED);
+        assertEquals(64, trainer().history().latest().layers().get(0).inFeatures());
+    }
+
+    @Test
     void longRunsAreThinnedOnTheCharts() throws Exception {
         List<io.maskstudio.engine.EpochMetrics> epochs = new java.util.ArrayList<>();
         for (int e = 1; e <= 1300; e++) epochs.add(new io.maskstudio.engine.EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
