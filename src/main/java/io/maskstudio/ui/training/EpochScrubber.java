@@ -35,7 +35,7 @@ final class EpochScrubber extends HBox {
         slider.setMinWidth(200);
         HBox.setHgrow(slider, Priority.ALWAYS);
         epochLabel.setId("epochLabel");
-        epochLabel.setMinWidth(90);
+        epochLabel.setMinWidth(130);
         metricsLabel.setId("epochMetrics");
         metricsLabel.setMinWidth(Label.USE_PREF_SIZE);
         Label title = new Label("Epoch");
@@ -67,6 +67,15 @@ final class EpochScrubber extends HBox {
         slider.setMax(Math.max(0, list.size() - 1));
         int target = follow ? list.size() - 1 : nearest(keepEpoch);
         if (index(slider.getValue()) == target) select(target); else slider.setValue(target);
+    }
+
+    /** Says that the heatmaps show the network between two epochs (after Step), not the selected snapshot. */
+    void noteBetweenEpochs(String when) {
+        epochLabel.setText(when);
+        if (selected != null) {
+            metricsLabel.setText(selected.epoch() == 0 ? "no epoch completed yet"
+                    : "epoch " + selected.epoch() + ": " + StatusText.metrics(selected.metrics()));
+        }
     }
 
     /** Selects the snapshot of {@code epoch} (or the nearest kept one). */

@@ -45,8 +45,8 @@ final class LayerHeatmaps extends VBox {
     private final HeatmapTile growth = new HeatmapTile("growthHeatmap", "Gradient on absent connections",
             "|gradient| where the mask is 0: bright cells are where adding a connection would reduce the loss fastest. Grey: already connected.",
             BOX_WIDTH, BOX_HEIGHT);
-    private final ListView<String> grow = hintList("growHints");
-    private final ListView<String> prune = hintList("pruneHints");
+    private final ListView<String> grow = hintList("growHints", "No absent connection, or no gradient yet.");
+    private final ListView<String> prune = hintList("pruneHints", "No weights yet.");
     private final LatestOnlyWorker<Rendered> worker = new LatestOnlyWorker<>("maskstudio-heatmaps");
     private List<LayerSpec> layers = List.of();
     private TrainingSnapshot snapshot;
@@ -126,6 +126,7 @@ final class LayerHeatmaps extends VBox {
     }
 
     HeatmapTile weightsTile() { return weights; }
+    HeatmapTile gradientTile() { return gradient; }
     HeatmapTile growthTile() { return growth; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
 
@@ -152,14 +153,16 @@ final class LayerHeatmaps extends VBox {
         else tile.show(r, String.format(Locale.ROOT, "colour range %.3g … %.3g", range.min(), range.max()));
     }
 
-    private static ListView<String> hintList(String id) {
+    private static ListView<String> hintList(String id, String empty) {
         ListView<String> l = new ListView<>();
         l.setId(id);
         l.setFixedCellSize(20);
         l.setPrefHeight(LayerInsights.HINTS * 20 + 4);
         l.setMinHeight(LayerInsights.HINTS * 20 + 4);
         l.setStyle("-fx-font-size: 11px;");
-        l.setPlaceholder(new Label("none"));
+        Label placeholder = new Label(empty);
+        placeholder.setStyle("-fx-text-fill: #777;");
+        l.setPlaceholder(placeholder);
         return l;
     }
 

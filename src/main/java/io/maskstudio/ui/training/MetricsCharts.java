@@ -9,8 +9,14 @@ import javafx.scene.layout.Priority;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Loss and accuracy per epoch, train and validation; points are appended, never redrawn from scratch. */
+/**
+ * Loss and accuracy per epoch, train and validation; points are appended, never redrawn from scratch.
+ * Past {@link #MAX_POINTS} epochs the curves keep every second point (then every fourth, …), so a long run
+ * does not make every chart layout slower.
+ */
 final class MetricsCharts extends HBox {
+    static final int MAX_POINTS = 500;
+
     private final EpochMarkerChart loss = chart("lossChart", "Loss", "cross-entropy", false);
     private final EpochMarkerChart accuracy = chart("accuracyChart", "Accuracy", "%", true);
     private final XYChart.Series<Number, Number> trainLoss = series("train");
@@ -18,6 +24,7 @@ final class MetricsCharts extends HBox {
     private final XYChart.Series<Number, Number> trainAccuracy = series("train");
     private final XYChart.Series<Number, Number> valAccuracy = series("validation");
     private int lastEpoch;
+    private int stride = 1;
 
     MetricsCharts() {
         setSpacing(8);
@@ -35,11 +42,13 @@ final class MetricsCharts extends HBox {
     void show(List<EpochMetrics> all) {
         for (EpochMetrics m : all) {
             if (m.epoch() <= lastEpoch) continue;
+            lastEpoch = m.epoch();
+            if (m.epoch() % stride != 0) continue;
             add(trainLoss, m, EpochMetrics::trainLoss);
             add(valLoss, m, EpochMetrics::valLoss);
             add(trainAccuracy, m, e -> 100 * e.trainAccuracy());
             add(valAccuracy, m, e -> 100 * e.valAccuracy());
-            lastEpoch = m.epoch();
+            if (trainLoss.getData().size() > MAX_POINTS) thin();
         }
         ((NumberAxis) loss.getYAxis()).setAutoRanging(!trainLoss.getData().isEmpty());
         fitEpochAxis(loss, lastEpoch);
@@ -55,9 +64,18 @@ final class MetricsCharts extends HBox {
     void clear() {
         for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) s.getData().clear();
         lastEpoch = 0;
+        stride = 1;
         emptyLossRange((NumberAxis) loss.getYAxis());
         fitEpochAxis(loss, 0);
         fitEpochAxis(accuracy, 0);
+    }
+
+    /** Doubles the stride: drops the points whose epoch is not a multiple of the new one. */
+    private void thin() {
+        stride *= 2;
+        for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) {
+            s.getData().removeIf(d -> d.getXValue().intValue() % stride != 0);
+        }
     }
 
     /** Marks the scrubber's epoch on both charts while it is not the latest (where the curves simply end). */

@@ -14,8 +14,10 @@ import java.util.List;
  * settings edits of the live design are forwarded while the run is active. FX thread only.
  */
 final class TrainingController {
-    /** Snapshots kept for the scrubber; older ones are thinned beyond this (the curves keep every epoch). */
-    static final int HISTORY_CAPACITY = 400;
+    /** Snapshots kept for the scrubber at most; older ones are thinned beyond this (the curves keep every epoch). */
+    static final int MAX_HISTORY = 400;
+    /** Memory the snapshots of one run may take: each holds a copy of every weight and gradient. */
+    static final long HISTORY_BYTES = 256L << 20;
 
     private Trainer trainer;
     private boolean stopped = true;
@@ -88,12 +90,22 @@ final class TrainingController {
         return active() && !design.layers().equals(runLayers);
     }
 
+    /** As many snapshots as fit {@link #HISTORY_BYTES} (weights and gradients as floats, plus mask bits), 8 to 400. */
+    static int historyCapacity(NetworkDesign d) {
+        long bytes = 1;
+        for (int k = 0; k < d.pairCount(); k++) {
+            long cells = (long) d.mask(k).rows() * d.mask(k).cols();
+            bytes += cells * 2 * Float.BYTES + cells / 8;
+        }
+        return (int) Math.max(8, Math.min(MAX_HISTORY, HISTORY_BYTES / bytes));
+    }
+
     private boolean beginIfNeeded(NetworkDesign design) {
         if (active()) return false;
         stop();
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
-        trainer = new Trainer(new SessionLoader(copy), HISTORY_CAPACITY);
+        trainer = new Trainer(new SessionLoader(copy), historyCapacity(copy));
         stopped = false;
         return true;
     }

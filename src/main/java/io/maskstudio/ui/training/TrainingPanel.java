@@ -53,6 +53,7 @@ public final class TrainingPanel extends BorderPane {
     private NetworkDesign design;
     private Trainer shownTrainer;
     private long shownVersion = -1;
+    private TrainingSnapshot shownPausedSnapshot;
     private Trainer.Progress shownProgress;
     private String runMessage = "";
     private long lastStatusNanos;
@@ -75,6 +76,7 @@ public final class TrainingPanel extends BorderPane {
         step.setOnAction(e -> onStep());
         stop.setOnAction(e -> onStop());
         design.addListener(designListener);
+        heatmaps.setLayers(design.layers());
         updateControls(null);
         poller.start();
     }
@@ -88,6 +90,7 @@ public final class TrainingPanel extends BorderPane {
         design = newDesign;
         design.addListener(designListener);
         form.refresh();
+        if (controller.trainer() == null) heatmaps.setLayers(design.layers());
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -164,6 +167,7 @@ public final class TrainingPanel extends BorderPane {
         rate.reset();
         runMessage = "";
         shownVersion = -1;
+        shownPausedSnapshot = null;
         shownProgress = null;
     }
 
@@ -173,6 +177,8 @@ public final class TrainingPanel extends BorderPane {
             return;
         }
         form.refresh();
+        // Before the first run the pair chooser follows the design; afterwards it names the shown run's layers.
+        if (controller.trainer() == null) heatmaps.setLayers(d.layers());
         controller.settingsChanged(d.settings());
         runMessage = controller.structureDiffers(d)
                 ? "The layers changed since this run started; it keeps training the old network. Stop, then Start to train the new one."
@@ -196,6 +202,7 @@ public final class TrainingPanel extends BorderPane {
             scrubber.setSnapshots(snapshots);
         }
         Trainer.Progress p = t.progress();
+        showPausedSnapshot(t.pausedSnapshot(), p);
         double stepsPerSecond = rate.update(now, (long) p.epoch() * p.stepsPerEpoch() + p.step());
         if (!p.equals(shownProgress) || now - lastStatusNanos > 500_000_000L) {
             shownProgress = p;
@@ -204,6 +211,15 @@ public final class TrainingPanel extends BorderPane {
             status.setText((controller.active() ? "" : "Stopped · ")
                     + StatusText.of(p, design.settings().epochs(), stepsPerSecond, controller.loading()));
         }
+    }
+
+    /** After Step or a mask edit while paused, the heatmaps show the network between epochs (when following the latest). */
+    private void showPausedSnapshot(TrainingSnapshot s, Trainer.Progress p) {
+        if (s == null || s == shownPausedSnapshot) return;
+        shownPausedSnapshot = s;
+        if (!scrubber.latestSelected()) return;
+        heatmaps.show(s);
+        scrubber.noteBetweenEpochs(p.step() == 0 ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
     }
 
     private void updateControls(Trainer.Progress p) {

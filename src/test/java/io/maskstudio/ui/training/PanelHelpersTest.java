@@ -42,6 +42,16 @@ class PanelHelpersTest {
     }
 
     @Test
+    void historyCapacityFitsTheMemoryBudget() throws Exception {
+        var digits = io.maskstudio.io.GraphFile.read(java.nio.file.Path.of("sample-graphs/digits-local.graph.json"));
+        assertEquals(TrainingController.MAX_HISTORY, TrainingController.historyCapacity(digits));
+        var mnist = io.maskstudio.io.GraphFile.read(java.nio.file.Path.of("sample-graphs/mnist-local.graph.json"));
+        int n = TrainingController.historyCapacity(mnist);
+        assertTrue(n >= 8 && n < TrainingController.MAX_HISTORY, "capacity " + n);
+        assertTrue((long) n * (196 * 784 + 10 * 196) * 8 <= TrainingController.HISTORY_BYTES);
+    }
+
+    @Test
     void epochAxisStepsAreRound() {
         assertEquals(1, MetricsCharts.niceStep(0.6));
         assertEquals(2, MetricsCharts.niceStep(1.5));

@@ -93,6 +93,9 @@ class TrainingPanelTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         assertEquals(2, progress().step());
         assertEquals(0, progress().epoch());
+        // The history holds only the untrained epoch 0, without a gradient; Step shows the network after the batch.
+        waitUntil(() -> fx(() -> notBlank(panel.heatmaps().gradientTile().image())));
+        assertEquals("epoch 0 + 2 steps", fx(() -> label("epochLabel").getText()));
     }
 
     @Test
@@ -127,6 +130,8 @@ class TrainingPanelTest {
         assertTrue(before.weights()[0] != 0f, "the connection had a trained weight");
 
         removeConnection(0, 0, 0);
+        waitUntil(() -> trainer().pausedSnapshot() != null && !trainer().pausedSnapshot().layers().get(0).mask().get(0, 0));
+        assertEquals(0f, trainer().pausedSnapshot().layers().get(0).weights()[0], "applied while paused");
         robot.clickOn("#start");
         waitUntil(() -> trainer().history().latest().epoch() > pausedEpoch);
 
@@ -194,6 +199,41 @@ class TrainingPanelTest {
         robot.doubleClickOn("#batchSize").eraseText(12).write("8").type(javafx.scene.input.KeyCode.ENTER);
         assertEquals(8, fx(() -> design.settings().batchSize()));
         assertEquals("", fx(() -> label("settingsError").getText()));
+    }
+
+    @Test
+    void anotherDesignStopsTheRunAndShowsItsSettingsAndLayers(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        Trainer first = trainer();
+        NetworkDesign digits = GraphFile.read(Path.of("sample-graphs/digits-local.graph.json"));
+        fx(() -> {
+            panel.setDesign(digits);
+            return null;
+        });
+        waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
+        assertEquals("digits", fx(() -> robot.lookup("#dataset").queryAs(ComboBox.class).getValue()));
+        removeConnection(0, 0, 0); // edits of the old design no longer matter
+        fx(() -> {
+            digits.setSettings(digits.settings().withEpochs(1));
+            return null;
+        });
+        robot.clickOn("#start");
+        waitUntil(() -> trainer() != first && progress().state() == Trainer.State.FINISHED);
+        assertEquals(64, trainer().history().latest().layers().get(0).inFeatures());
+    }
+
+    @Test
+    void longRunsAreThinnedOnTheCharts() throws Exception {
+        List<io.maskstudio.engine.EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int e = 1; e <= 1300; e++) epochs.add(new io.maskstudio.engine.EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
+        int points = fx(() -> {
+            MetricsCharts charts = new MetricsCharts();
+            charts.show(epochs.subList(0, 700));
+            charts.show(epochs);
+            return charts.points();
+        });
+        assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
     }
 
     private void removeConnection(int pair, int out, int in) throws Exception {
