@@ -13,7 +13,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What we write loads in Python the way docs/file-formats.md says: NumPy, SciPy, Pillow, torch, and a
+ * What we write loads in Python the way README.md's File formats section says: NumPy, SciPy, Pillow, torch, and a
  * safetensors reader written from the format's specification (the safetensors package is not on Debian).
  * Skipped where /usr/bin/python3 lacks those modules.
  */
