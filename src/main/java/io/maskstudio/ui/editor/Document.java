@@ -43,6 +43,7 @@ public final class Document {
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final ObjectProperty<Hover> hover = new SimpleObjectProperty<>(this, "hover", Hover.NONE);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private long revision;
     private final List<EditHistory.Listener> historyListeners = new CopyOnWriteArrayList<>();
     private final NetworkDesign.Listener designListener = (d, p) -> designChanged(p);
     private final EditHistory.Listener historyListener = h -> {
@@ -71,6 +72,7 @@ public final class Document {
         selection.set(Selection.NONE);
         hover.set(Hover.NONE);
         pair.set(0);
+        revision++;
         design.set(d);
         modified.set(false);
         fire(REPLACED);
@@ -87,11 +89,17 @@ public final class Document {
     public boolean isModified() { return modified.get(); }
     public ReadOnlyBooleanProperty modifiedProperty() { return modified; }
 
-    /** After a successful save: the design now lives in {@code path}; the history is kept. */
-    public void savedAs(Path path) {
+    /** Counts design changes; a background save compares it to know whether it saved the latest state. */
+    public long revision() { return revision; }
+
+    /**
+     * After a successful save of the state at {@code savedRevision}: the design now lives in {@code path}.
+     * The history is kept (undo still works after saving); it is marked saved only if nothing changed meanwhile.
+     */
+    public void savedAs(Path path, long savedRevision) {
         file.set(path);
         name.set(path.getFileName().toString());
-        history.markSaved();
+        if (savedRevision == revision) history.markSaved();
     }
 
     public int pair() { return pair.get(); }
@@ -111,6 +119,7 @@ public final class Document {
     public void addHistoryListener(EditHistory.Listener l) { historyListeners.add(l); }
 
     private void designChanged(int p) {
+        revision++;
         if (p == NetworkDesign.STRUCTURE) {
             NetworkDesign d = design.get();
             // Layers may have been removed or resized: keep the pair index valid and drop stale indices.
