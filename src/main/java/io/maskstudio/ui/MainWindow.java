@@ -5,10 +5,12 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
 import io.maskstudio.ui.editor.Document;
 import io.maskstudio.ui.editor.EditorPane;
+import io.maskstudio.ui.editor.GeneratorsDialog;
 import io.maskstudio.ui.editor.LayerCommands;
 import io.maskstudio.ui.editor.LayerStrip;
 import io.maskstudio.ui.editor.MaskEdits;
 import io.maskstudio.ui.editor.Selection;
+import io.maskstudio.ui.editor.StatsPanel;
 import io.maskstudio.ui.fx.Background;
 import io.maskstudio.ui.shell.Alerts;
 import io.maskstudio.ui.shell.FileCommands;
@@ -46,6 +48,7 @@ public final class MainWindow {
     private final LayerStrip strip;
     private final TabPane side = new TabPane();
     private final WindowActions actions;
+    private final StatsPanel stats;
 
     private MainWindow(Stage stage) {
         this.stage = stage;
@@ -58,6 +61,8 @@ public final class MainWindow {
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
+        stats = new StatsPanel(document, status::message);
+        side.getTabs().add(new Tab("Stats", stats));
         // The training package adds its "Training" tab here through addSideTab (a ui.training.TrainingPanel).
         SplitPane center = new SplitPane(editor, side);
         center.setDividerPositions(0.76);
@@ -158,8 +163,12 @@ public final class MainWindow {
         document.select(Selection.NONE);
     }
 
-    void showGenerators() {
-        // Filled in with the generators dialog.
+    /** Opens the generators dialog for the current pair (non-modal wait: the dialog applies itself on Apply). */
+    GeneratorsDialog showGenerators() {
+        if (document.design() == null) return null;
+        GeneratorsDialog d = new GeneratorsDialog(stage, document);
+        d.show();
+        return d;
     }
 
     void fitViews() {
@@ -204,5 +213,6 @@ public final class MainWindow {
     EditorPane editor() { return editor; }
     StatusLine status() { return status; }
     LayerStrip strip() { return strip; }
+    StatsPanel stats() { return stats; }
     WindowActions actions() { return actions; }
 }

@@ -23,7 +23,7 @@ public final class EditorPane extends SplitPane {
     public EditorPane(Document doc) {
         bipartite = new BipartiteView(doc);
         matrix = new MatrixView(doc);
-        getItems().addAll(titled("Bipartite", bipartiteTools(), bipartite), titled("Matrix  (rows = targets, columns = sources)", matrixTools(), matrix));
+        getItems().addAll(titled("Bipartite", bipartiteTools(), bipartite), titled("Matrix", matrixTools(), matrix));
         setDividerPositions(0.5);
         getStyleClass().add("editor-pane");
     }
@@ -36,6 +36,8 @@ public final class EditorPane extends SplitPane {
         l.getStyleClass().add("view-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        if (tools instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, l, spacer, tools);
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(4, 6, 4, 8));

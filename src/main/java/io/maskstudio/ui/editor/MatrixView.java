@@ -39,6 +39,7 @@ public final class MatrixView extends RasterView {
     private final Rectangle hoverRow = mark(null, Color.web("#D9480F", 0.18));
     private final Rectangle hoverCol = mark(null, Color.web("#D9480F", 0.18));
     private final Rectangle band = mark(Color.web("#D9480F"), Color.web("#D9480F", 0.12));
+    private final javafx.scene.control.Label caption = new javafx.scene.control.Label();
     private MatrixViewport vp;
     private boolean fitPending = true;
 
@@ -52,7 +53,9 @@ public final class MatrixView extends RasterView {
     public MatrixView(Document doc) {
         this.doc = doc;
         getStyleClass().add("matrix-view");
-        overlay().getChildren().addAll(hoverRow, hoverCol, hoverCell, band);
+        caption.setManaged(false);
+        caption.setStyle("-fx-text-fill: #6b7280; -fx-font-size: 11px;");
+        overlay().getChildren().addAll(hoverRow, hoverCol, hoverCell, band, caption);
         doc.addListener(p -> {
             if (p == Document.REPLACED || p == NetworkDesign.STRUCTURE) fitPending = true;
             if (p < 0 || p == doc.pair()) requestRedraw();
@@ -116,6 +119,10 @@ public final class MatrixView extends RasterView {
         }
         renderer.render(r, m, vp);
         drawSelection(r, m);
+        NetworkDesign d = doc.design();
+        caption.setText(String.format("rows: %s (%d targets)   ·   columns: %s (%d sources)   ·   %.3g px per cell",
+                d.layer(doc.pair() + 1).name(), m.rows(), d.layer(doc.pair()).name(), m.cols(), vp.cellSize()));
+        caption.resizeRelocate(6, r.height() - caption.prefHeight(-1) - 4, caption.prefWidth(-1), caption.prefHeight(-1));
         updateHoverMarks();
     }
 
