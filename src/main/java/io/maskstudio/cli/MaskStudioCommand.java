@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 @Command(name = "maskstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design and train neural networks with custom sparse connectivity.%n"
                 + "With no command (or a graph file as the only argument) the desktop app opens.",
-        subcommands = {TrainCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, InspectCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class MaskStudioCommand implements Runnable {
     public static final int OK = 0;
     public static final int ERROR = 1;
