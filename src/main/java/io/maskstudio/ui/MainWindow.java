@@ -13,6 +13,9 @@ import io.maskstudio.ui.editor.Selection;
 import io.maskstudio.ui.editor.StatsPanel;
 import io.maskstudio.ui.fx.Background;
 import io.maskstudio.ui.shell.Alerts;
+import io.maskstudio.ui.shell.AppDirs;
+import io.maskstudio.ui.shell.Autosave;
+import io.maskstudio.ui.shell.RecoveryOffer;
 import io.maskstudio.ui.shell.FileCommands;
 import io.maskstudio.ui.shell.MaskImport;
 import io.maskstudio.ui.shell.RecentFiles;
@@ -31,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The main window: menus and toolbar, the layer strip, the bipartite and matrix views of the current pair,
@@ -49,6 +53,7 @@ public final class MainWindow {
     private final TabPane side = new TabPane();
     private final WindowActions actions;
     private final StatsPanel stats;
+    private final Autosave autosave;
 
     private MainWindow(Stage stage) {
         this.stage = stage;
@@ -57,6 +62,7 @@ public final class MainWindow {
         layers = new LayerCommands(document, stage);
         strip = new LayerStrip(document, layers);
         actions = new WindowActions(this);
+        autosave = Autosave.standard(document);
 
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -119,6 +125,8 @@ public final class MainWindow {
         load.setOnSucceeded(e -> {
             open(load.getValue(), file, file != null ? file.getFileName().toString() : App.SAMPLE_NAME + " (sample)");
             if (file != null) files.recent().add(file);
+            autosave.start();
+            offerRecovery();
         });
         load.setOnFailed(e -> Alerts.error(stage, "Cannot open " + (file != null ? file : "the sample graph"),
                 FileCommands.describe(load.getException(), file != null ? file : Path.of(App.SAMPLE_NAME))));
@@ -127,6 +135,37 @@ public final class MainWindow {
 
     void open(NetworkDesign d, Path file, String name) {
         document.open(d, file, name);
+    }
+
+    /** Looks for work a crashed session autosaved and offers to restore it (without blocking). */
+    private void offerRecovery() {
+        Task<List<Autosave.Leftover>> find = new Task<>() {
+            @Override
+            protected List<Autosave.Leftover> call() {
+                return Autosave.leftovers(AppDirs.autosave());
+            }
+        };
+        find.setOnSucceeded(e -> {
+            if (!find.getValue().isEmpty()) RecoveryOffer.show(stage, find.getValue().get(0), this::restore);
+        });
+        Background.run(find);
+    }
+
+    private void restore(Autosave.Leftover l) {
+        Task<NetworkDesign> read = new Task<>() {
+            @Override
+            protected NetworkDesign call() throws Exception {
+                return GraphFile.read(l.graph());
+            }
+        };
+        read.setOnSucceeded(e -> {
+            String name = l.original() != null ? l.original().getFileName().toString() : "recovered.graph.json";
+            document.openRecovered(read.getValue(), l.original(), name);
+            Autosave.forget(l);
+            status.message("Restored unsaved work from " + l.graph() + (l.original() != null ? " (was " + l.original() + ")" : ""));
+        });
+        read.setOnFailed(e -> Alerts.error(stage, "Cannot restore the autosaved work", FileCommands.describe(read.getException(), l.graph())));
+        Background.run(read);
     }
 
     private void historyChanged(EditHistory h) {
@@ -197,7 +236,10 @@ public final class MainWindow {
 
     /** Closes the window, offering to save unsaved changes first. */
     void requestClose() {
-        files.whenChangesAreSafe(stage::close);
+        files.whenChangesAreSafe(() -> {
+            autosave.stop();
+            stage.close();
+        });
     }
 
     int selectedLayer() {
@@ -214,5 +256,6 @@ public final class MainWindow {
     StatusLine status() { return status; }
     LayerStrip strip() { return strip; }
     StatsPanel stats() { return stats; }
+    Autosave autosave() { return autosave; }
     WindowActions actions() { return actions; }
 }

@@ -29,7 +29,10 @@ abstract class UiTest extends FxRobot {
 
     @BeforeEach
     void openWindow() throws Exception {
-        System.setProperty("maskstudio.home", System.getProperty("java.io.tmpdir") + "/maskstudio-uitest-home");
+        // A fresh home per test: recent files and autosaves of one test must not leak into the next.
+        home = java.nio.file.Files.createTempDirectory("maskstudio-uitest-home");
+        System.setProperty("maskstudio.home", home.toString());
+        prepareHome(home);
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
             window = MainWindow.show(stage, fileToOpen());
@@ -40,6 +43,13 @@ abstract class UiTest extends FxRobot {
     @AfterEach
     void closeWindows() throws Exception {
         FxToolkit.cleanupStages();
+    }
+
+    /** The app's home directory of this test (recent files, autosave). */
+    protected Path home;
+
+    /** Lets a test put files into the home directory before the window opens. */
+    protected void prepareHome(Path home) throws Exception {
     }
 
     protected Path fileToOpen() {

@@ -48,6 +48,7 @@ public final class BipartiteView extends RasterView {
     private final Polygon lassoShape = new Polygon();
     private BipartiteLayout layout;
     private RenderStats lastStats;
+    private Highlight lastHighlight;
     private double zoom = 1, panX, panY;
 
     // Gesture state.
@@ -88,7 +89,11 @@ public final class BipartiteView extends RasterView {
             requestRedraw();
         });
         doc.selectionProperty().addListener((o, a, b) -> requestRedraw());
-        doc.hoverProperty().addListener((o, a, b) -> requestRedraw());
+        doc.hoverProperty().addListener((o, a, b) -> {
+            // Hovering an unconnected matrix cell or moving within one neuron changes nothing here.
+            Mask m = mask();
+            if (m == null || lastHighlight == null || !highlight(m).equals(lastHighlight)) requestRedraw();
+        });
         setOnScroll(this::scrolled);
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
@@ -149,7 +154,8 @@ public final class BipartiteView extends RasterView {
         if (layout == null || layout.source().spec() != src || layout.target().spec() != tgt) {
             layout = BipartiteLayout.of(src, tgt, panX, HEADER + panY, r.width() * zoom, (r.height() - HEADER) * zoom);
         }
-        lastStats = renderer.render(r, layout, m, highlight(m));
+        lastHighlight = highlight(m);
+        lastStats = renderer.render(r, layout, m, lastHighlight);
         updateTitles(src, tgt, r.width());
     }
 

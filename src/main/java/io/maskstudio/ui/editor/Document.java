@@ -46,8 +46,9 @@ public final class Document {
     private long revision;
     private final List<EditHistory.Listener> historyListeners = new CopyOnWriteArrayList<>();
     private final NetworkDesign.Listener designListener = (d, p) -> designChanged(p);
+    private boolean recovered;
     private final EditHistory.Listener historyListener = h -> {
-        modified.set(h.isModified());
+        modified.set(recovered || h.isModified());
         for (EditHistory.Listener l : historyListeners) l.historyChanged(h);
     };
 
@@ -73,6 +74,7 @@ public final class Document {
         hover.set(Hover.NONE);
         pair.set(0);
         revision++;
+        recovered = false;
         design.set(d);
         modified.set(false);
         fire(REPLACED);
@@ -89,6 +91,13 @@ public final class Document {
     public boolean isModified() { return modified.get(); }
     public ReadOnlyBooleanProperty modifiedProperty() { return modified; }
 
+    /** Opens work recovered from an autosave: it counts as unsaved until it is saved. */
+    public void openRecovered(NetworkDesign d, Path path, String displayName) {
+        open(d, path, displayName);
+        recovered = true;
+        modified.set(true);
+    }
+
     /** Counts design changes; a background save compares it to know whether it saved the latest state. */
     public long revision() { return revision; }
 
@@ -99,7 +108,10 @@ public final class Document {
     public void savedAs(Path path, long savedRevision) {
         file.set(path);
         name.set(path.getFileName().toString());
-        if (savedRevision == revision) history.markSaved();
+        if (savedRevision == revision) {
+            recovered = false;
+            history.markSaved();
+        }
     }
 
     public int pair() { return pair.get(); }

@@ -90,6 +90,13 @@ public final class MatrixView extends RasterView {
     public IntegerProperty brushSizeProperty() { return brushSize; }
     public MatrixViewport viewport() { return vp; }
 
+    /** Shows the given part of the matrix (same shape and pixel size as now). */
+    public void setViewport(MatrixViewport v) {
+        vp = v;
+        fitPending = false;
+        requestRedraw();
+    }
+
     /** Shows the whole matrix again. */
     public void fit() {
         fitPending = true;

@@ -65,11 +65,19 @@ public abstract class RasterView extends Region {
         if (raster == null) return 0;
         long t0 = System.nanoTime();
         draw(raster);
-        image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(), PixelFormat.getIntArgbInstance(),
-                raster.pixels(), 0, raster.width());
+        blit();
         dirty = false;
         lastRedrawNanos = System.nanoTime() - t0;
         return lastRedrawNanos;
+    }
+
+    /**
+     * Copies the raster into the image. Our rasters are opaque, so ARGB equals premultiplied ARGB, and the
+     * premultiplied format spares the per-pixel conversion into JavaFX's premultiplied BGRA images.
+     */
+    public void blit() {
+        image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(), PixelFormat.getIntArgbPreInstance(),
+                raster.pixels(), 0, raster.width());
     }
 
     /** How long the latest redraw took, drawing and blitting. */
