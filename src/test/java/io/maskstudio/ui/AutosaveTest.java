@@ -30,9 +30,7 @@ class AutosaveTest extends UiTest {
 
     @Test
     void crashedSessionsWorkIsOfferedAndRestoredAsUnsaved() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> lookup("#recoveryDialog").tryQuery().isPresent());
-        clickOn("Restore");
+        clickDialogButton("recoveryDialog", "Restore");
         awaitIdle();
         assertTrue(window.document().design().sameContent(leftover));
         assertTrue(stage.getTitle().startsWith("*mine.graph.json"), stage.getTitle());
@@ -43,9 +41,7 @@ class AutosaveTest extends UiTest {
 
     @Test
     void unsavedChangesAreAutosavedAndRemovedWhenSaved() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> lookup("#recoveryDialog").tryQuery().isPresent());
-        clickOn("Discard");
+        clickDialogButton("recoveryDialog", "Discard");
         fx(() -> window.document().history().perform(MaskEdit.replace(window.document().design(), 0, MaskGenerators.full(36, 64), "full")));
         fx(() -> window.autosave().saveNow());
         awaitIdle();

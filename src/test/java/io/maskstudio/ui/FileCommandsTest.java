@@ -11,7 +11,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,14 +71,12 @@ class FileCommandsTest extends UiTest {
     void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow() throws Exception {
         connectOne();
         WaitForAsyncUtils.asyncFx(() -> window.requestClose());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#unsavedDialog").tryQuery().isPresent());
-        clickOn("Cancel");
+        clickDialogButton("unsavedDialog", "Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isShowing());
 
         WaitForAsyncUtils.asyncFx(() -> window.requestClose());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#unsavedDialog").tryQuery().isPresent());
-        clickOn("Don't Save");
+        clickDialogButton("unsavedDialog", "Don't Save");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isShowing());
     }

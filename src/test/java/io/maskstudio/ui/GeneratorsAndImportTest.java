@@ -11,13 +11,11 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +53,7 @@ class GeneratorsAndImportTest extends UiTest {
         assertTrue(statsText.contains("1,152 connections") && statsText.contains("50.00%"), statsText);
         assertEquals(before, design().mask(0), "nothing is applied before Apply");
 
-        clickOn("Apply");
+        clickDialogButton("generatorsDialog", "Apply");
         awaitIdle();
         assertEquals(expected, design().mask(0));
         fx(() -> window.undo());
@@ -71,7 +69,7 @@ class GeneratorsAndImportTest extends UiTest {
         GeneratorsDialog d = openGenerators();
         fx(() -> d.set(Generator.FULL, Generator.Param.DENSITY, 0.1));
         awaitIdle();
-        clickOn("Apply");
+        clickDialogButton("generatorsDialog", "Apply");
         awaitIdle();
         Mask after = design().mask(0);
         for (int o = 0; o < 36; o++) {
@@ -137,8 +135,7 @@ class GeneratorsAndImportTest extends UiTest {
         Path file = tmp.resolve("wide.npy");
         MaskFiles.writeNpy(file, m);
         fx(() -> window.maskImport().importMask(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#shapeMismatchDialog").tryQuery().isPresent());
-        clickOn("Resize layers");
+        clickDialogButton("shapeMismatchDialog", "Resize layers");
         awaitIdle();
         assertEquals(20, design().layer(1).size());
         assertEquals(m, design().mask(0));
@@ -153,8 +150,7 @@ class GeneratorsAndImportTest extends UiTest {
         MaskFiles.writeNpy(file, MaskGenerators.full(20, 64));
         NetworkDesign before = design().copy();
         fx(() -> window.maskImport().importMask(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#shapeMismatchDialog").tryQuery().isPresent());
-        clickOn("Cancel");
+        clickDialogButton("shapeMismatchDialog", "Cancel");
         awaitIdle();
         assertTrue(design().sameContent(before));
         assertFalse(window.document().history().canUndo());

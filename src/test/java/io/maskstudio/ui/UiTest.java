@@ -68,6 +68,18 @@ abstract class UiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the dialog pane with {@code id} is showing, then clicks its button labelled {@code text}. */
+    protected void clickDialogButton(String id, String text) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + id).tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node pane = lookup("#" + id).query();
+        javafx.scene.control.Button b = from(pane).lookup((javafx.scene.control.Button x) -> text.equals(x.getText())).query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> b.isVisible() && b.getWidth() > 0);
+        clickOn(b);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Runs {@code r} on the FX thread and waits for it. */
     protected void fx(Runnable r) {
         interact(r);
