@@ -21,7 +21,7 @@ final class WindowActions {
     final Action open, save, saveAs, importMask, exportMask, exportBipartite, exportMatrix, quit;
     final Action undo, redo, connect, disconnect, clearSelection, generators;
     final Action addLayer, removeLayer, editLayer;
-    final Action fitViews, brush, rectangle, row, column, select;
+    final Action fitViews, arrangeViews, brush, rectangle, row, column, select;
     final Action shortcuts;
     private final Menu recentMenu = new Menu("Open Recent");
     private final MainWindow w;
@@ -46,6 +46,7 @@ final class WindowActions {
         removeLayer = action("Remove Layer", null, e -> w.layers().remove(w.selectedLayer()));
         editLayer = action("Edit Layer…", null, e -> w.layers().edit(w.selectedLayer()));
         fitViews = action("Fit Views", "Shortcut+0", e -> w.fitViews());
+        arrangeViews = action("Stacked / Side by Side", "Shortcut+Shift+V", e -> w.editor().toggleOrientation());
         brush = tool("Brush", "Shortcut+1", MatrixTool.BRUSH);
         rectangle = tool("Rectangle", "Shortcut+2", MatrixTool.RECTANGLE);
         row = tool("Row Toggle", "Shortcut+3", MatrixTool.ROW);
@@ -75,7 +76,7 @@ final class WindowActions {
         ActionGroup edit = new ActionGroup("Edit", undo, redo, ActionUtils.ACTION_SEPARATOR, connect, disconnect, clearSelection,
                 ActionUtils.ACTION_SEPARATOR, generators);
         ActionGroup layer = new ActionGroup("Layer", addLayer, removeLayer, editLayer);
-        ActionGroup view = new ActionGroup("View", fitViews, ActionUtils.ACTION_SEPARATOR, brush, rectangle, row, column, select);
+        ActionGroup view = new ActionGroup("View", fitViews, arrangeViews, ActionUtils.ACTION_SEPARATOR, brush, rectangle, row, column, select);
         ActionGroup help = new ActionGroup("Help", shortcuts);
         MenuBar bar = ActionUtils.createMenuBar(List.of(file, edit, layer, view, help));
         bar.getMenus().get(0).getItems().add(1, recentMenu);

@@ -188,7 +188,9 @@ public final class BipartiteView extends RasterView {
         detail.setText(lastStats.bundled()
                 ? String.format("%,d connections drawn as %,d bundles (opacity = count)", lastStats.connections(), lastStats.linesDrawn())
                 : String.format("%,d connections", lastStats.connections()));
-        detail.resizeRelocate(6, getHeight() - detail.prefHeight(-1) - 4, detail.prefWidth(-1), detail.prefHeight(-1));
+        // Centred in the header row, where no neuron is ever drawn.
+        double dw = detail.prefWidth(-1);
+        detail.resizeRelocate(Math.max(0, (width - dw) / 2), 5, dw, detail.prefHeight(-1));
     }
 
     static String shapeText(LayerSpec s) {

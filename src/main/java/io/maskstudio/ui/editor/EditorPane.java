@@ -24,8 +24,17 @@ public final class EditorPane extends SplitPane {
         bipartite = new BipartiteView(doc);
         matrix = new MatrixView(doc);
         getItems().addAll(titled("Bipartite", bipartiteTools(), bipartite), titled("Matrix", matrixTools(), matrix));
+        // Stacked, both views get the full width: image grids and wide matrices (784 inputs) come out twice as large.
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         setDividerPositions(0.5);
         getStyleClass().add("editor-pane");
+    }
+
+    /** Switches between the views stacked (default) and side by side (better for tall vector layers). */
+    public void toggleOrientation() {
+        setOrientation(getOrientation() == javafx.geometry.Orientation.VERTICAL
+                ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL);
+        setDividerPositions(0.5);
     }
 
     public BipartiteView bipartite() { return bipartite; }

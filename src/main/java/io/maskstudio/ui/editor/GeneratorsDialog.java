@@ -80,7 +80,11 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         problem.setId("generatorProblem");
         problem.setStyle("-fx-text-fill: #b91c1c;");
         problem.setWrapText(true);
-        problem.setMaxWidth(2 * PREVIEW_W);
+        problem.setMaxWidth(2 * PREVIEW_W + 20);
+        stats.setWrapText(true);
+        stats.setMaxWidth(2 * PREVIEW_W + 20);
+        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
 
         kind.getItems().setAll(Generator.values());
         kind.setValue(src.hasShape() && tgt.hasShape() ? Generator.LOCAL_2D : Generator.RANDOM);
@@ -241,10 +245,12 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
             MaskStats s = MaskStats.of(m);
             long added = m.difference(current).nnz(), removed = current.difference(m).nnz();
             String text = String.format(Locale.ROOT,
-                    "%,d connections, density %.2f%%   ·   fan-in min/mean/max %d / %.1f / %d   ·   outputs without input: %d%n"
-                            + "fan-out min/mean/max %d / %.1f / %d   ·   inputs without output: %d   ·   change: +%,d / −%,d",
-                    s.nnz(), 100 * s.density(), s.fanInMin(), s.fanInMean(), s.fanInMax(), s.outputsWithoutInput(),
-                    s.fanOutMin(), s.fanOutMean(), s.fanOutMax(), s.inputsWithoutOutput(), added, removed);
+                    "%,d connections   ·   density %.2f%%   ·   change +%,d / −%,d cells%n"
+                            + "fan-in min / mean / max   %d / %.1f / %d   ·   targets without input: %d%n"
+                            + "fan-out min / mean / max   %d / %.1f / %d   ·   sources without output: %d",
+                    s.nnz(), 100 * s.density(), added, removed,
+                    s.fanInMin(), s.fanInMean(), s.fanInMax(), s.outputsWithoutInput(),
+                    s.fanOutMin(), s.fanOutMean(), s.fanOutMax(), s.inputsWithoutOutput());
             return new Preview(m, mr, br, text);
         }
     }

@@ -28,6 +28,7 @@ import java.util.BitSet;
  */
 public final class MatrixView extends RasterView {
     private static final double MAX_CELL = 64;
+    private static final int CAPTION = 22;
     private static final int SELECTION_TINT = 0x38F4A261;
     private static final int SELECTED_CONNECTION = 0xFFD9480F;
 
@@ -133,10 +134,13 @@ public final class MatrixView extends RasterView {
         updateHoverMarks();
     }
 
+    /** The whole matrix centred above the caption row. */
     private static MatrixViewport fitted(Mask m, int w, int h) {
-        MatrixViewport f = MatrixViewport.fit(m.rows(), m.cols(), w, h);
+        int room = Math.max(1, h - CAPTION);
+        MatrixViewport f = MatrixViewport.fit(m.rows(), m.cols(), w, room);
         // Small masks would get huge cells: cap them and keep the matrix centred.
-        return f.cellSize() > MAX_CELL ? f.zoomedAt(w / 2.0, h / 2.0, MAX_CELL / f.cellSize()) : f;
+        if (f.cellSize() > MAX_CELL) f = f.zoomedAt(w / 2.0, room / 2.0, MAX_CELL / f.cellSize());
+        return new MatrixViewport(m.rows(), m.cols(), w, h, f.firstRow(), f.firstCol(), f.cellSize());
     }
 
     private void drawSelection(Raster r, Mask m) {
