@@ -69,7 +69,8 @@ public final class MainWindow {
         side.setMinWidth(300);
         stats = new StatsPanel(document, status::message);
         side.getTabs().add(new Tab("Stats", stats));
-        // The training package adds its "Training" tab here through addSideTab (a ui.training.TrainingPanel).
+        // TRAINING TAB goes here: addSideTab("Training", <ui.training.TrainingPanel built from document.design()>),
+        // rebuilt when document.designProperty() changes (opening a file replaces the design object).
         SplitPane center = new SplitPane(editor, side);
         center.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(side, false);
