@@ -92,19 +92,18 @@ class EditorGestureTest extends UiTest {
 
     @Test
     void rectangleSelectionOnEmptySpaceSelectsTheNeuronsInside() throws Exception {
-        // A band from above the source grid (empty space) down around its top-left 2x2 pixels.
+        // A band that starts right of the source grid (among the lines, not on a neuron) and ends left of its
+        // first column, spanning the centres of its top two rows.
         double[] a = bipartite().neuronCentre(Side.SOURCE, 0);
-        double[] b = bipartite().neuronCentre(Side.SOURCE, 9);
-        double pitch = b[0] - a[0];
-        Point2D from = onScreen(bipartite(), new double[] {a[0] - 0.4 * pitch, a[1] - 1.5 * pitch});
-        Point2D to = onScreen(bipartite(), new double[] {b[0] + 0.3 * pitch, b[1] + 0.3 * pitch});
+        double[] b = bipartite().neuronCentre(Side.SOURCE, 8);
+        double pitch = b[1] - a[1];
+        double[] grid = bipartite().pairLayout().source().bounds();
+        Point2D from = onScreen(bipartite(), new double[] {grid[0] + grid[2] + 6, a[1] - 0.4 * pitch});
+        Point2D to = onScreen(bipartite(), new double[] {a[0] - 0.4 * pitch, b[1] + 0.3 * pitch});
         drag(from, MouseButton.PRIMARY).moveTo(to).drop();
         awaitIdle();
         BitSet expected = new BitSet();
-        expected.set(0);
-        expected.set(1);
-        expected.set(8);
-        expected.set(9);
+        expected.set(0, 16);
         assertEquals(expected, window.document().selection().sources());
         assertTrue(window.document().selection().targets().isEmpty());
     }
