@@ -165,4 +165,56 @@ class EditorGestureTest extends UiTest {
         awaitIdle();
         assertEquals(0, mask().fanIn(3));
     }
+
+    @Test
+    void lassoSelectsTheNeuronsInsideItsOutline() throws Exception {
+        clickOn("#bipartiteLasso");
+        // A triangle around source pixels 0, 1 and 8 (top-left corner of the grid), drawn from the lines area.
+        double[] p0 = bipartite().neuronCentre(Side.SOURCE, 0);
+        double[] p9 = bipartite().neuronCentre(Side.SOURCE, 9);
+        double pitch = p9[0] - p0[0];
+        double[] grid = bipartite().pairLayout().source().bounds();
+        double top = p0[1] - 0.45 * pitch, left = p0[0] - 0.45 * pitch;
+        drag(onScreen(bipartite(), new double[] {grid[0] + grid[2] + 6, top}), MouseButton.PRIMARY)
+                .moveTo(onScreen(bipartite(), new double[] {p0[0] + 1.6 * pitch, top}))
+                .moveTo(onScreen(bipartite(), new double[] {left, p0[1] + 1.6 * pitch}))
+                .moveTo(onScreen(bipartite(), new double[] {left, top}))
+                .drop();
+        awaitIdle();
+        BitSet expected = new BitSet();
+        expected.set(0);
+        expected.set(1);
+        expected.set(8);
+        assertEquals(expected, window.document().selection().sources());
+    }
+
+    @Test
+    void hoveringANeuronNamesItInTheStatusBarAndHighlightsItsFanIn() throws Exception {
+        moveTo(neuron(Side.TARGET, 8));
+        awaitIdle();
+        String text = lookup("#statusHover").queryAs(javafx.scene.control.Label.class).getText();
+        assertEquals("target hidden #8 (row 1, col 2): fan-in 9", text);
+        // The source pixels of its 3x3 field are drawn in the partner colour.
+        double[] c = bipartite().neuronCentre(Side.SOURCE, 10);
+        int argb = bipartite().raster().getPixel((int) c[0], (int) c[1]);
+        assertEquals(0xFFF4A261, argb, "pixel (1,2) is in the field of hidden (1,2)");
+    }
+
+    @Test
+    void scrollingZoomsTheMatrixDownToSingleCells() throws Exception {
+        double before = matrix().viewport().cellSize();
+        Point2D mouse = onScreen(matrix(), matrix().cellCentre(10, 20));
+        moveTo(mouse);
+        scroll(10, javafx.geometry.VerticalDirection.UP);
+        awaitIdle();
+        if (matrix().viewport().cellSize() < before) {
+            // Monocle's robot delivers the wheel with the opposite sign of a real display's: wheel the other way.
+            scroll(20, javafx.geometry.VerticalDirection.DOWN);
+            awaitIdle();
+        }
+        double after = matrix().viewport().cellSize();
+        assertTrue(after > before, before + " -> " + after);
+        Point2D local = matrix().screenToLocal(mouse);
+        assertEquals(new io.maskstudio.render.Cell(10, 20), matrix().cellAt(local.getX(), local.getY()), "zoom keeps the cell under the mouse");
+    }
 }

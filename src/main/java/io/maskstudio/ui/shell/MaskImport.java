@@ -33,6 +33,8 @@ import java.util.OptionalDouble;
  */
 public final class MaskImport {
     static final ButtonType RESIZE = new ButtonType("Resize layers", ButtonBar.ButtonData.YES);
+    /** What MaskFiles reads today; add the interchange formats here as MaskFiles learns them. */
+    static final List<String> PATTERNS = List.of("*.npy", "*.npz");
     static final ButtonType TRANSPOSE = new ButtonType("Transpose", ButtonBar.ButtonData.OTHER);
 
     private final Document doc;
@@ -48,7 +50,7 @@ public final class MaskImport {
     public void chooseAndImport() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import mask into pair " + doc.pair());
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("NumPy masks (*.npy, *.npz)", "*.npy", "*.npz"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Masks (" + String.join(", ", PATTERNS) + ")", PATTERNS));
         File f = fc.showOpenDialog(owner);
         if (f != null) importMask(f.toPath());
     }
