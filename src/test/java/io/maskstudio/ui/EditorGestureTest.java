@@ -217,4 +217,22 @@ class EditorGestureTest extends UiTest {
         Point2D local = matrix().screenToLocal(mouse);
         assertEquals(new io.maskstudio.render.Cell(10, 20), matrix().cellAt(local.getX(), local.getY()), "zoom keeps the cell under the mouse");
     }
+
+    @Test
+    void clickingAConnectionSelectsItAndDeleteRemovesIt() throws Exception {
+        double[] a = bipartite().neuronCentre(Side.SOURCE, 0), b = bipartite().neuronCentre(Side.TARGET, 0);
+        // Just past the source grid, where pixel 0's only line (to hidden 0) is far from the others.
+        double t = 0.45;
+        double[] mid = {a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])};
+        io.maskstudio.render.Cell expected = new io.maskstudio.render.Cell(0, 0);
+        assertEquals(expected, bipartite().pairLayout().connectionAt(mask(), mid[0], mid[1], 3));
+        clickOn(onScreen(bipartite(), mid));
+        awaitIdle();
+        assertEquals(expected, window.document().selection().connection());
+        type(KeyCode.DELETE);
+        awaitIdle();
+        assertFalse(mask().get(expected.row(), expected.col()));
+        fx(() -> window.undo());
+        assertTrue(mask().get(expected.row(), expected.col()));
+    }
 }
