@@ -20,6 +20,7 @@ import io.maskstudio.ui.shell.FileCommands;
 import io.maskstudio.ui.shell.MaskImport;
 import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
+import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
@@ -54,6 +55,9 @@ public final class MainWindow {
     private final WindowActions actions;
     private final StatsPanel stats;
     private final Autosave autosave;
+    private final TabPane modes = new TabPane();
+    private final Tab trainingTab = new Tab("Training", new javafx.scene.control.Label("Open a graph to train it."));
+    private TrainingPanel training;
 
     private MainWindow(Stage stage) {
         this.stage = stage;
@@ -69,11 +73,18 @@ public final class MainWindow {
         side.setMinWidth(300);
         stats = new StatsPanel(document, status::message);
         side.getTabs().add(new Tab("Stats", stats));
-        // TRAINING TAB goes here: addSideTab("Training", <ui.training.TrainingPanel built from document.design()>),
-        // rebuilt when document.designProperty() changes (opening a file replaces the design object).
-        SplitPane center = new SplitPane(editor, side);
-        center.setDividerPositions(0.76);
+        SplitPane editing = new SplitPane(editor, side);
+        editing.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(side, false);
+        // Editor and Training are full-width tabs: the training view needs the room for curves and heatmaps.
+        Tab editorTab = new Tab("Editor", editing);
+        trainingTab.setId("trainingTab");
+        modes.getTabs().addAll(editorTab, trainingTab);
+        modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        modes.setId("modes");
+        // Opening a file replaces the design object: the training panel follows it.
+        document.designProperty().addListener((o, old, d) -> showTraining(d));
+        TabPane center = modes;
 
         root.setTop(new VBox(actions.menuBar(), actions.toolBar(), strip));
         root.setCenter(center);
@@ -101,6 +112,16 @@ public final class MainWindow {
         stage.show();
         w.openInBackground(file);
         return w;
+    }
+
+    private void showTraining(NetworkDesign d) {
+        if (d == null) return;
+        if (training == null) {
+            training = new TrainingPanel(d);
+            trainingTab.setContent(training);
+        } else {
+            training.setDesign(d);
+        }
     }
 
     /** Adds a tab to the side panel (the training package adds "Training" here). */
@@ -239,6 +260,7 @@ public final class MainWindow {
     void requestClose() {
         files.whenChangesAreSafe(() -> {
             autosave.stop();
+            if (training != null) training.dispose();
             stage.close();
         });
     }
@@ -259,4 +281,6 @@ public final class MainWindow {
     StatsPanel stats() { return stats; }
     Autosave autosave() { return autosave; }
     WindowActions actions() { return actions; }
+    TabPane modes() { return modes; }
+    TrainingPanel training() { return training; }
 }

@@ -3,6 +3,9 @@ package io.maskstudio.ui.shell;
 import io.maskstudio.io.FormatException;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.MaskFiles;
+import io.maskstudio.io.MaskFormat;
+import io.maskstudio.io.MaskFormats;
+import io.maskstudio.io.MaskWriteOptions;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.render.Figures;
@@ -17,7 +20,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,18 +141,23 @@ public final class FileCommands {
         }
     }
 
-    /** Asks for a file and writes the current pair's mask (.npy) or every mask as a state_dict (.npz). */
+    /** Asks for a file and writes every mask as a state_dict (.npz) or the current pair's mask in any other format. */
     public void exportMask() {
-        FileChooser fc = chooser("Export mask",
-                new FileChooser.ExtensionFilter("NumPy array of this pair (*.npy)", "*.npy"),
-                new FileChooser.ExtensionFilter("All masks as fc1.weight_mask, ... (*.npz)", "*.npz"));
+        List<FileChooser.ExtensionFilter> filters = new ArrayList<>();
+        filters.add(new FileChooser.ExtensionFilter("All masks as fc1.weight_mask, ... (*.npz)", "*.npz"));
+        for (MaskFormat f : MaskFormat.values()) {
+            if (f != MaskFormat.NPZ) filters.add(new FileChooser.ExtensionFilter(f.description() + " of this pair (*" + f.extension() + ")", "*" + f.extension()));
+        }
+        FileChooser fc = chooser("Export mask", filters.toArray(FileChooser.ExtensionFilter[]::new));
         File f = fc.showSaveDialog(owner);
         if (f != null) exportMask(f.toPath());
     }
 
     public void exportMask(Path file) {
-        boolean npz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz");
-        Path target = npz || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") ? file : file.resolveSibling(file.getFileName() + ".npy");
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean npz = name.endsWith(".npz");
+        boolean known = MaskFormats.writableExtensions().stream().anyMatch(name::endsWith);
+        Path target = known ? file : file.resolveSibling(file.getFileName() + ".npy");
         NetworkDesign copy = doc.design().copy();
         int pair = doc.pair();
         run("Exporting " + target.getFileName(), () -> {
@@ -156,7 +166,7 @@ public final class FileCommands {
                 for (int k = 0; k < copy.pairCount(); k++) masks.put("fc" + (k + 1) + ".weight_mask", copy.mask(k));
                 MaskFiles.writeNpz(target, masks, true);
             } else {
-                MaskFiles.writeNpy(target, copy.mask(pair));
+                MaskFormats.write(target, copy.mask(pair), MaskWriteOptions.defaults());
             }
             return target;
         }, t -> status.message("Exported " + (npz ? "all masks" : "the mask of pair " + pair) + " to " + t), "Cannot export " + target.getFileName(), target);

@@ -1,6 +1,7 @@
 package io.maskstudio.ui.shell;
 
 import io.maskstudio.io.MaskFiles;
+import io.maskstudio.io.MaskFormats;
 import io.maskstudio.io.Npz;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
@@ -33,8 +34,8 @@ import java.util.OptionalDouble;
  */
 public final class MaskImport {
     static final ButtonType RESIZE = new ButtonType("Resize layers", ButtonBar.ButtonData.YES);
-    /** What MaskFiles reads today; add the interchange formats here as MaskFiles learns them. */
-    static final List<String> PATTERNS = List.of("*.npy", "*.npz");
+    /** Every format MaskFiles reads (it dispatches through MaskFormats by extension). */
+    static final List<String> PATTERNS = MaskFormats.readableExtensions().stream().map(e -> "*" + e).toList();
     static final ButtonType TRANSPOSE = new ButtonType("Transpose", ButtonBar.ButtonData.OTHER);
 
     private final Document doc;
