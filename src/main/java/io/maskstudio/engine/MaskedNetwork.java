@@ -30,6 +30,12 @@ public final class MaskedNetwork {
     private AddedConnectionInit addedInit = AddedConnectionInit.ZERO;
 
     public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed) {
+        this(design, dtype, optimizer, learningRate, weightDecay, seed, KernelType.AUTO);
+    }
+
+    /** {@code kernel} AUTO picks per layer from size and density; any other value forces it on every layer. */
+    public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed,
+                         KernelType kernel) {
         this.dtype = dtype;
         this.rng = new SplittableRandom(seed);
         this.optimizer = optimizer;
@@ -45,7 +51,7 @@ public final class MaskedNetwork {
             if (last && a != Activation.SOFTMAX && a != Activation.IDENTITY) {
                 throw new IllegalArgumentException("output layer '" + specs.get(k).name() + "' must use softmax (a classifier), was " + a.id());
             }
-            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split()));
+            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split(), kernel));
         }
         this.classes = specs.get(specs.size() - 1).size();
     }
@@ -64,26 +70,43 @@ public final class MaskedNetwork {
 
     /** Logits for a batch {@code x} [batch, in]. */
     public INDArray logits(INDArray x) {
-        INDArray a = x;
-        for (MaskedLinear l : layers) a = l.infer(a);
+        return logits(Batch.of(x)).array(dtype);
+    }
+
+    private Batch logits(Batch x) {
+        Batch a = x;
+        for (MaskedLinear l : layers) a = l.forward(a, false);
         return a;
     }
 
     /** Mean cross-entropy loss without touching gradients. */
     public double loss(INDArray x, int[] labels) {
-        return SoftmaxCrossEntropy.loss(logits(x), SoftmaxCrossEntropy.oneHot(labels, classes, dtype));
+        return evaluate(x, labels).loss();
     }
 
     /** Forward and backward: stores every layer's gradient and returns the batch's loss and correct count. */
     public BatchResult computeGradients(INDArray x, int[] labels) {
-        INDArray a = x;
-        for (MaskedLinear l : layers) a = l.forward(a);
-        INDArray oneHot = SoftmaxCrossEntropy.oneHot(labels, classes, dtype);
-        double loss = SoftmaxCrossEntropy.loss(a, oneHot);
-        int correct = countCorrect(a, labels);
-        INDArray d = SoftmaxCrossEntropy.gradient(a, oneHot);
+        return computeGradients(Batch.of(x), labels);
+    }
+
+    BatchResult computeGradients(Batch x, int[] labels) {
+        Batch a = x;
+        for (MaskedLinear l : layers) a = l.forward(a, true);
+        BatchResult r;
+        Batch d;
+        if (a.hasFeatures()) {
+            // plain-Java output layer: the loss stays in Java too (no native call per step)
+            FloatSoftmaxLoss.Result f = FloatSoftmaxLoss.evaluate(a.byFeature(), a.rows, labels, true);
+            r = new BatchResult(f.loss(), f.correct(), labels.length);
+            d = Batch.ofFeatures(f.gradient(), a.rows);
+        } else {
+            INDArray logits = a.array(dtype);
+            INDArray oneHot = SoftmaxCrossEntropy.oneHot(labels, classes, dtype);
+            r = new BatchResult(SoftmaxCrossEntropy.loss(logits, oneHot), countCorrect(logits, labels), labels.length);
+            d = Batch.of(SoftmaxCrossEntropy.gradient(logits, oneHot));
+        }
         for (int k = layers.size() - 1; k >= 0; k--) d = layers.get(k).backward(d, k > 0);
-        return new BatchResult(loss, correct, labels.length);
+        return r;
     }
 
     /** One optimizer step on every layer with the gradients of the last {@link #computeGradients}. */
@@ -94,15 +117,41 @@ public final class MaskedNetwork {
     }
 
     public BatchResult trainBatch(INDArray x, int[] labels, int epoch) {
+        return trainBatch(Batch.of(x), labels, epoch);
+    }
+
+    BatchResult trainBatch(Batch x, int[] labels, int epoch) {
         BatchResult r = computeGradients(x, labels);
         step(epoch);
         return r;
     }
 
     public BatchResult evaluate(INDArray x, int[] labels) {
-        INDArray logits = logits(x);
+        return evaluate(Batch.of(x), labels);
+    }
+
+    BatchResult evaluate(Batch x, int[] labels) {
+        Batch a = logits(x);
+        if (a.hasFeatures()) {
+            FloatSoftmaxLoss.Result f = FloatSoftmaxLoss.evaluate(a.byFeature(), a.rows, labels, false);
+            return new BatchResult(f.loss(), f.correct(), labels.length);
+        }
+        INDArray logits = a.array(dtype);
         double loss = SoftmaxCrossEntropy.loss(logits, SoftmaxCrossEntropy.oneHot(labels, classes, dtype));
         return new BatchResult(loss, countCorrect(logits, labels), labels.length);
+    }
+
+    /**
+     * Rows {@code rowIndices} of a row-major {@code [n, features]} block as a batch in the form the
+     * first layer computes with (plain-Java kernels get per-feature vectors without a native call).
+     */
+    Batch batch(float[] rowMajor, int features, int[] rowIndices) {
+        if (dtype == DataType.FLOAT && layers.get(0).kernelType() != KernelType.DENSE) {
+            return Batch.gather(rowMajor, features, rowIndices);
+        }
+        float[] rows = new float[rowIndices.length * features];
+        for (int r = 0; r < rowIndices.length; r++) System.arraycopy(rowMajor, rowIndices[r] * features, rows, r * features, features);
+        return Batch.of(toArray(rows, rowIndices.length, features));
     }
 
     static int countCorrect(INDArray logits, int[] labels) {
@@ -144,10 +193,7 @@ public final class MaskedNetwork {
 
     /** True when every weight and bias is finite (sums are NaN/Inf as soon as one entry is). */
     public boolean parametersFinite() {
-        for (MaskedLinear l : layers) {
-            double s = l.weightArray().sumNumber().doubleValue() + l.biasArray().sumNumber().doubleValue();
-            if (!Double.isFinite(s)) return false;
-        }
+        for (MaskedLinear l : layers) if (!l.parametersFinite()) return false;
         return true;
     }
 

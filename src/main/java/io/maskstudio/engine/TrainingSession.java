@@ -6,7 +6,6 @@ import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +23,7 @@ public final class TrainingSession {
     private final MaskedNetwork network;
     private final Dataset train;
     private final Dataset validation;
-    private final INDArray trainX;
-    private final INDArray valX;
+    private final Batch valBatch;
     private TrainingSettings settings;
 
     private int completedEpochs;
@@ -45,6 +43,11 @@ public final class TrainingSession {
     }
 
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings, DataType dtype) {
+        this(design, split, settings, dtype, KernelType.AUTO);
+    }
+
+    /** {@code kernel} AUTO picks each layer's kernel from its size and density; others force one. */
+    public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings, DataType dtype, KernelType kernel) {
         int in = design.layer(0).size();
         if (split.train().features() != in) {
             throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + split.train().features()
@@ -57,11 +60,10 @@ public final class TrainingSession {
         }
         if (split.train().rows() == 0) throw new IllegalArgumentException("the training split is empty");
         this.settings = settings;
-        this.network = new MaskedNetwork(design, dtype, settings.optimizer(), settings.learningRate(), settings.weightDecay(), settings.seed());
+        this.network = new MaskedNetwork(design, dtype, settings.optimizer(), settings.learningRate(), settings.weightDecay(), settings.seed(), kernel);
         this.train = split.train();
         this.validation = split.validation();
-        this.trainX = network.toArray(train.x(), train.rows(), train.features());
-        this.valX = validation.rows() > 0 ? network.toArray(validation.x(), validation.rows(), validation.features()) : null;
+        this.valBatch = validation.rows() > 0 ? network.batch(validation.x(), validation.features(), identity(validation.rows())) : null;
         this.lastGood = network.checkpoint();
     }
 
@@ -84,7 +86,7 @@ public final class TrainingSession {
         int[] rows = Arrays.copyOfRange(order, cursor, end);
         int[] labels = new int[rows.length];
         for (int r = 0; r < rows.length; r++) labels[r] = train.y()[rows[r]];
-        MaskedNetwork.BatchResult result = network.trainBatch(trainX.getRows(rows), labels, completedEpochs);
+        MaskedNetwork.BatchResult result = network.trainBatch(network.batch(train.x(), train.features(), rows), labels, completedEpochs);
         stepInEpoch++;
         if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
         if (!network.parametersFinite()) diverge("a weight became NaN or infinite");
@@ -102,6 +104,12 @@ public final class TrainingSession {
             m = step();
         } while (m == null);
         return m;
+    }
+
+    private static int[] identity(int n) {
+        int[] r = new int[n];
+        for (int k = 0; k < n; k++) r[k] = k;
+        return r;
     }
 
     private void beginEpoch() {
@@ -135,8 +143,8 @@ public final class TrainingSession {
     }
 
     private EpochMetrics withValidation(EpochMetrics m) {
-        if (valX == null) return m;
-        MaskedNetwork.BatchResult v = network.evaluate(valX, validation.y());
+        if (valBatch == null) return m;
+        MaskedNetwork.BatchResult v = network.evaluate(valBatch, validation.y());
         return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), v.loss(), (double) v.correct() / v.count(), m.seconds());
     }
 
@@ -173,7 +181,7 @@ public final class TrainingSession {
         for (int k = 0; k < network.layerCount(); k++) {
             MaskedLinear l = network.layer(k);
             boolean small = (long) l.outFeatures() * l.inFeatures() <= SNAPSHOT_LIMIT;
-            float[] grad = small && l.rawWeightGradient() != null ? MaskedLinear.flatFloats(l.rawWeightGradient()) : null;
+            float[] grad = small ? l.rawWeightGradient() : null;
             layers.add(new LayerSnapshot(l.outFeatures(), l.inFeatures(), small ? l.weights() : null, l.biases(), grad, l.mask()));
         }
         EpochMetrics m = lastMetrics != null ? lastMetrics : new EpochMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

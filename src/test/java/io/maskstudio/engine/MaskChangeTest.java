@@ -42,6 +42,35 @@ class MaskChangeTest {
         assertEquals(expected, Math.abs(l.weightArray().getDouble(2, 3)), 1e-6);
     }
 
+    /** The same promise on every kernel, through the ND4J-layout copies of the plain-Java kernels' state. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
+    void everyKernelClearsStateOnRemovalAndStartsFreshOnReAdd(KernelType kernel) {
+        var d = EngineFixtures.design(6, 5, 3, Activation.TANH, 1.0, 4, "adam", 0);
+        MaskedNetwork net = new MaskedNetwork(d, DataType.FLOAT, "adam", 0.01, 0, 4, kernel);
+        INDArray x = EngineFixtures.randomInput(8, 6, DataType.FLOAT, 1);
+        int[] y = EngineFixtures.randomLabels(8, 3, 2);
+        for (int s = 0; s < 10; s++) net.trainBatch(x, y, 0);
+        MaskedLinear l = net.layer(0);
+        long n = (long) l.outFeatures() * l.inFeatures();
+        int flat = 2 * l.inFeatures() + 3;
+        assertNotEquals(0.0, l.weightState().getDouble(0, flat));
+        assertNotEquals(0.0, l.weightState().getDouble(0, n + flat));
+        Mask m = l.mask();
+        m.set(2, 3, false);
+        net.setMask(0, m);
+        assertEquals(0, Float.floatToRawIntBits(l.weights()[flat]));
+        assertEquals(0.0, l.weightState().getDouble(0, flat), "m cleared on removal");
+        assertEquals(0.0, l.weightState().getDouble(0, n + flat), "v cleared on removal");
+        m.set(2, 3, true);
+        net.setMask(0, m);
+        assertEquals(0.0, l.weights()[flat], "added connection starts at 0 (ZERO policy)");
+        net.trainBatch(x, y, 1);
+        int t = 11;
+        double expected = 0.01 * (0.1 / (1 - Math.pow(0.9, t))) / Math.sqrt(0.001 / (1 - Math.pow(0.999, t)));
+        assertEquals(expected, Math.abs(l.weights()[flat]), 1e-6);
+    }
+
     @Test
     void randomPolicyGivesAddedConnectionsFanInScaledWeights() {
         MaskedNetwork net = new MaskedNetwork(EngineFixtures.design(6, 5, 3, Activation.RELU, 0.2, 4, "sgd", 0), DataType.FLOAT);

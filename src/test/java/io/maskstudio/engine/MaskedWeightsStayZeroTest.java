@@ -4,11 +4,15 @@ import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,12 +24,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MaskedWeightsStayZeroTest {
 
-    @ParameterizedTest(name = "{0}, weight decay {1}")
-    @CsvSource({"sgd,0", "sgd,0.01", "momentum,0", "momentum,0.01", "adam,0", "adam,0.01",
-            "adamw,0", "adamw,0.01", "rmsprop,0", "rmsprop,0.01"})
-    void absentWeightsAreExactlyZeroAfter200Steps(String optimizer, double wd) {
+    static Stream<Arguments> cases() {
+        List<Arguments> a = new ArrayList<>();
+        for (KernelType k : List.of(KernelType.DENSE, KernelType.SMALL, KernelType.CSR)) {
+            for (String opt : List.of("sgd", "momentum", "adam", "adamw", "rmsprop")) {
+                for (double wd : new double[]{0, 0.01}) a.add(Arguments.of(k, opt, wd));
+            }
+        }
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0} kernel, {1}, weight decay {2}")
+    @MethodSource("cases")
+    void absentWeightsAreExactlyZeroAfter200Steps(KernelType kernel, String optimizer, double wd) {
         NetworkDesign d = EngineFixtures.design(12, 10, 3, Activation.RELU, 0.3, 21, optimizer, wd);
-        MaskedNetwork net = new MaskedNetwork(d, DataType.FLOAT);
+        MaskedNetwork net = new MaskedNetwork(d, DataType.FLOAT, optimizer, 0.01, wd, 21, kernel);
+        assertEquals(kernel, net.layer(0).kernelType());
         INDArray x = EngineFixtures.randomInput(16, 12, DataType.FLOAT, 1);
         int[] y = EngineFixtures.randomLabels(16, 3, 2);
         float[] before = net.layer(0).weights();

@@ -66,6 +66,21 @@ class TrainingSessionTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
+    void everyKernelIsReproducibleBitForBit(KernelType kernel) throws Exception {
+        NetworkDesign d = design("adam", 0.02);
+        TrainingSession a = new TrainingSession(d, Split.of(blobs(240, 1), 0.25, 7), d.settings(), DataType.FLOAT, kernel);
+        TrainingSession b = new TrainingSession(d, Split.of(blobs(240, 1), 0.25, 7), d.settings(), DataType.FLOAT, kernel);
+        for (int e = 0; e < 3; e++) assertEquals(a.runEpoch(), withSeconds(b.runEpoch(), a.lastMetrics().seconds()));
+        for (int k = 0; k < a.network().layerCount(); k++) {
+            assertEquals(kernel, a.network().layer(k).kernelType());
+            assertArrayEquals(a.network().layer(k).weights(), b.network().layer(k).weights());
+            assertArrayEquals(a.network().layer(k).biases(), b.network().layer(k).biases());
+        }
+        assertTrue(a.lastMetrics().valAccuracy() > 0.8, "learns on the " + kernel + " kernel: " + a.lastMetrics().valAccuracy());
+    }
+
     private static EpochMetrics withSeconds(EpochMetrics m, double seconds) {
         return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), seconds);
     }

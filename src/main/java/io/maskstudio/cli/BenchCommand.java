@@ -1,0 +1,228 @@
+package io.maskstudio.cli;
+
+import io.maskstudio.engine.Benchmarks;
+import io.maskstudio.engine.BlasInfo;
+import io.maskstudio.engine.KernelType;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code maskstudio bench}: how fast training runs here, with the kernel, the ND4J backend and the
+ * OpenBLAS core type it ran on. docs/performance.md compares these figures with PyTorch.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second).",
+        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer or mlp (see --help)");
+    }
+
+    @Command(name = "layer", mixinStandardHelpOptions = true,
+            description = {"Median wall time of one full training step of a masked in -> out layer:",
+                    "forward, both backward products (dW and dx), optimizer step."})
+    static final class Layer implements Callable<Integer> {
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "batch size (default: ${DEFAULT-VALUE})") int batch;
+        @Option(names = "--in", paramLabel = "I", defaultValue = "4096", description = "input features (default: ${DEFAULT-VALUE})") int in;
+        @Option(names = "--out", paramLabel = "O", defaultValue = "4096", description = "output features (default: ${DEFAULT-VALUE})") int out;
+        @Option(names = "--density", paramLabel = "D", defaultValue = "1", description = "share of connections present, (0,1] (default: ${DEFAULT-VALUE})") double density;
+        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", description = "auto, dense, csr or small (default: ${DEFAULT-VALUE})") String kernel;
+        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "sgd, momentum, adam, adamw, rmsprop (default: ${DEFAULT-VALUE})") String optimizer;
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "measured steps after a short warm-up (default: ${DEFAULT-VALUE})") int steps;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            requirePositive(spec, "--batch", batch);
+            requirePositive(spec, "--in", in);
+            requirePositive(spec, "--out", out);
+            requirePositive(spec, "--steps", steps);
+            requireDensity(spec, density);
+            KernelType k = kernel(spec, kernel);
+            String opt = optimizer(spec, optimizer);
+            Benchmarks.LayerResult r = Benchmarks.layer(batch, in, out, density, k, opt, steps, seed);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("bench", "layer");
+            f.put("batch", batch);
+            f.put("in", in);
+            f.put("out", out);
+            f.put("density", density);
+            f.put("connections", r.connections());
+            f.put("optimizer", opt);
+            f.put("steps", r.steps());
+            f.put("ms_per_step", round(r.medianMs()));
+            f.put("min_ms", round(r.minMs()));
+            f.put("kernel", r.kernel().id());
+            report(spec, json, f, String.format(Locale.ROOT, "layer %dx%d -> %d at density %s (%d connections), %s: %.3f ms per step (median of %d, min %.3f), kernel %s",
+                    batch, in, out, density, r.connections(), opt, r.medianMs(), r.steps(), r.minMs(), r.kernel().id()));
+            return MaskStudioCommand.OK;
+        }
+    }
+
+    @Command(name = "mlp", mixinStandardHelpOptions = true,
+            description = "Training steps per second of a masked MLP (relu hidden layers, softmax cross-entropy) on one fixed batch.")
+    static final class Mlp implements Callable<Integer> {
+        @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "64,32,10", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})") int[] layers;
+        @Option(names = "--density", paramLabel = "D", defaultValue = "1", description = "share of connections present in every mask (default: ${DEFAULT-VALUE})") double density;
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "32") int batch;
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "5000") int steps;
+        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto") String kernel;
+        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam") String optimizer;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (layers.length < 2) throw new CommandLine.ParameterException(spec.commandLine(), "--layers needs at least two sizes, e.g. 64,32,10");
+            for (int s : layers) requirePositive(spec, "--layers", s);
+            requirePositive(spec, "--batch", batch);
+            requirePositive(spec, "--steps", steps);
+            requireDensity(spec, density);
+            KernelType k = kernel(spec, kernel);
+            String opt = optimizer(spec, optimizer);
+            Benchmarks.MlpResult r = Benchmarks.mlp(layers, density, batch, opt, k, steps, seed);
+            String kernels = r.kernels().stream().map(KernelType::id).collect(Collectors.joining(","));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("bench", "mlp");
+            f.put("layers", java.util.Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+            f.put("density", density);
+            f.put("batch", batch);
+            f.put("optimizer", opt);
+            f.put("steps", r.steps());
+            f.put("steps_per_second", round(r.stepsPerSecond()));
+            f.put("kernel", kernels);
+            report(spec, json, f, String.format(Locale.ROOT, "mlp %s at density %s, batch %d, %s: %.0f steps per second (%d steps), kernels %s",
+                    f.get("layers"), density, batch, opt, r.stepsPerSecond(), r.steps(), kernels));
+            return MaskStudioCommand.OK;
+        }
+    }
+
+    @Command(name = "gemm", mixinStandardHelpOptions = true,
+            description = "ND4J's single-precision matrix product [M,K] x [K,N]: the ceiling of the dense kernel (GFLOP/s).")
+    static final class Gemm implements Callable<Integer> {
+        @Option(names = "--m", paramLabel = "M", defaultValue = "256") int m;
+        @Option(names = "--k", paramLabel = "K", defaultValue = "4096") int k;
+        @Option(names = "--n", paramLabel = "N", defaultValue = "4096") int n;
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "10") int steps;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            requirePositive(spec, "--m", m);
+            requirePositive(spec, "--k", k);
+            requirePositive(spec, "--n", n);
+            requirePositive(spec, "--steps", steps);
+            Benchmarks.GemmResult r = Benchmarks.gemm(m, k, n, steps, 1);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("bench", "gemm");
+            f.put("m", m);
+            f.put("k", k);
+            f.put("n", n);
+            f.put("steps", r.steps());
+            f.put("ms_per_step", round(r.medianMs()));
+            f.put("gflops", round(r.gflops()));
+            f.put("kernel", "nd4j-gemm");
+            report(spec, json, f, String.format(Locale.ROOT, "sgemm [%d,%d] x [%d,%d]: %.3f ms (median of %d), %.1f GFLOP/s",
+                    m, k, k, n, r.medianMs(), r.steps(), r.gflops()));
+            return MaskStudioCommand.OK;
+        }
+    }
+
+    /** Adds what ran the benchmark, then prints one JSON line or one sentence plus advice. */
+    static void report(CommandSpec spec, boolean json, Map<String, Object> fields, String sentence) {
+        fields.put("backend", BlasInfo.backend());
+        fields.put("openblas_core", BlasInfo.openblasCore());
+        fields.put("openblas_autodetected_core", BlasInfo.openblasAutodetectedCore());
+        fields.put("openblas_coretype_env", BlasInfo.coreTypeOverride());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(fields));
+        } else {
+            out.println(sentence);
+            out.printf(Locale.ROOT, "backend %s (%s), OpenBLAS core %s (autodetected: %s, OPENBLAS_CORETYPE=%s)%n",
+                    BlasInfo.backend(), BlasInfo.backendClass(), fields.get("openblas_core"), fields.get("openblas_autodetected_core"),
+                    fields.get("openblas_coretype_env") == null ? "unset" : fields.get("openblas_coretype_env"));
+            String advice = BlasInfo.recommendedCoreType();
+            if (advice != null && BlasInfo.coreTypeOverride() == null) {
+                out.println("hint: OpenBLAS picked its " + fields.get("openblas_core") + " kernels on a CPU with AVX2/FMA; "
+                        + "export OPENBLAS_CORETYPE=" + advice + " roughly doubles dense GEMM speed (docs/performance.md)");
+            }
+        }
+        out.flush();
+    }
+
+    static String toJson(Map<String, Object> fields) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append(quote(e.getKey())).append(':');
+            Object v = e.getValue();
+            if (v == null) sb.append("null");
+            else if (v instanceof Number n) sb.append(Double.isFinite(n.doubleValue()) ? n.toString() : "null");
+            else sb.append(quote(v.toString()));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static void requirePositive(CommandSpec spec, String option, int v) {
+        if (v <= 0) throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive, was " + v);
+    }
+
+    private static void requireDensity(CommandSpec spec, double d) {
+        if (!(d > 0 && d <= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--density must be in (0,1], was " + d);
+    }
+
+    private static KernelType kernel(CommandSpec spec, String s) {
+        try {
+            return KernelType.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static String optimizer(CommandSpec spec, String s) {
+        String o = s.toLowerCase(Locale.ROOT);
+        if (!List.of("sgd", "momentum", "adam", "adamw", "rmsprop").contains(o)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown optimizer '" + s + "', expected one of sgd, momentum, adam, adamw, rmsprop");
+        }
+        return o;
+    }
+}

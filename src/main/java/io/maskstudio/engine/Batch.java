@@ -1,0 +1,74 @@
+package io.maskstudio.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A batch of activations {@code [rows, features]} passed between layers, held as an ND4J array, as
+ * plain float32 per-feature vectors ({@code byFeature[f][r]}), or both. Each kernel asks for the form
+ * it computes with, so a network of plain-Java kernels never calls native code and a conversion
+ * happens only where a dense ND4J layer meets a plain-Java one.
+ *
+ * <p>Why one {@code float[]} per feature: the plain-Java products become axpy loops over the batch,
+ * and JDK 17's C2 vectorizes those only when every array in the loop is indexed from 0 (with an
+ * offset into a shared array it falls back to scalar code, measured 4-5x slower).
+ */
+final class Batch {
+    final int rows;
+    final int features;
+    private INDArray array;       // [rows, features]
+    private float[][] byFeature;  // [features][>= rows]
+
+    private Batch(int rows, int features, INDArray array, float[][] byFeature) {
+        this.rows = rows;
+        this.features = features;
+        this.array = array;
+        this.byFeature = byFeature;
+    }
+
+    static Batch of(INDArray a) {
+        if (a.rank() != 2) throw new IllegalArgumentException("a batch must be [rows, features], was rank " + a.rank());
+        return new Batch((int) a.rows(), (int) a.columns(), a, null);
+    }
+
+    /** Wraps per-feature vectors; each may be longer than {@code rows} (reused buffers). */
+    static Batch ofFeatures(float[][] byFeature, int rows) {
+        return new Batch(rows, byFeature.length, null, byFeature);
+    }
+
+    /** Gathers the given rows of a row-major {@code [n, features]} block straight into per-feature vectors. */
+    static Batch gather(float[] rowMajor, int features, int[] rowIndices) {
+        int n = rowIndices.length;
+        float[][] f = new float[features][n];
+        for (int r = 0; r < n; r++) {
+            int src = rowIndices[r] * features;
+            for (int c = 0; c < features; c++) f[c][r] = rowMajor[src + c];
+        }
+        return new Batch(n, features, null, f);
+    }
+
+    boolean hasFeatures() { return byFeature != null; }
+
+    /** The batch as an array of {@code dtype} (converted once and kept). */
+    INDArray array(DataType dtype) {
+        if (array == null || array.dataType() != dtype) {
+            float[] flat = new float[rows * features];
+            // 'f' order over [rows, features] is feature after feature
+            for (int c = 0; c < features; c++) System.arraycopy(byFeature[c], 0, flat, c * rows, rows);
+            array = Nd4j.create(flat, new long[]{rows, features}, 'f').castTo(dtype).dup('c');
+        }
+        return array;
+    }
+
+    /** The batch as float32 per-feature vectors (converted once and kept). */
+    float[][] byFeature() {
+        if (byFeature == null) {
+            float[] flat = Nd4j.toFlattened('f', array).castTo(DataType.FLOAT).toFloatVector();
+            float[][] f = new float[features][];
+            for (int c = 0; c < features; c++) f[c] = java.util.Arrays.copyOfRange(flat, c * rows, (c + 1) * rows);
+            byFeature = f;
+        }
+        return byFeature;
+    }
+}

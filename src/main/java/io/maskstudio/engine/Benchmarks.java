@@ -1,0 +1,152 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Activation;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The measurements behind {@code maskstudio bench} and docs/performance.md: full training steps
+ * (forward, dW and dx products, optimizer) of one masked layer, and steps per second of a small
+ * masked MLP. Inputs are prepared once in the form the kernel computes with, like the tensors of the
+ * PyTorch script they are compared with (docs/bench_torch.py).
+ */
+public final class Benchmarks {
+    private Benchmarks() {}
+
+    public record LayerResult(KernelType kernel, long connections, int steps, double medianMs, double minMs) {}
+
+    public record MlpResult(List<KernelType> kernels, int steps, double stepsPerSecond) {}
+
+    public record GemmResult(int steps, double medianMs, double gflops) {}
+
+    /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
+    public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
+        INDArray a = input(m, k, seed, false).array(DataType.FLOAT);
+        INDArray b = input(k, n, seed + 1, false).array(DataType.FLOAT);
+        INDArray c = Nd4j.create(DataType.FLOAT, m, n);
+        double[] ms = new double[steps];
+        for (int s = -2; s < steps; s++) {
+            long t0 = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            Nd4j.getExecutioner().commit();
+            if (s >= 0) ms[s] = (System.nanoTime() - t0) / 1e6;
+        }
+        double median = median(ms);
+        return new GemmResult(steps, median, 2.0 * m * k * n / (median * 1e6));
+    }
+
+    /**
+     * A random mask with exactly {@code round(density * in)} (at least 1) connections per row at
+     * distinct random columns: memory and time proportional to the connections, for any shape.
+     */
+    public static Mask randomMask(int out, int in, double density, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int perRow = (int) Math.max(1, Math.min(in, Math.round(density * in)));
+        Mask m = new Mask(out, in); // storage follows the shape: sparse rows for huge layers
+        int[] cols = new int[perRow];
+        for (int o = 0; o < out; o++) {
+            if (perRow * 2 > in) {
+                // dense-ish rows: a partial Fisher-Yates shuffle of all columns
+                int[] all = new int[in];
+                for (int i = 0; i < in; i++) all[i] = i;
+                for (int k = 0; k < perRow; k++) {
+                    int j = k + rng.nextInt(in - k);
+                    int t = all[k]; all[k] = all[j]; all[j] = t;
+                }
+                System.arraycopy(all, 0, cols, 0, perRow);
+            } else {
+                int n = 0;
+                while (n < perRow) {
+                    int c = rng.nextInt(in);
+                    boolean dup = false;
+                    for (int k = 0; k < n; k++) if (cols[k] == c) { dup = true; break; }
+                    if (!dup) cols[n++] = c;
+                }
+            }
+            Arrays.sort(cols);
+            m.setRowIndices(o, cols);
+        }
+        return m;
+    }
+
+    /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
+    public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
+        Mask m = randomMask(out, in, density, seed);
+        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed), kernel);
+        boolean java = layer.kernelType() != KernelType.DENSE;
+        Batch x = input(batch, in, seed + 1, java);
+        Batch g = input(batch, out, seed + 2, java);
+        boolean decoupled = Optimizers.decoupledWeightDecay(optimizer);
+        int warmup = Math.max(1, Math.min(5, steps / 5));
+        double[] ms = new double[steps];
+        for (int s = -warmup; s < steps; s++) {
+            long t0 = System.nanoTime();
+            layer.forward(x, true);
+            layer.backward(g, true);
+            layer.step(1e-3, 0, decoupled, s + warmup, 0);
+            if (!java) Nd4j.getExecutioner().commit(); // asynchronous backends: count the work, not the launch
+            long t1 = System.nanoTime();
+            if (s >= 0) ms[s] = (t1 - t0) / 1e6;
+        }
+        return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN));
+    }
+
+    /** Steps per second of a masked MLP (hidden relu, softmax cross-entropy) on one fixed batch. */
+    public static MlpResult mlp(int[] sizes, double density, int batch, String optimizer, KernelType kernel, int steps, long seed) {
+        List<LayerSpec> specs = new ArrayList<>();
+        List<Mask> masks = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            Activation a = k == 0 ? Activation.IDENTITY : k == sizes.length - 1 ? Activation.SOFTMAX : Activation.RELU;
+            specs.add(LayerSpec.vector("l" + k, sizes[k], a));
+            if (k > 0) masks.add(randomMask(sizes[k], sizes[k - 1], density, seed + k));
+        }
+        TrainingSettings settings = new TrainingSettings("bench", optimizer, 1e-3, batch, 1, 0, seed, 0.2);
+        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel);
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[batch * sizes[0]];
+        for (int k = 0; k < x.length; k++) x[k] = (float) (rng.nextDouble() * 2 - 1);
+        int[] labels = new int[batch];
+        for (int r = 0; r < batch; r++) labels[r] = rng.nextInt(sizes[sizes.length - 1]);
+        int[] rows = new int[batch];
+        for (int r = 0; r < batch; r++) rows[r] = r;
+        Batch b = net.batch(x, sizes[0], rows);
+        int warmup = Math.max(100, steps / 5);
+        for (int s = 0; s < warmup; s++) net.trainBatch(b, labels, 0);
+        long t0 = System.nanoTime();
+        for (int s = 0; s < steps; s++) net.trainBatch(b, labels, 0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<KernelType> kernels = new ArrayList<>();
+        for (int k = 0; k < net.layerCount(); k++) kernels.add(net.layer(k).kernelType());
+        return new MlpResult(kernels, steps, steps / seconds);
+    }
+
+    private static Batch input(int rows, int features, long seed, boolean byFeature) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        if (byFeature) {
+            float[][] f = new float[features][rows];
+            for (float[] col : f) for (int r = 0; r < rows; r++) col[r] = (float) (rng.nextDouble() * 2 - 1);
+            return Batch.ofFeatures(f, rows);
+        }
+        float[] a = new float[rows * features];
+        for (int k = 0; k < a.length; k++) a[k] = (float) (rng.nextDouble() * 2 - 1);
+        INDArray arr = Nd4j.createFromArray(a).reshape('c', rows, features);
+        return Batch.of(arr);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

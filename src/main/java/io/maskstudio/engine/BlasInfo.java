@@ -1,0 +1,111 @@
+package io.maskstudio.engine;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which ND4J backend runs, and which CPU core type OpenBLAS picked. OpenBLAS 0.3.19 (ND4J M2.1's)
+ * predates recent CPUs and falls back to old SSE kernels on them (on this project's AMD EPYC family
+ * 1Ah: "Barcelona", 2-4x slower SGEMM) unless {@code OPENBLAS_CORETYPE} names a known core. The
+ * library has no API for the name in its Java bindings, so a child JVM loads it with
+ * {@code OPENBLAS_VERBOSE=2}, which makes OpenBLAS print {@code Core: <name>} when it starts.
+ */
+public final class BlasInfo {
+    private static volatile String activeCore;
+    private static volatile String autodetectedCore;
+
+    private BlasInfo() {}
+
+    /** "cpu" (nd4j-native) or "cuda" (nd4j-cuda, the -Pcuda build). */
+    public static String backend() {
+        return backendClass().toLowerCase(Locale.ROOT).contains("cublas") || backendClass().toLowerCase(Locale.ROOT).contains("cuda") ? "cuda" : "cpu";
+    }
+
+    /** ND4J's backend class, e.g. CpuBackend or JCublasBackend. */
+    public static String backendClass() {
+        return Nd4j.getBackend().getClass().getSimpleName();
+    }
+
+    /** The core type OpenBLAS runs with in this process (it inherits {@code OPENBLAS_CORETYPE}). */
+    public static String openblasCore() {
+        if (activeCore == null) activeCore = probe(false);
+        return activeCore;
+    }
+
+    /** The core type OpenBLAS picks by itself, without {@code OPENBLAS_CORETYPE}. */
+    public static String openblasAutodetectedCore() {
+        if (System.getenv("OPENBLAS_CORETYPE") == null) return openblasCore();
+        if (autodetectedCore == null) autodetectedCore = probe(true);
+        return autodetectedCore;
+    }
+
+    /** The environment's {@code OPENBLAS_CORETYPE}, or null. */
+    public static String coreTypeOverride() {
+        return System.getenv("OPENBLAS_CORETYPE");
+    }
+
+    /**
+     * "Haswell" when OpenBLAS would pick a pre-AVX2 core on a CPU that has AVX2 and FMA (its Haswell
+     * kernels need exactly those), else null: nothing to fix.
+     */
+    public static String recommendedCoreType() {
+        String auto = openblasAutodetectedCore();
+        boolean old = switch (auto.toLowerCase(Locale.ROOT)) {
+            case "prescott", "barcelona", "core2", "penryn", "dunnington", "nehalem", "opteron", "opteron_sse3",
+                 "athlon", "katmai", "coppermine", "northwood", "atom", "nano", "bobcat", "sandybridge", "bulldozer" -> true;
+            default -> false;
+        };
+        return old && cpuHasAvx2AndFma() ? "Haswell" : null;
+    }
+
+    static boolean cpuHasAvx2AndFma() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    String flags = " " + line.substring(line.indexOf(':') + 1) + " ";
+                    return flags.contains(" avx2 ") && flags.contains(" fma ");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: we can't tell
+        }
+        return false;
+    }
+
+    private static String probe(boolean withoutOverride) {
+        try {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), BlasInfo.class.getName());
+            pb.environment().put("OPENBLAS_VERBOSE", "2");
+            if (withoutOverride) pb.environment().remove("OPENBLAS_CORETYPE");
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String core = "unknown";
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("Core: ") && core.equals("unknown")) core = line.substring(6).trim();
+                }
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+            return core;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** Child-process entry point: loading ND4J loads OpenBLAS, which prints its core when verbose. */
+    public static void main(String[] args) {
+        Nd4j.create(1);
+    }
+}

@@ -1,0 +1,228 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Activation;
+import io.maskstudio.model.Mask;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * ND4J GEMMs on the dense matrix W (kept equal to W∘M) with buffers allocated once per batch size:
+ * the kernel for large dense-ish layers, and the one a CUDA backend accelerates. Time and memory are
+ * proportional to {@code out*in}. The weight gradient buffer becomes the update in {@link #step}; the
+ * raw {@code δ^T x} for snapshots is recomputed on demand from the kept δ and x, so the per-step path
+ * pays for no extra copy. A full mask skips every masking pass.
+ */
+final class DenseKernel implements LayerKernel {
+    private final int in;
+    private final int out;
+    private final Activation activation;
+    private final DataType dtype;
+
+    private final INDArray weight;  // [out,in], c order
+    private final INDArray bias;    // [1,out]
+    private INDArray mask;          // [out,in] of 0/1, or null when every connection is present
+    private final INDArray gradW;   // [out,in]: masked gradient after backward, the update after step
+    private INDArray gradB;         // [1,out]
+
+    private IUpdater updaterConfig;
+    private INDArray weightState;   // [1, chunks*out*in] or null
+    private INDArray biasState;
+    private GradientUpdater<?> weightUpdater;
+    private GradientUpdater<?> biasUpdater;
+
+    private INDArray input;         // last training input [rows,in]
+    private INDArray output;        // last training output [rows,out] (= trainOut)
+    private INDArray lastDz;        // last δ [rows,out]
+    private INDArray trainOut;
+    private INDArray inferOut;
+    private INDArray dx;
+
+    DenseKernel(Mask m, Activation activation, DataType dtype, IUpdater updater, float[] initValues) {
+        this.in = m.cols();
+        this.out = m.rows();
+        this.activation = activation;
+        this.dtype = dtype;
+        float[] w = new float[Math.multiplyExact(out, in)];
+        int[] k = {0};
+        for (int o = 0; o < out; o++) {
+            final int base = o * in;
+            m.forEachInRow(o, i -> w[base + i] = initValues[k[0]++]);
+        }
+        this.weight = Nd4j.createFromArray(w).reshape('c', out, in).castTo(dtype);
+        this.bias = Nd4j.zeros(dtype, 1, out);
+        this.gradW = Nd4j.zeros(dtype, out, in);
+        this.mask = maskArrayOrNull(m);
+        setUpdater(updater, true);
+    }
+
+    private INDArray maskArrayOrNull(Mask m) {
+        return m.nnz() == (long) out * in ? null : maskArray(m);
+    }
+
+    private INDArray maskArray(Mask m) {
+        return Nd4j.createFromArray(m.toFloats()).reshape('c', out, in).castTo(dtype);
+    }
+
+    @Override public KernelType type() { return KernelType.DENSE; }
+
+    @Override
+    public void setUpdater(IUpdater config, boolean reset) {
+        long n = (long) out * in;
+        long ws = config.stateSize(n);
+        long bs = config.stateSize(out);
+        boolean sameShape = weightState != null ? weightState.length() == ws : ws == 0;
+        if (reset || !sameShape || (biasState == null) != (bs == 0)) {
+            weightState = ws > 0 ? Nd4j.zeros(dtype, 1, ws) : null;
+            biasState = bs > 0 ? Nd4j.zeros(dtype, 1, bs) : null;
+            reset = true;
+        }
+        updaterConfig = config;
+        // stateless updaters (SGD) refuse a view array
+        weightUpdater = config.instantiate(weightState, reset);
+        biasUpdater = config.instantiate(biasState, reset);
+    }
+
+    private INDArray buffer(INDArray b, long rows, long cols) {
+        return b != null && b.rows() == rows ? b : Nd4j.create(dtype, rows, cols);
+    }
+
+    @Override
+    public Batch forward(Batch x, boolean training) {
+        INDArray a = x.array(dtype);
+        INDArray y;
+        if (training) y = trainOut = buffer(trainOut, x.rows, out);
+        else y = inferOut = buffer(inferOut, x.rows, out);
+        Nd4j.gemm(a, weight, y, false, true, 1.0, 0.0);
+        y.addiRowVector(bias);
+        switch (activation) {
+            case RELU -> Transforms.relu(y, false);
+            case TANH -> Transforms.tanh(y, false);
+            case SIGMOID -> Transforms.sigmoid(y, false);
+            case IDENTITY, SOFTMAX -> { } // the output layer hands its logits to the softmax cross-entropy loss
+        }
+        if (training) {
+            input = a;
+            output = y;
+        }
+        return Batch.of(y);
+    }
+
+    @Override
+    public Batch backward(Batch dOut, boolean needInputGradient) {
+        INDArray d = dOut.array(dtype);
+        INDArray dz = switch (activation) {
+            case RELU -> d.mul(output.gt(0).castTo(dtype));
+            case TANH -> d.mul(output.mul(output).rsubi(1));
+            case SIGMOID -> d.mul(output.mul(output.rsub(1)));
+            case IDENTITY, SOFTMAX -> d;
+        };
+        Nd4j.gemm(dz, input, gradW, true, false, 1.0, 0.0);
+        if (mask != null) gradW.muli(mask).addi(0.0); // +0.0, not -0.0, where absent
+        gradB = dz.sum(true, 0);
+        lastDz = dz;
+        if (!needInputGradient) return null;
+        dx = buffer(dx, dz.rows(), in);
+        Nd4j.gemm(dz, weight, dx, false, false, 1.0, 0.0);
+        return Batch.of(dx);
+    }
+
+    @Override
+    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
+        long n = (long) out * in;
+        if (weightDecay > 0) {
+            if (decoupled) {
+                weight.muli(1 - learningRate * weightDecay);
+                bias.muli(1 - learningRate * weightDecay);
+            } else {
+                // gradW += wd * W without a temporary of the weight matrix's size
+                Nd4j.getBlasWrapper().level1().axpy(n, weightDecay, weight.reshape('c', 1, n), gradW.reshape('c', 1, n));
+                gradB.addi(bias.mul(weightDecay));
+            }
+        }
+        // ND4J's updaters work on flat row vectors and turn the gradient into the update in place
+        weightUpdater.applyUpdater(gradW.reshape('c', 1, n), iteration, epoch);
+        biasUpdater.applyUpdater(gradB, iteration, epoch);
+        weight.subi(gradW);
+        bias.subi(gradB);
+        if (mask != null) weight.muli(mask).addi(0.0); // W := W∘M, stored as +0.0
+    }
+
+    @Override
+    public void setMask(Mask kept, Mask added, Mask newMask, double[] addedValues) {
+        INDArray keptArray = maskArray(kept);
+        weight.muli(keptArray).addi(0.0);
+        if (weightState != null) {
+            long n = (long) out * in;
+            long chunks = weightState.length() / n;
+            // state is chunks of per-weight values in the gradient's c order (m, v for Adam)
+            INDArray chunked = weightState.reshape('c', chunks, n);
+            INDArray keptRow = keptArray.reshape('c', 1, n);
+            chunked.muliRowVector(keptRow);
+            double fresh = freshStateValue();
+            if (fresh != 0) chunked.addiRowVector(keptRow.rsub(1).muli(fresh));
+        }
+        if (addedValues != null) {
+            int[] k = {0};
+            for (int o = 0; o < out; o++) {
+                final int row = o;
+                added.forEachInRow(o, i -> weight.putScalar(row, i, addedValues[k[0]++]));
+            }
+        }
+        mask = maskArrayOrNull(newMask);
+        if (mask != null) weight.muli(mask).addi(0.0);
+    }
+
+    /** ND4J starts RMSProp's running average at ε; removed and added connections restart there too. */
+    private double freshStateValue() {
+        return updaterConfig instanceof RmsProp r ? r.getEpsilon() : 0.0;
+    }
+
+    @Override public float[] weights() { return flatFloats(weight); }
+    @Override public float[] biases() { return flatFloats(bias); }
+    @Override public double weight(int o, int i) { return weight.getDouble(o, i); }
+
+    @Override
+    public boolean parametersFinite() {
+        double s = weight.sumNumber().doubleValue() + bias.sumNumber().doubleValue();
+        return Double.isFinite(s);
+    }
+
+    @Override
+    public float[] rawWeightGradient() {
+        return lastDz == null ? null : flatFloats(Nd4j.gemm(lastDz, input, true, false));
+    }
+
+    static float[] flatFloats(INDArray a) {
+        return Nd4j.toFlattened('c', a).castTo(DataType.FLOAT).toFloatVector();
+    }
+
+    private record State(INDArray weight, INDArray bias, INDArray weightState, INDArray biasState) {}
+
+    @Override
+    public Object saveState() {
+        return new State(weight.dup(), bias.dup(), weightState == null ? null : weightState.dup(),
+                biasState == null ? null : biasState.dup());
+    }
+
+    @Override
+    public void restoreState(Object state, Mask m) {
+        State s = (State) state;
+        weight.assign(s.weight());
+        bias.assign(s.bias());
+        if (weightState != null && s.weightState() != null) weightState.assign(s.weightState());
+        if (biasState != null && s.biasState() != null) biasState.assign(s.biasState());
+        mask = maskArrayOrNull(m);
+    }
+
+    @Override public INDArray weightArray() { return weight; }
+    @Override public INDArray biasArray() { return bias; }
+    @Override public INDArray weightGradient() { return gradW; }
+    @Override public INDArray biasGradient() { return gradB; }
+    @Override public INDArray weightState() { return weightState; }
+    @Override public INDArray biasState() { return biasState; }
+}

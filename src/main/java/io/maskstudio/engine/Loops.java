@@ -1,0 +1,111 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Activation;
+
+/**
+ * The inner loops of the plain-Java kernels. Every loop indexes its arrays from 0: that is what lets
+ * JDK 17's C2 compile them to AVX vector code (see {@link Batch}).
+ */
+final class Loops {
+    private Loops() {}
+
+    /** {@code y[0,n) += a * x[0,n)}. */
+    static void axpy(float a, float[] x, float[] y, int n) {
+        for (int j = 0; j < n; j++) y[j] += a * x[j];
+    }
+
+    /**
+     * {@code y += a0 x0 + a1 x1 + a2 x2 + a3 x3}: four axpys in one pass, so {@code y} is loaded and
+     * stored once instead of four times.
+     */
+    static void axpy4(float a0, float[] x0, float a1, float[] x1, float a2, float[] x2, float a3, float[] x3, float[] y, int n) {
+        for (int j = 0; j < n; j++) y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
+    }
+
+    /**
+     * Dot products of {@code a} with eight vectors at once, into {@code out[k..k+8)}: each {@code a[j]}
+     * is loaded once for eight products, which halves the loads of eight separate dots (C2 can't
+     * vectorize a float reduction, so loads are what these loops wait on).
+     */
+    static void dot8(float[] a, float[] b0, float[] b1, float[] b2, float[] b3, float[] b4, float[] b5, float[] b6, float[] b7,
+                     int n, float[] out, int k) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int j = 0; j < n; j++) {
+            float x = a[j];
+            s0 += x * b0[j];
+            s1 += x * b1[j];
+            s2 += x * b2[j];
+            s3 += x * b3[j];
+            s4 += x * b4[j];
+            s5 += x * b5[j];
+            s6 += x * b6[j];
+            s7 += x * b7[j];
+        }
+        out[k] = s0;
+        out[k + 1] = s1;
+        out[k + 2] = s2;
+        out[k + 3] = s3;
+        out[k + 4] = s4;
+        out[k + 5] = s5;
+        out[k + 6] = s6;
+        out[k + 7] = s7;
+    }
+
+    /** Sum of {@code a[j] * b[j]} over {@code [0,n)}, eight partial sums to break the add latency chain. */
+    static float dot(float[] a, float[] b, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int j = 0;
+        for (; j + 8 <= n; j += 8) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+            s4 += a[j + 4] * b[j + 4];
+            s5 += a[j + 5] * b[j + 5];
+            s6 += a[j + 6] * b[j + 6];
+            s7 += a[j + 7] * b[j + 7];
+        }
+        for (; j < n; j++) s0 += a[j] * b[j];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    static float sum(float[] a, int n) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += a[j];
+        return (float) s;
+    }
+
+    static void fill(float[] a, float v, int n) {
+        for (int j = 0; j < n; j++) a[j] = v;
+    }
+
+    /** Applies the activation in place. SOFTMAX and IDENTITY leave logits as they are (the loss applies softmax). */
+    static void activate(Activation act, float[] z, int n) {
+        switch (act) {
+            case RELU -> { for (int j = 0; j < n; j++) z[j] = z[j] > 0 ? z[j] : 0f; }
+            case TANH -> { for (int j = 0; j < n; j++) z[j] = (float) Math.tanh(z[j]); }
+            case SIGMOID -> { for (int j = 0; j < n; j++) z[j] = (float) (1.0 / (1.0 + Math.exp(-z[j]))); }
+            case IDENTITY, SOFTMAX -> { }
+        }
+    }
+
+    /**
+     * {@code dz = dOut * f'(z)} from the activation's output {@code a} (relu: a > 0 exactly when z > 0).
+     * For identity/softmax {@code dz} is {@code dOut} itself, so callers get the array to use back.
+     */
+    static float[] activationGradient(Activation act, float[] a, float[] dOut, float[] dz, int n) {
+        switch (act) {
+            case RELU -> { for (int j = 0; j < n; j++) dz[j] = a[j] > 0 ? dOut[j] : 0f; }
+            case TANH -> { for (int j = 0; j < n; j++) dz[j] = dOut[j] * (1 - a[j] * a[j]); }
+            case SIGMOID -> { for (int j = 0; j < n; j++) dz[j] = dOut[j] * (a[j] * (1 - a[j])); }
+            case IDENTITY, SOFTMAX -> { return dOut; }
+        }
+        return dz;
+    }
+
+    /** Grows a per-feature buffer when the batch got larger (buffers are reused between steps). */
+    static float[][] ensure(float[][] buf, int features, int rows) {
+        if (buf == null || buf.length != features || buf[0].length < rows) return new float[features][rows];
+        return buf;
+    }
+}

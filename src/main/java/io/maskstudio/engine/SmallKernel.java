@@ -1,0 +1,276 @@
+package io.maskstudio.engine;
+
+import io.maskstudio.model.Activation;
+import io.maskstudio.model.Mask;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Plain-Java dense loops for small layers, where ND4J's per-call native overhead (a few microseconds
+ * per op, ~20 ops per layer and step) costs more than the arithmetic: the live UI trains small nets
+ * at thousands of steps per second with it. Storage is dense ({@code out*in} floats per array), one
+ * array per output row so every loop is a vectorizable axpy (see {@link Batch}); the optimizer is
+ * {@link FloatOptimizer}, the twin of ND4J's.
+ */
+final class SmallKernel implements LayerKernel {
+    private final int in;
+    private final int out;
+    private final Activation activation;
+
+    private final float[][] w;    // [out][in], absent entries +0.0
+    private float[][] m;          // [out][in] of 0/1
+    private final float[] bias;
+    private final float[][] gradW;   // masked gradient, then the update
+    private final float[][] rawW;    // δ^T x before masking
+    private final float[] gradB;
+    private FloatOptimizer optimizer;
+    private IUpdater updaterConfig;
+    private float[][][] stateW;   // [chunk][out][in]
+    private float[][] stateB;     // [chunk][out]
+
+    private float[][] input;      // last training input, per feature
+    private float[][] trainOut;
+    private float[][] inferOut;
+    private float[][] dzBuf;
+    private float[][] dz;         // rows of δ (dzBuf rows, or dOut's for identity)
+    private float[][] xByRow;     // input transposed to [rows][in] for the dW axpys
+    private float[][] dx;
+    private int rows;
+    private boolean haveGradient;
+
+    SmallKernel(Mask mask, Activation activation, IUpdater updater, float[] initValues) {
+        this.in = mask.cols();
+        this.out = mask.rows();
+        this.activation = activation;
+        this.w = new float[out][in];
+        int[] k = {0};
+        for (int o = 0; o < out; o++) {
+            final float[] row = w[o];
+            mask.forEachInRow(o, i -> row[i] = initValues[k[0]++]);
+        }
+        this.m = maskRows(mask);
+        this.bias = new float[out];
+        this.gradW = new float[out][in];
+        this.rawW = new float[out][in];
+        this.gradB = new float[out];
+        this.dz = new float[out][];
+        setUpdater(updater, true);
+    }
+
+    private float[][] maskRows(Mask mask) {
+        float[][] r = new float[out][in];
+        for (int o = 0; o < out; o++) {
+            final float[] row = r[o];
+            mask.forEachInRow(o, i -> row[i] = 1f);
+        }
+        return r;
+    }
+
+    @Override public KernelType type() { return KernelType.SMALL; }
+
+    @Override
+    public void setUpdater(IUpdater config, boolean reset) {
+        FloatOptimizer next = FloatOptimizer.of(config);
+        if (reset || stateW == null || stateW.length != next.stateChunks()) {
+            stateW = new float[next.stateChunks()][][];
+            for (int c = 0; c < stateW.length; c++) {
+                stateW[c] = new float[out][in];
+                for (float[] row : stateW[c]) java.util.Arrays.fill(row, next.freshValue(c));
+            }
+            stateB = next.newState(out);
+        }
+        optimizer = next;
+        updaterConfig = config;
+    }
+
+    @Override
+    public Batch forward(Batch x, boolean training) {
+        float[][] xs = x.byFeature();
+        int n = x.rows;
+        float[][] y;
+        if (training) y = trainOut = Loops.ensure(trainOut, out, n);
+        else y = inferOut = Loops.ensure(inferOut, out, n);
+        for (int o = 0; o < out; o++) {
+            float[] yo = y[o];
+            Loops.fill(yo, bias[o], n);
+            float[] wo = w[o];
+            for (int i = 0; i < in; i++) {
+                float wi = wo[i];
+                if (wi != 0) Loops.axpy(wi, xs[i], yo, n);
+            }
+            Loops.activate(activation, yo, n);
+        }
+        if (training) {
+            input = xs;
+            rows = n;
+        }
+        return Batch.ofFeatures(y, n);
+    }
+
+    @Override
+    public Batch backward(Batch dOut, boolean needInputGradient) {
+        float[][] d = dOut.byFeature();
+        int n = rows;
+        dzBuf = Loops.ensure(dzBuf, out, n);
+        xByRow = Loops.ensure(xByRow, n, in);
+        for (int i = 0; i < in; i++) {
+            float[] xi = input[i];
+            for (int r = 0; r < n; r++) xByRow[r][i] = xi[r];
+        }
+        for (int o = 0; o < out; o++) {
+            float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
+            gradB[o] = Loops.sum(dzo, n);
+            // dW[o,:] = sum over the batch of δ[o,r] * x[r,:]: axpys along the row, all columns
+            float[] raw = rawW[o];
+            Loops.fill(raw, 0f, in);
+            for (int r = 0; r < n; r++) {
+                float dv = dzo[r];
+                if (dv != 0) Loops.axpy(dv, xByRow[r], raw, in);
+            }
+            float[] g = gradW[o];
+            float[] mo = m[o];
+            for (int i = 0; i < in; i++) g[i] = raw[i] * mo[i] + 0f; // +0.0 where absent
+        }
+        haveGradient = true;
+        if (!needInputGradient) return null;
+        dx = Loops.ensure(dx, in, n);
+        for (int i = 0; i < in; i++) Loops.fill(dx[i], 0f, n);
+        for (int o = 0; o < out; o++) {
+            float[] wo = w[o];
+            float[] dzo = dz[o];
+            for (int i = 0; i < in; i++) {
+                float wi = wo[i];
+                if (wi != 0) Loops.axpy(wi, dzo, dx[i], n);
+            }
+        }
+        return Batch.ofFeatures(dx, n);
+    }
+
+    @Override
+    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
+        boolean l2 = weightDecay > 0 && !decoupled;
+        float shrink = weightDecay > 0 && decoupled ? (float) (1 - learningRate * weightDecay) : 1f;
+        float wd = (float) weightDecay;
+        float[][] rowState = new float[stateW.length][];
+        for (int o = 0; o < out; o++) {
+            float[] wo = w[o];
+            float[] g = gradW[o];
+            if (shrink != 1f) for (int i = 0; i < in; i++) wo[i] *= shrink;
+            if (l2) for (int i = 0; i < in; i++) g[i] += wo[i] * wd;
+            for (int c = 0; c < rowState.length; c++) rowState[c] = stateW[c][o];
+            optimizer.apply(wo, g, rowState, in, iteration);
+            float[] mo = m[o];
+            for (int i = 0; i < in; i++) wo[i] = wo[i] * mo[i] + 0f; // W := W∘M, stored as +0.0
+        }
+        if (shrink != 1f) for (int o = 0; o < out; o++) bias[o] *= shrink;
+        if (l2) for (int o = 0; o < out; o++) gradB[o] += bias[o] * wd;
+        optimizer.apply(bias, gradB, stateB, out, iteration);
+    }
+
+    @Override
+    public void setMask(Mask kept, Mask added, Mask newMask, double[] addedValues) {
+        float[][] k = maskRows(kept);
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                w[o][i] = w[o][i] * k[o][i] + 0f;
+                if (k[o][i] == 0) for (int c = 0; c < stateW.length; c++) stateW[c][o][i] = optimizer.freshValue(c);
+            }
+        }
+        if (addedValues != null) {
+            int[] a = {0};
+            for (int o = 0; o < out; o++) {
+                final float[] row = w[o];
+                added.forEachInRow(o, i -> row[i] = (float) addedValues[a[0]++]);
+            }
+        }
+        m = maskRows(newMask);
+        for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) w[o][i] = w[o][i] * m[o][i] + 0f;
+    }
+
+    @Override
+    public float[] weights() {
+        return flatten(w);
+    }
+
+    private float[] flatten(float[][] rowsOf) {
+        float[] f = new float[out * in];
+        for (int o = 0; o < out; o++) System.arraycopy(rowsOf[o], 0, f, o * in, in);
+        return f;
+    }
+
+    @Override public float[] biases() { return bias.clone(); }
+    @Override public double weight(int o, int i) { return w[o][i]; }
+
+    @Override
+    public boolean parametersFinite() {
+        double s = 0;
+        for (float[] row : w) for (float v : row) s += v;
+        for (float v : bias) s += v;
+        return Double.isFinite(s);
+    }
+
+    @Override
+    public float[] rawWeightGradient() {
+        return haveGradient ? flatten(rawW) : null;
+    }
+
+    private record State(float[][] w, float[] bias, float[][][] stateW, float[][] stateB) {}
+
+    @Override
+    public Object saveState() {
+        float[][][] sw = new float[stateW.length][][];
+        for (int c = 0; c < sw.length; c++) sw[c] = deepCopy(stateW[c]);
+        float[][] sb = new float[stateB.length][];
+        for (int c = 0; c < sb.length; c++) sb[c] = stateB[c].clone();
+        return new State(deepCopy(w), bias.clone(), sw, sb);
+    }
+
+    private static float[][] deepCopy(float[][] a) {
+        float[][] c = new float[a.length][];
+        for (int r = 0; r < a.length; r++) c[r] = a[r].clone();
+        return c;
+    }
+
+    @Override
+    public void restoreState(Object state, Mask mask) {
+        State s = (State) state;
+        for (int o = 0; o < out; o++) System.arraycopy(s.w()[o], 0, w[o], 0, in);
+        System.arraycopy(s.bias(), 0, bias, 0, out);
+        if (s.stateW().length == stateW.length) {
+            for (int c = 0; c < stateW.length; c++) {
+                for (int o = 0; o < out; o++) System.arraycopy(s.stateW()[c][o], 0, stateW[c][o], 0, in);
+                System.arraycopy(s.stateB()[c], 0, stateB[c], 0, out);
+            }
+        }
+        m = maskRows(mask);
+    }
+
+    @Override public INDArray weightArray() { return matrix(w); }
+    @Override public INDArray biasArray() { return Nd4j.createFromArray(bias).reshape(1, out); }
+    @Override public INDArray weightGradient() { return matrix(gradW); }
+    @Override public INDArray biasGradient() { return Nd4j.createFromArray(gradB).reshape(1, out); }
+
+    private INDArray matrix(float[][] rowsOf) {
+        return Nd4j.createFromArray(flatten(rowsOf)).reshape('c', out, in);
+    }
+
+    @Override
+    public INDArray weightState() {
+        if (stateW.length == 0) return null;
+        float[] f = new float[stateW.length * out * in];
+        for (int c = 0; c < stateW.length; c++) {
+            for (int o = 0; o < out; o++) System.arraycopy(stateW[c][o], 0, f, (c * out + o) * in, in);
+        }
+        return Nd4j.createFromArray(f).reshape(1, f.length);
+    }
+
+    @Override
+    public INDArray biasState() {
+        if (stateB.length == 0) return null;
+        float[] f = new float[stateB.length * out];
+        for (int c = 0; c < stateB.length; c++) System.arraycopy(stateB[c], 0, f, c * out, out);
+        return Nd4j.createFromArray(f).reshape(1, f.length);
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.maskstudio.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCommandTest {
+
+    private static String[] run(int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(expectedExit, cl.execute(args), "stderr: " + err);
+        return new String[]{out.toString(), err.toString()};
+    }
+
+    @Test
+    void layerPrintsOneJsonLineWithTimeKernelBackendAndOpenblasCore() {
+        String out = run(0, "layer", "--batch", "8", "--in", "300", "--out", "200", "--density", "0.05", "--kernel", "csr", "--steps", "3", "--json")[0];
+        String[] lines = out.strip().split("\n");
+        assertEquals(1, lines.length, out);
+        String line = lines[0];
+        assertTrue(line.startsWith("{\"bench\":\"layer\",") && line.endsWith("}"), line);
+        assertTrue(line.matches(".*\"ms_per_step\":[0-9.]+.*"), line);
+        assertTrue(line.contains("\"kernel\":\"csr\""), line);
+        assertTrue(line.contains("\"connections\":3000"), "15 of 300 per row, 200 rows: " + line);
+        assertTrue(line.matches(".*\"backend\":\"(cpu|cuda)\".*"), line);
+        assertTrue(line.matches(".*\"openblas_core\":\"[A-Za-z0-9_]+\".*"), line);
+    }
+
+    @Test
+    void mlpReportsStepsPerSecondAndTheKernelOfEveryLayer() {
+        String out = run(0, "mlp", "--layers", "64,32,10", "--density", "0.5", "--batch", "16", "--steps", "50", "--json")[0];
+        assertTrue(out.matches("(?s)\\{\"bench\":\"mlp\",.*\"steps_per_second\":[0-9.]+.*\"kernel\":\"small,small\".*\\}\\s*"), out);
+    }
+
+    @Test
+    void gemmReportsGflops() {
+        String out = run(0, "gemm", "--m", "8", "--k", "16", "--n", "8", "--steps", "2", "--json")[0];
+        assertTrue(out.matches("(?s)\\{\"bench\":\"gemm\",.*\"gflops\":[0-9.]+.*\\}\\s*"), out);
+    }
+
+    @Test
+    void humanOutputNamesKernelAndCore() {
+        String out = run(0, "layer", "--batch", "4", "--in", "16", "--out", "8", "--steps", "2")[0];
+        assertTrue(out.contains("ms per step") && out.contains("kernel small") && out.contains("OpenBLAS core"), out);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertTrue(run(2, "layer", "--kernel", "gpu")[1].contains("unknown kernel 'gpu'"));
+        assertTrue(run(2, "layer", "--density", "0")[1].contains("--density must be in (0,1]"));
+        assertTrue(run(2, "mlp", "--layers", "64")[1].contains("at least two sizes"));
+    }
+
+    @Test
+    void isASubcommandOfTheRoot() {
+        CliRunner r = CliRunner.run("bench", "layer", "--batch", "2", "--in", "4", "--out", "3", "--steps", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("{\"bench\":\"layer\""), r.out());
+    }
+}
