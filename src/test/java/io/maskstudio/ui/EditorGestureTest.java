@@ -220,11 +220,16 @@ class EditorGestureTest extends UiTest {
 
     @Test
     void clickingAConnectionSelectsItAndDeleteRemovesIt() throws Exception {
-        double[] a = bipartite().neuronCentre(Side.SOURCE, 0), b = bipartite().neuronCentre(Side.TARGET, 0);
-        // Just past the source grid, where pixel 0's only line (to hidden 0) is far from the others.
-        double t = 0.45;
-        double[] mid = {a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])};
+        // Only pixel 0 -> hidden 0 and pixel 63 -> hidden 35 are left, so the click is unambiguous whatever the view's size.
+        io.maskstudio.model.Mask two = new io.maskstudio.model.Mask(mask().rows(), mask().cols());
+        two.set(0, 0, true);
+        two.set(35, 63, true);
+        fx(() -> window.document().history().perform(io.maskstudio.model.edit.MaskEdit.replace(window.document().design(), 0, two, "test setup")));
+        awaitIdle();
         io.maskstudio.render.Cell expected = new io.maskstudio.render.Cell(0, 0);
+        double[] a = bipartite().neuronCentre(Side.SOURCE, 0), b = bipartite().neuronCentre(Side.TARGET, 0);
+        double t = 0.5;
+        double[] mid = {a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])};
         assertEquals(expected, bipartite().pairLayout().connectionAt(mask(), mid[0], mid[1], 3));
         clickOn(onScreen(bipartite(), mid));
         awaitIdle();
