@@ -87,16 +87,22 @@ public final class Benchmarks {
         Batch x = input(batch, in, seed + 1, java);
         Batch g = input(batch, out, seed + 2, java);
         boolean decoupled = Optimizers.decoupledWeightDecay(optimizer);
-        int warmup = Math.max(1, Math.min(5, steps / 5));
+        // warm up until the JIT has compiled the loops: at least 5 steps and half a second (at most 500 steps)
+        long warmupEnd = System.nanoTime() + 500_000_000L;
+        int iteration = 0;
+        for (int s = 0; s < 500 && (s < 5 || System.nanoTime() < warmupEnd); s++) {
+            layer.forward(x, true);
+            layer.backward(g, true);
+            layer.step(1e-3, 0, decoupled, iteration++, 0);
+        }
         double[] ms = new double[steps];
-        for (int s = -warmup; s < steps; s++) {
+        for (int s = 0; s < steps; s++) {
             long t0 = System.nanoTime();
             layer.forward(x, true);
             layer.backward(g, true);
-            layer.step(1e-3, 0, decoupled, s + warmup, 0);
+            layer.step(1e-3, 0, decoupled, iteration++, 0);
             if (!java) Nd4j.getExecutioner().commit(); // asynchronous backends: count the work, not the launch
-            long t1 = System.nanoTime();
-            if (s >= 0) ms[s] = (t1 - t0) / 1e6;
+            ms[s] = (System.nanoTime() - t0) / 1e6;
         }
         return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN));
     }

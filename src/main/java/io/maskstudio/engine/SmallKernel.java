@@ -7,11 +7,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Plain-Java dense loops for small layers, where ND4J's per-call native overhead (a few microseconds
+ * Plain-Java loops for small layers, where ND4J's per-call native overhead (a few microseconds
  * per op, ~20 ops per layer and step) costs more than the arithmetic: the live UI trains small nets
- * at thousands of steps per second with it. Storage is dense ({@code out*in} floats per array), one
- * array per output row so every loop is a vectorizable axpy (see {@link Batch}); the optimizer is
- * {@link FloatOptimizer}, the twin of ND4J's.
+ * at thousands of steps per second with it. Storage is dense ({@code out*in} floats per array, one
+ * array per output row) so mask edits are cheap and the unmasked δ^T x for the "gradient on absent
+ * connections" heatmap comes with every step; forward and dx visit only present connections, four
+ * per vectorized pass (see {@link Batch}). The optimizer is {@link FloatOptimizer}, the twin of ND4J's.
  */
 final class SmallKernel implements LayerKernel {
     private final int in;
@@ -20,6 +21,8 @@ final class SmallKernel implements LayerKernel {
 
     private final float[][] w;    // [out][in], absent entries +0.0
     private float[][] m;          // [out][in] of 0/1
+    private int[][] rowCols;      // present columns of each row: forward sums four of them per pass
+    private int[][] colRows;      // present rows of each column: dx sums four of them per pass
     private final float[] bias;
     private final float[][] gradW;   // masked gradient, then the update
     private final float[][] rawW;    // δ^T x before masking
@@ -49,13 +52,27 @@ final class SmallKernel implements LayerKernel {
             final float[] row = w[o];
             mask.forEachInRow(o, i -> row[i] = initValues[k[0]++]);
         }
-        this.m = maskRows(mask);
+        setStructure(mask);
         this.bias = new float[out];
         this.gradW = new float[out][in];
         this.rawW = new float[out][in];
         this.gradB = new float[out];
         this.dz = new float[out][];
         setUpdater(updater, true);
+    }
+
+    private void setStructure(Mask mask) {
+        m = maskRows(mask);
+        rowCols = new int[out][];
+        int[] count = new int[in];
+        for (int o = 0; o < out; o++) {
+            rowCols[o] = mask.rowIndices(o);
+            for (int i : rowCols[o]) count[i]++;
+        }
+        colRows = new int[in][];
+        for (int i = 0; i < in; i++) colRows[i] = new int[count[i]];
+        int[] fill = new int[in];
+        for (int o = 0; o < out; o++) for (int i : rowCols[o]) colRows[i][fill[i]++] = o;
     }
 
     private float[][] maskRows(Mask mask) {
@@ -95,10 +112,13 @@ final class SmallKernel implements LayerKernel {
             float[] yo = y[o];
             Loops.fill(yo, bias[o], n);
             float[] wo = w[o];
-            for (int i = 0; i < in; i++) {
-                float wi = wo[i];
-                if (wi != 0) Loops.axpy(wi, xs[i], yo, n);
+            int[] cols = rowCols[o];
+            int k = 0;
+            for (; k + 4 <= cols.length; k += 4) {
+                int a = cols[k], b = cols[k + 1], c = cols[k + 2], d = cols[k + 3];
+                Loops.axpy4(wo[a], xs[a], wo[b], xs[b], wo[c], xs[c], wo[d], xs[d], yo, n);
             }
+            for (; k < cols.length; k++) Loops.axpy(wo[cols[k]], xs[cols[k]], yo, n);
             Loops.activate(activation, yo, n);
         }
         if (training) {
@@ -135,14 +155,16 @@ final class SmallKernel implements LayerKernel {
         haveGradient = true;
         if (!needInputGradient) return null;
         dx = Loops.ensure(dx, in, n);
-        for (int i = 0; i < in; i++) Loops.fill(dx[i], 0f, n);
-        for (int o = 0; o < out; o++) {
-            float[] wo = w[o];
-            float[] dzo = dz[o];
-            for (int i = 0; i < in; i++) {
-                float wi = wo[i];
-                if (wi != 0) Loops.axpy(wi, dzo, dx[i], n);
+        for (int i = 0; i < in; i++) {
+            float[] dxi = dx[i];
+            Loops.fill(dxi, 0f, n);
+            int[] rs = colRows[i];
+            int k = 0;
+            for (; k + 4 <= rs.length; k += 4) {
+                int r0 = rs[k], r1 = rs[k + 1], r2 = rs[k + 2], r3 = rs[k + 3];
+                Loops.axpy4(w[r0][i], dz[r0], w[r1][i], dz[r1], w[r2][i], dz[r2], w[r3][i], dz[r3], dxi, n);
             }
+            for (; k < rs.length; k++) Loops.axpy(w[rs[k]][i], dz[rs[k]], dxi, n);
         }
         return Batch.ofFeatures(dx, n);
     }
@@ -184,7 +206,7 @@ final class SmallKernel implements LayerKernel {
                 added.forEachInRow(o, i -> row[i] = (float) addedValues[a[0]++]);
             }
         }
-        m = maskRows(newMask);
+        setStructure(newMask);
         for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) w[o][i] = w[o][i] * m[o][i] + 0f;
     }
 
@@ -243,7 +265,7 @@ final class SmallKernel implements LayerKernel {
                 System.arraycopy(s.stateB()[c], 0, stateB[c], 0, out);
             }
         }
-        m = maskRows(mask);
+        setStructure(mask);
     }
 
     @Override public INDArray weightArray() { return matrix(w); }
