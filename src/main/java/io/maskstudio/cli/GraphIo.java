@@ -2,6 +2,7 @@ package io.maskstudio.cli;
 
 import io.maskstudio.io.FormatException;
 import io.maskstudio.io.GraphFile;
+import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 
 import java.io.IOException;
@@ -14,9 +15,14 @@ final class GraphIo {
     private GraphIo() {}
 
     static NetworkDesign read(Path file) {
+        return load(file).design();
+    }
+
+    /** The design plus the file's unknown fields (kept, to write back) and migration notes. */
+    static LoadedGraph load(Path file) {
         if (!Files.exists(file)) throw new CliException(file + ": no such file");
         try {
-            return GraphFile.read(file);
+            return GraphFile.load(file);
         } catch (FormatException e) {
             throw new CliException(e.getMessage());
         } catch (NoSuchFileException e) {

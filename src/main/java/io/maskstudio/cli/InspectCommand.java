@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 + "input-to-output reachability.")
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "GRAPH|MASKFILE", description = "*.graph.json, or a mask (.npy, .npz)")
+    @Parameters(index = "0", paramLabel = "GRAPH|MASKFILE", description = "*.graph.json, or a mask file (.npy, .npz, .mtx, .csv, .png, .safetensors)")
     Path file;
 
     @Option(names = "--json", description = "machine-readable output")

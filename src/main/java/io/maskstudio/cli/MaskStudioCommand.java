@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 @Command(name = "maskstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design and train neural networks with custom sparse connectivity.%n"
                 + "With no command (or a graph file as the only argument) the desktop app opens.",
-        subcommands = {TrainCommand.class, InspectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, InspectCommand.class, ConvertCommand.class, RenderCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MaskStudioCommand implements Runnable {
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -24,7 +25,7 @@ public final class MaskStudioCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, inspect (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, inspect, convert, render, bench (see --help)");
     }
 
     public static int run(String[] args) {

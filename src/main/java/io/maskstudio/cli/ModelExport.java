@@ -4,6 +4,7 @@ import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.AtomicFiles;
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.TorchExport;
 import io.maskstudio.model.NetworkDesign;
@@ -15,13 +16,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a run's results: the PyTorch bundle (TorchExport) plus the design with its final masks. */
+/** Writes a run's results: the PyTorch bundle (TorchExport) plus the design with its final masks and the graph file's kept fields. */
 final class ModelExport {
     static final String TRAINED_GRAPH = "trained.graph.json";
 
     private ModelExport() {}
 
-    static void write(Path dir, NetworkDesign design, TrainingSession session, Standardizer norm, TrainingSettings settings) {
+    static void write(Path dir, NetworkDesign design, GraphExtras graphExtras, TrainingSession session, Standardizer norm, TrainingSettings settings) {
         NetworkDesign trained = design.copy();
         var masks = session.network().masks();
         for (int k = 0; k < masks.size(); k++) trained.setMask(k, masks.get(k));
@@ -40,7 +41,7 @@ final class ModelExport {
         try {
             TorchExport.export(dir, trained, session.network().parameters(), norm.mean(), norm.std(), settings.dataset(),
                     session.validation().x(), session.validation().y(), extras);
-            GraphFile.write(dir.resolve(TRAINED_GRAPH), trained);
+            GraphFile.write(dir.resolve(TRAINED_GRAPH), trained, graphExtras);
         } catch (IOException e) {
             throw new CliException(dir + ": cannot write the trained model: " + e.getMessage());
         }

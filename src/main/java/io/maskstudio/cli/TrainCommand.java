@@ -4,6 +4,7 @@ import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
 import io.maskstudio.data.LabelColumn;
+import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a masked network and writes everything needed to continue in PyTorch.",
-                "DIR receives metrics.csv, model.npz, model.json, val.npz, load_model.py and trained.graph.json."},
+                "DIR receives metrics.csv, model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:trained", "1:bad file or data", "2:bad usage", "3:training diverged (DIR holds the last good epoch)"})
 final class TrainCommand implements Callable<Integer> {
@@ -57,13 +58,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NetworkDesign design = GraphIo.read(graph);
+        LoadedGraph loaded = GraphIo.load(graph);
+        for (String note : loaded.notes()) spec.commandLine().getErr().println("note: " + graph + ": " + note);
+        NetworkDesign design = loaded.design();
         TrainingSettings s = overrides(design.settings());
         design.setSettings(s);
         Dataset data = loadDataset(s);
         PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
-        TrainingRun run = new TrainingRun(design, data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
+        TrainingRun run = new TrainingRun(design, loaded.extras(), data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
                 spec.commandLine().getErr());
         return run.execute();
     }

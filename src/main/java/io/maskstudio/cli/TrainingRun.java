@@ -6,6 +6,7 @@ import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.TrainingSession;
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 
@@ -26,14 +27,16 @@ final class TrainingRun {
     static final String METRICS_HEADER = "epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
 
     private final NetworkDesign design;
+    private final GraphExtras extras;
     private final Dataset data;
     private final PruneSchedule schedule;
     private final Path out;
     private final TrainingProgress progress;
     private final PrintWriter messages;
 
-    TrainingRun(NetworkDesign design, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress, PrintWriter messages) {
+    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress, PrintWriter messages) {
         this.design = design;
+        this.extras = extras;
         this.data = data;
         this.schedule = schedule;
         this.out = out;
@@ -80,7 +83,7 @@ final class TrainingRun {
             exit = MaskStudioCommand.DIVERGED;
         }
         writeMetrics(rows);
-        ModelExport.write(out, design, session, norm, s);
+        ModelExport.write(out, design, extras, session, norm, s);
         if (divergence != null) {
             messages.println("error: " + divergence + "; " + out + " holds epoch " + rows.size());
         } else if (!rows.isEmpty()) {

@@ -35,6 +35,7 @@ public final class Trainer implements AutoCloseable {
     private final AtomicLong handled = new AtomicLong();
     private final TrainingHistory history;
     private final AtomicReference<Progress> progress;
+    private final AtomicReference<TrainingSnapshot> pausedSnapshot = new AtomicReference<>();
     private final Supplier<TrainingSession> sessionFactory;
     private final Thread thread;
     private TrainingSession session;
@@ -64,6 +65,12 @@ public final class Trainer implements AutoCloseable {
 
     public TrainingHistory history() { return history; }
     public Progress progress() { return progress.get(); }
+
+    /**
+     * The network as it was after the latest Step or mask edit made while not running (null before any):
+     * lets a paused UI show batch-by-batch changes, which the per-epoch history does not hold.
+     */
+    public TrainingSnapshot pausedSnapshot() { return pausedSnapshot.get(); }
 
     /** Stops after the current batch and waits (bounded) for the thread to end. */
     @Override
@@ -119,9 +126,11 @@ public final class Trainer implements AutoCloseable {
             if (state != State.FINISHED) {
                 state = State.PAUSED;
                 trainOneBatch();
+                pausedSnapshot.set(session.snapshot());
             }
         } else if (c instanceof EditMask e) {
             session.setMask(e.pair(), e.mask());
+            if (state != State.RUNNING) pausedSnapshot.set(session.snapshot());
         } else if (c instanceof Settings s) {
             session.updateSettings(s.settings());
             if (state == State.FINISHED && !finished()) state = State.PAUSED;

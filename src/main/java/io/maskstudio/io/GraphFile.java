@@ -28,7 +28,8 @@ import java.util.List;
  * The {@code *.graph.json} file: format version, layers, one mask per consecutive layer pair and the
  * training settings. Masks up to {@value #MAX_ROW_STRING_CELLS} cells are written as '0'/'1' row strings
  * (one per output neuron), larger ones as base64 packed bits with a CRC32 (see {@link MaskEncoding}).
- * Reading validates every field and names its JSON path; saving is atomic.
+ * Reading validates every field and names its JSON path; fields we do not know are kept ({@link GraphExtras});
+ * older format versions are migrated ({@link GraphMigrations}), newer ones refused. Saving is atomic.
  */
 public final class GraphFile {
     public static final int FORMAT_VERSION = 1;
@@ -45,16 +46,30 @@ public final class GraphFile {
 
     private GraphFile() {}
 
+    /** Reads the design alone; fields we do not know are dropped. To save back what was opened, use {@link #load}. */
     public static NetworkDesign read(Path file) throws IOException, FormatException {
+        return load(file).design();
+    }
+
+    /** Reads a graph file with its unknown fields (kept for saving) and the version it had (older ones are migrated). */
+    public static LoadedGraph load(Path file) throws IOException, FormatException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new FormatException(file.toString(), "file size", "at most " + MAX_FILE_BYTES + " bytes for a graph file", size + " bytes");
         }
-        return parse(file.toString(), Files.readAllBytes(file));
+        return parseLoaded(file.toString(), Files.readAllBytes(file));
     }
 
     /** Parses graph JSON; {@code source} names it in messages. Builds a new design, touching nothing else. */
     public static NetworkDesign parse(String source, byte[] json) throws FormatException {
+        return parseLoaded(source, json).design();
+    }
+
+    public static LoadedGraph parseLoaded(String source, byte[] json) throws FormatException {
+        return parseLoaded(source, json, GraphMigrations.BUILT_IN);
+    }
+
+    static LoadedGraph parseLoaded(String source, byte[] json, GraphMigrations migrations) throws FormatException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -65,27 +80,53 @@ public final class GraphFile {
         } catch (IOException e) {
             throw new FormatException(source, "(JSON)", "valid JSON", e.getMessage(), e);
         }
-        return new GraphReader(new JsonFields(source)).design(root);
+        JsonFields f = new JsonFields(source);
+        if (root == null || root.isMissingNode()) throw f.error("(top level)", "a JSON object", "an empty document");
+        if (!root.isObject()) throw f.error("(top level)", "a JSON object", root);
+        JsonNode v = root.path("formatVersion");
+        if (!v.isIntegralNumber()) throw f.error("formatVersion", "the graph file format version (" + FORMAT_VERSION + ")", v);
+        if (v.asLong() > FORMAT_VERSION) {
+            throw f.error("formatVersion", "version " + FORMAT_VERSION + " or older (the file comes from a newer MaskStudio: update to open it)", v);
+        }
+        if (v.asLong() < migrations.oldest()) throw f.error("formatVersion", "a version from " + migrations.oldest() + " to " + FORMAT_VERSION, v);
+        int fileVersion = v.asInt();
+        migrations.upgrade((ObjectNode) root, fileVersion, f);
+        GraphExtras.Collector extras = new GraphExtras.Collector();
+        NetworkDesign design = new GraphReader(f, extras).design(root);
+        return new LoadedGraph(design, extras.done(), fileVersion);
     }
 
     public static void write(Path file, NetworkDesign design) throws IOException {
-        byte[] json = toJson(design);
-        AtomicFiles.writeBytes(file, json);
+        write(file, design, GraphExtras.none());
+    }
+
+    /** Saves {@code design} with the unknown fields it was opened with (see {@link GraphExtras#unplaceable}). */
+    public static void write(Path file, NetworkDesign design, GraphExtras extras) throws IOException {
+        AtomicFiles.writeBytes(file, toJson(design, extras));
     }
 
     public static byte[] toJson(NetworkDesign design) {
+        return toJson(design, GraphExtras.none());
+    }
+
+    public static byte[] toJson(NetworkDesign design, GraphExtras extras) {
+        List<String> layerKeys = GraphExtras.layerKeys(design.layers());
+        List<String> pairKeys = GraphExtras.pairKeys(layerKeys);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         ArrayNode layers = root.putArray("layers");
-        for (LayerSpec l : design.layers()) {
+        for (int k = 0; k < design.layerCount(); k++) {
+            LayerSpec l = design.layer(k);
             ObjectNode n = layers.addObject();
             n.put("name", l.name());
             n.put("size", l.size());
             if (l.hasShape()) n.putArray("shape").add(l.height()).add(l.width());
             n.put("activation", l.activation().id());
+            extras.writeLayer(layerKeys.get(k), n);
         }
         ArrayNode masks = root.putArray("masks");
-        for (Mask m : design.masks()) {
+        for (int k = 0; k < design.pairCount(); k++) {
+            Mask m = design.mask(k);
             ObjectNode n = masks.addObject();
             n.putArray("shape").add(m.rows()).add(m.cols());
             n.put("nnz", m.nnz());
@@ -97,6 +138,7 @@ public final class GraphFile {
                 n.put("bits", MaskEncoding.base64(packed));
                 n.put("crc32", MaskEncoding.crc32Hex(packed));
             }
+            extras.writeMask(pairKeys.get(k), n);
         }
         TrainingSettings s = design.settings();
         ObjectNode t = root.putObject("training");
@@ -108,6 +150,8 @@ public final class GraphFile {
         t.put("weightDecay", s.weightDecay());
         t.put("seed", s.seed());
         t.put("validationFraction", s.validationFraction());
+        extras.writeTraining(t);
+        extras.writeTop(root);
         try {
             String text = MAPPER.writer(new GraphJsonPrinter()).writeValueAsString(root) + "\n";
             return text.getBytes(StandardCharsets.UTF_8);
@@ -117,20 +161,18 @@ public final class GraphFile {
     }
 
     /** Turns a parsed tree into a design, field by field. */
-    private record GraphReader(JsonFields f) {
+    private record GraphReader(JsonFields f, GraphExtras.Collector extras) {
 
+        /** Reads a tree already at the current version (see {@link GraphMigrations}). */
         NetworkDesign design(JsonNode root) throws FormatException {
-            if (root == null || root.isMissingNode()) throw f.error("(top level)", "a JSON object", "an empty document");
-            if (!root.isObject()) throw f.error("(top level)", "a JSON object", root);
-            JsonNode v = root.path("formatVersion");
-            if (!v.isIntegralNumber()) throw f.error("formatVersion", "the graph file format version (" + FORMAT_VERSION + ")", v);
-            if (v.asLong() > FORMAT_VERSION) {
-                throw f.error("formatVersion", "version " + FORMAT_VERSION + " or older (the file comes from a newer MaskStudio: update to open it)", v);
-            }
-            if (v.asLong() < 1) throw f.error("formatVersion", "a version from 1 to " + FORMAT_VERSION, v);
             List<LayerSpec> layers = layers(root);
             List<Mask> masks = masks(root, layers);
-            TrainingSettings settings = training(f.object(root, "training", ""));
+            JsonNode t = f.object(root, "training", "");
+            TrainingSettings settings = training(t);
+            extras.top(root);
+            extras.layers(layers, root.get("layers"));
+            extras.masks(root.get("masks"));
+            extras.training(t);
             return new NetworkDesign(layers, masks, settings);
         }
 

@@ -67,6 +67,12 @@ public final class NpyArray {
         return new NpyArray(NpyDtype.FLOAT64, ByteOrder.LITTLE_ENDIAN, shape, false, b.array());
     }
 
+    public static NpyArray ofInts(int[] values, int... shape) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
+        return new NpyArray(NpyDtype.INT32, ByteOrder.LITTLE_ENDIAN, shape, false, b.array());
+    }
+
     public static NpyArray ofLongs(long[] values, int... shape) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         b.asLongBuffer().put(values);
@@ -91,6 +97,20 @@ public final class NpyArray {
     /** A copy of the raw element bytes in storage order and byte order. */
     public byte[] rawBytes() {
         return data.array().clone();
+    }
+
+    /** The elements in C order, each little-endian: the layout of NumPy's default and of safetensors. */
+    byte[] littleEndianCOrder() {
+        boolean swap = byteOrder == ByteOrder.BIG_ENDIAN && dtype.itemSize() > 1;
+        if (fortranStrides == null && !swap) return data.array().clone();
+        int item = dtype.itemSize();
+        byte[] out = new byte[checkedSize() * item];
+        for (long k = 0; k < size; k++) {
+            int from = byteOffset(k);
+            int to = (int) k * item;
+            for (int j = 0; j < item; j++) out[to + j] = data.get(from + (swap ? item - 1 - j : j));
+        }
+        return out;
     }
 
     /** Element at row-major index {@code index} as a double (bool is 0/1, unsigned values are unsigned). */

@@ -13,7 +13,16 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
 
     /** Parses {@code text}, whose first character sits at byte {@code offset} of the file (for messages). */
     static NpyHeader parse(String source, String text, int offset) throws FormatException {
-        return new Parser(source, text, offset).parse();
+        Parser p = new Parser(source, text, offset);
+        Fields f = p.parseFields();
+        return p.dtypeHeader(f.descr(), f.fortranOrder(), f.shape());
+    }
+
+    /** The header's three fields before the dtype is judged (the SciPy reader accepts one tiny byte string). */
+    record Fields(String descr, boolean fortranOrder, int[] shape) {}
+
+    static Fields parseFields(String source, String text, int offset) throws FormatException {
+        return new Parser(source, text, offset).parseFields();
     }
 
     private static final class Parser {
@@ -28,7 +37,7 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
             this.offset = offset;
         }
 
-        NpyHeader parse() throws FormatException {
+        Fields parseFields() throws FormatException {
             String descr = null;
             Boolean fortran = null;
             int[] shape = null;
@@ -70,7 +79,7 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
             if (descr == null) throw missing("descr");
             if (fortran == null) throw missing("fortran_order");
             if (shape == null) throw missing("shape");
-            return dtypeHeader(descr, fortran, shape);
+            return new Fields(descr, fortran, shape);
         }
 
         private NpyHeader dtypeHeader(String descr, boolean fortran, int[] shape) throws FormatException {

@@ -72,6 +72,42 @@ public final class NpyReader {
 
     /** Reads and parses the magic, version and header dict, leaving {@code in} at the first data byte. */
     static Header readHeader(String source, InputStream in, long totalBytes) throws IOException, FormatException {
+        HeaderText h = readHeaderText(source, in, totalBytes);
+        return new Header(NpyHeader.parse(source, h.text(), h.textStart()), h.dataStart());
+    }
+
+    private static final java.util.regex.Pattern SHORT_STRING = java.util.regex.Pattern.compile("([|<>=]?)([SU])(\\d{1,2})");
+
+    /**
+     * Reads a scalar byte string ({@code |S3}) or unicode string ({@code <U3}) of at most 99 characters, such as
+     * the {@code format} entry of a SciPy sparse {@code .npz}. Only this tiny, fixed-size case is accepted.
+     */
+    static String readShortString(String source, InputStream in, long totalBytes) throws IOException, FormatException {
+        HeaderText h = readHeaderText(source, in, totalBytes);
+        NpyHeader.Fields f = NpyHeader.parseFields(source, h.text(), h.textStart());
+        java.util.regex.Matcher m = SHORT_STRING.matcher(f.descr());
+        if (!m.matches() || f.shape().length != 0) {
+            throw new FormatException(source, "descr", "a short text scalar such as '|S3'", "'" + f.descr() + "' of shape " + NpyArray.shapeString(f.shape()));
+        }
+        boolean unicode = m.group(2).equals("U");
+        int chars = Integer.parseInt(m.group(3));
+        int bytes = unicode ? 4 * chars : chars;
+        if (totalBytes - h.dataStart() != bytes) {
+            throw new FormatException(source, "byte " + h.dataStart(), bytes + " data bytes for " + f.descr(), (totalBytes - h.dataStart()) + "");
+        }
+        byte[] data = in.readNBytes(bytes);
+        if (data.length < bytes) throw new FormatException(source, "byte " + h.dataStart(), bytes + " data bytes", data.length + " (data truncated)");
+        String s = unicode
+                ? new String(data, m.group(1).equals(">") ? "UTF-32BE" : "UTF-32LE")
+                : new String(data, StandardCharsets.ISO_8859_1);
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == 0) end--; // NumPy pads with NULs
+        return s.substring(0, end);
+    }
+
+    private record HeaderText(String text, int textStart, long dataStart) {}
+
+    private static HeaderText readHeaderText(String source, InputStream in, long totalBytes) throws IOException, FormatException {
         byte[] prefix = in.readNBytes(10);
         if (prefix.length < 6 || !startsWithMagic(prefix)) {
             throw new FormatException(source, "byte 0", "the magic string \\x93NUMPY of a .npy file", describeBytes(prefix));
@@ -106,7 +142,7 @@ public final class NpyReader {
         }
         // versions 1 and 2 use latin-1, version 3 UTF-8; the grammar we accept is ASCII either way
         String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        return new Header(NpyHeader.parse(source, text, headerStart), headerStart + headerLength);
+        return new HeaderText(text, headerStart, headerStart + headerLength);
     }
 
     private static long dataBytes(String source, NpyHeader header, long maxDataBytes) throws FormatException {

@@ -110,6 +110,17 @@ public final class Npz implements AutoCloseable {
         }
     }
 
+    /** A scalar text entry such as SciPy's {@code format} ({@code b'csr'}); see {@link NpyReader#readShortString}. */
+    public String shortString(String key) throws IOException, FormatException {
+        ZipEntry e = entry(key);
+        String where = entrySource(key);
+        try (InputStream in = zip.getInputStream(e)) {
+            return NpyReader.readShortString(where, in, e.getSize());
+        } catch (IOException | RuntimeException ex) {
+            throw damaged(e, where, ex);
+        }
+    }
+
     /** The shape of entry {@code key}, from its header alone (no data is read). */
     public int[] shape(String key) throws IOException, FormatException {
         ZipEntry e = entry(key);
@@ -153,9 +164,16 @@ public final class Npz implements AutoCloseable {
     }
 
     public static void write(OutputStream out, Map<String, NpyArray> arrays, boolean compressed) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        arrays.forEach((k, a) -> files.put(k, NpyWriter.toBytes(a)));
+        writeNpyFiles(out, files, compressed);
+    }
+
+    /** Writes ready-made {@code .npy} contents (for entries that are not an {@link NpyArray}, such as SciPy's format name). */
+    static void writeNpyFiles(OutputStream out, Map<String, byte[]> npyFiles, boolean compressed) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
-            byte[] bytes = NpyWriter.toBytes(a.getValue());
+        for (Map.Entry<String, byte[]> a : npyFiles.entrySet()) {
+            byte[] bytes = a.getValue();
             ZipEntry e = new ZipEntry(a.getKey() + ".npy");
             e.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0)); // fixed time: same content, same bytes
             if (compressed) {

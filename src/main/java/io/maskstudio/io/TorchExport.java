@@ -22,12 +22,14 @@ import java.util.Set;
 
 /**
  * Writes a trained network for PyTorch into a directory: {@code model.npz} (fcK.weight, fcK.bias,
- * fcK.weight_mask), {@code model.json} (architecture, normalization, settings, extras), {@code val.npz}
+ * fcK.weight_mask) and the same tensors as {@code model.safetensors}, {@code model.json} (architecture, normalization, settings, extras), {@code val.npz}
  * (normalized validation inputs and labels) and {@code load_model.py}, which rebuilds the net with
  * {@code prune.custom_from_mask} and prints {@code val_accuracy=...}. Every file is written atomically.
  */
 public final class TorchExport {
     public static final String MODEL_NPZ = "model.npz";
+    /** The same tensors as model.npz, for {@code safetensors.torch.load_file}. */
+    public static final String MODEL_SAFETENSORS = "model.safetensors";
     public static final String MODEL_JSON = "model.json";
     public static final String VAL_NPZ = "val.npz";
     public static final String LOADER = "load_model.py";
@@ -61,6 +63,8 @@ public final class TorchExport {
             model.put("fc" + (k + 1) + ".weight_mask", MaskFiles.toArray(m));
         }
         Npz.write(dir.resolve(MODEL_NPZ), model, false);
+        Safetensors.write(dir.resolve(MODEL_SAFETENSORS), model, Map.of("format", "pt", "orientation",
+                "weights and masks are " + MaskFiles.ORIENTATION + "; weight = weight * weight_mask already applied"));
 
         long[] labels = new long[valY.length];
         for (int k = 0; k < valY.length; k++) labels[k] = valY[k];
@@ -103,6 +107,7 @@ public final class TorchExport {
         root.set("training", MAPPER.valueToTree(t));
         ObjectNode files = root.putObject("files");
         files.put("weights", MODEL_NPZ);
+        files.put("weightsSafetensors", MODEL_SAFETENSORS);
         files.put("validation", VAL_NPZ);
         files.put("loader", LOADER);
         extras.forEach((k, v) -> root.set(k, MAPPER.valueToTree(v)));

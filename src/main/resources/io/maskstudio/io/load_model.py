@@ -13,6 +13,7 @@ Files next to this script:
   model.json  layers (layer 0 = input; name, size, activation), dataset, normalization
               (apply (x - mean) / std to raw inputs), training settings and metrics
   model.npz   fcK.weight [out, in] float32, fcK.bias [out] float32, fcK.weight_mask [out, in] bool
+  model.safetensors  the same tensors: safetensors.torch.load_file("model.safetensors")
   val.npz     x [n, in] float32 (already normalized), y [n] int64
 
 Each mask is attached with torch.nn.utils.prune.custom_from_mask, so fcK.weight = fcK.weight_orig * fcK.weight_mask

@@ -137,6 +137,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void unknownGraphFieldsSurviveIntoTheTrainedGraph(@TempDir Path tmp) throws Exception {
+        String json = Files.readString(XOR).replaceFirst("\\{", "{\n  \"experiment\": \"ablation-7\",");
+        Path graph = tmp.resolve("xor-extra.graph.json");
+        Files.writeString(graph, json);
+        Path out = tmp.resolve("x");
+        CliRunner r = CliRunner.run("train", graph.toString(), "--epochs", "1", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("experiment"), "the kept field is reported: " + r.err());
+        assertTrue(Files.readString(out.resolve("trained.graph.json")).contains("ablation-7"));
+        assertTrue(Files.exists(out.resolve("model.safetensors")));
+    }
+
+    @Test
     void inspectPrintsStatsAndJson() {
         CliRunner text = CliRunner.run("inspect", DIGITS.toString());
         assertEquals(0, text.exitCode(), text.err());

@@ -21,6 +21,14 @@ class TrainingHistoryTest {
         assertEquals(0, s.get(0).epoch(), "the start of the run is kept");
         assertEquals(100, h.latest().epoch(), "the latest epoch is kept");
         for (int k = 1; k < s.size(); k++) assertTrue(s.get(k).epoch() > s.get(k - 1).epoch(), "in order");
+        // even coverage: no gap between held epochs is more than twice the smallest gap (the tail aside)
+        int minGap = Integer.MAX_VALUE, maxGap = 0;
+        for (int k = 1; k < s.size() - 1; k++) {
+            int gap = s.get(k).epoch() - s.get(k - 1).epoch();
+            minGap = Math.min(minGap, gap);
+            maxGap = Math.max(maxGap, gap);
+        }
+        assertTrue(maxGap <= 2 * minGap, "gaps " + minGap + ".." + maxGap + " in " + s.stream().map(TrainingSnapshot::epoch).toList());
     }
 
     @Test

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with a FormatException: never another exception, never a hang.
  */
 class MutationTest {
-    private static final int CASES = 400;
+    /** Raise with -Dmutation.cases=N for a longer local hunt. */
+    private static final int CASES = Integer.getInteger("mutation.cases", 400);
 
     @TempDir
     Path dir;
@@ -70,7 +71,7 @@ class MutationTest {
         // the valid files themselves must read
         for (Path v : valid) reader.read(v);
         int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(120L * Math.max(1, CASES / 400)), () -> {
             Random rnd = new Random(seed);
             for (int c = 0; c < CASES; c++) {
                 Path src = valid.get(c % valid.size());
@@ -122,6 +123,50 @@ class MutationTest {
     void graphFiles() throws Exception {
         fuzz("graph", List.of(SampleGraphs.DIR.resolve("xor.graph.json"), SampleGraphs.DIR.resolve("digits-local.graph.json"),
                 SampleGraphs.DIR.resolve("mnist-local.graph.json")), GraphFile::read, 4);
+    }
+
+    private static List<Path> maskFixtures(String... names) {
+        return Arrays.stream(names).map(MaskFixtures::file).toList();
+    }
+
+    private static void readMask(Path p) throws Exception {
+        MaskFormats.read(p, MaskReadOptions.defaults().withMaxCells(1 << 22));
+    }
+
+    @Test
+    void scipySparseNpz() throws Exception {
+        fuzz("scipy", maskFixtures("p_csr_bool.npz", "p_csc_f8.npz", "p_coo_i4_stored.npz", "p_csr_explicit_zero.npz"), MutationTest::readMask, 6);
+    }
+
+    @Test
+    void matrixMarket() throws Exception {
+        fuzz("mtx", maskFixtures("p_pattern.mtx", "p_real.mtx", "p_integer.mtx", "p_array.mtx", "s_symmetric.mtx", "s_array_symmetric.mtx"),
+                MutationTest::readMask, 7);
+    }
+
+    @Test
+    void csv() throws Exception {
+        fuzz("csv", maskFixtures("p_int.csv", "p_float.csv", "p_edges.csv"), MutationTest::readMask, 8);
+    }
+
+    @Test
+    void png() throws Exception {
+        fuzz("png", maskFixtures("p_gray.png", "p_rgb.png", "p_1bit.png", "p_palette.png", "p_gray16.png", "p_rgba.png"), MutationTest::readMask, 9);
+    }
+
+    @Test
+    void safetensors() throws Exception {
+        Path st = dir.resolve("valid.safetensors");
+        MaskFormats.write(st, MaskFixtures.p(), MaskWriteOptions.defaults());
+        Path two = dir.resolve("two.safetensors");
+        java.util.Map<String, NpyArray> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("fc1.weight", NpyArray.ofFloats(new float[35], 5, 7));
+        arrays.put("fc1.weight_mask", MaskFiles.toArray(MaskFixtures.p()));
+        Safetensors.write(two, arrays, java.util.Map.of("k", "v"));
+        fuzz("safetensors", List.of(st, two), p -> {
+            Safetensors s = Safetensors.open(p);
+            for (String k : s.keys()) s.get(k).toDoubles();
+        }, 10);
     }
 
     @Test

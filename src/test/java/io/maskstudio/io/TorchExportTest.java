@@ -126,6 +126,17 @@ class TorchExportTest {
     }
 
     @Test
+    void safetensorsHoldsTheSameTensorsAsModelNpz() throws Exception {
+        new Handmade(5).export(dir);
+        Safetensors st = Safetensors.open(dir.resolve(TorchExport.MODEL_SAFETENSORS));
+        assertEquals("pt", st.metadata().get("format"));
+        try (Npz npz = Npz.open(dir.resolve(TorchExport.MODEL_NPZ))) {
+            assertEquals(npz.keys(), st.keys());
+            for (String k : npz.keys()) assertTrue(npz.get(k).sameContent(st.get(k)), k);
+        }
+    }
+
+    @Test
     void exportRoundTripsBitExactlyThroughOurReader() throws Exception {
         Handmade h = new Handmade(5);
         h.export(dir);

@@ -1,0 +1,181 @@
+package io.maskstudio.io;
+
+import io.maskstudio.model.Mask;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Matrix Market {@code .mtx} ({@code scipy.io.mmread}/{@code mmwrite}). We read {@code coordinate} and
+ * {@code array} matrices whose field is pattern, integer or real, general or (skew-)symmetric, as SciPy
+ * may choose symmetric by itself for a square mask. Indices are 1-based; every one is range-checked and
+ * the entry count must match the size line. We write {@code coordinate pattern general}.
+ */
+final class MatrixMarket {
+    private MatrixMarket() {}
+
+    private enum Field { PATTERN, INTEGER, REAL }
+
+    private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
+
+    static Mask read(Path file, MaskReadOptions opts) throws IOException, FormatException {
+        String src = file.toString();
+        MaskValues values = MaskValues.of(opts.threshold());
+        try (TextLines lines = new TextLines(file, 1 << 16)) {
+            String banner = lines.next();
+            String[] b = banner == null ? new String[0] : banner.strip().split("\\s+");
+            if (b.length == 0 || !b[0].equalsIgnoreCase("%%MatrixMarket")) {
+                throw new FormatException(src, "line 1", "the banner '%%MatrixMarket matrix coordinate pattern general'",
+                        banner == null ? "an empty file" : TextLines.quote(banner));
+            }
+            if (b.length != 5) throw new FormatException(src, "line 1", "5 words: %%MatrixMarket matrix FORMAT FIELD SYMMETRY", b.length + " words");
+            if (!b[1].equalsIgnoreCase("matrix")) throw new FormatException(src, "line 1, object", "'matrix'", TextLines.quote(b[1]));
+            boolean coordinate = b[2].equalsIgnoreCase("coordinate");
+            if (!coordinate && !b[2].equalsIgnoreCase("array")) {
+                throw new FormatException(src, "line 1, format", "'coordinate' or 'array'", TextLines.quote(b[2]));
+            }
+            Field field = switch (b[3].toLowerCase(Locale.ROOT)) {
+                case "pattern" -> Field.PATTERN;
+                case "integer", "unsigned-integer" -> Field.INTEGER;
+                case "real", "double" -> Field.REAL;
+                default -> throw new FormatException(src, "line 1, field", "'pattern', 'integer' or 'real'", TextLines.quote(b[3])
+                        + (b[3].equalsIgnoreCase("complex") ? " (complex values are not a mask)" : ""));
+            };
+            if (field == Field.PATTERN && !coordinate) throw new FormatException(src, "line 1, field", "'integer' or 'real' for an array", "'pattern'");
+            Symmetry sym = switch (b[4].toLowerCase(Locale.ROOT)) {
+                case "general" -> Symmetry.GENERAL;
+                case "symmetric" -> Symmetry.SYMMETRIC;
+                case "skew-symmetric" -> Symmetry.SKEW;
+                default -> throw new FormatException(src, "line 1, symmetry", "'general', 'symmetric' or 'skew-symmetric'", TextLines.quote(b[4]));
+            };
+            String size = nextDataLine(lines);
+            if (size == null) throw new FormatException(src, "line " + (lines.number() + 1), "the size line 'rows columns" + (coordinate ? " entries'" : "'"), "the end of the file");
+            String[] s = size.strip().split("\\s+");
+            if (s.length != (coordinate ? 3 : 2)) {
+                throw new FormatException(src, lines.where(), coordinate ? "3 integers: rows columns entries" : "2 integers: rows columns", s.length + " values");
+            }
+            long rows = sizeValue(src, lines.where() + ", rows", s[0], 1);
+            long cols = sizeValue(src, lines.where() + ", columns", s[1], 1);
+            if (rows * cols > opts.maxCells()) {
+                throw new FormatException(src, lines.where(), "at most " + opts.maxCells() + " cells in the mask", "[" + rows + ", " + cols + "]");
+            }
+            if (sym != Symmetry.GENERAL && rows != cols) {
+                throw new FormatException(src, lines.where(), "a square matrix (it is declared " + b[4] + ")", rows + " x " + cols);
+            }
+            Mask m = new Mask((int) rows, (int) cols);
+            if (coordinate) {
+                long entries = sizeValue(src, lines.where() + ", entries", s[2], 0);
+                long most = sym == Symmetry.GENERAL ? rows * cols : rows * (rows + 1) / 2;
+                if (entries > most) throw new FormatException(src, lines.where() + ", entries", "at most " + most + " entries for this shape", Long.toString(entries));
+                readCoordinates(src, lines, m, field, sym, entries, values);
+            } else {
+                readArray(src, lines, m, sym, values);
+            }
+            String extra = nextDataLine(lines);
+            if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries", TextLines.quote(extra.strip()));
+            return m;
+        }
+    }
+
+    private static void readCoordinates(String src, TextLines lines, Mask m, Field field, Symmetry sym, long entries, MaskValues values)
+            throws IOException, FormatException {
+        Mask seen = field == Field.PATTERN ? m : new Mask(m.rows(), m.cols()); // explicit zeros still count as seen
+        int width = field == Field.PATTERN ? 2 : 3;
+        for (long k = 0; k < entries; k++) {
+            String l = nextDataLine(lines);
+            if (l == null) {
+                throw new FormatException(src, "line " + (lines.number() + 1), entries + " entries (as on the size line)", k + " (file truncated?)");
+            }
+            String[] t = l.strip().split("\\s+");
+            if (t.length != width) {
+                throw new FormatException(src, lines.where(), width == 2 ? "2 values: row column" : "3 values: row column value", t.length + " values");
+            }
+            int r = index(src, lines.where() + ", row", t[0], m.rows());
+            int c = index(src, lines.where() + ", column", t[1], m.cols());
+            double v = field == Field.PATTERN ? 1 : value(src, lines.where() + ", value", t[2], field);
+            if (sym != Symmetry.GENERAL && c > r) {
+                throw new FormatException(src, lines.where(), "an entry in the lower triangle (row >= column) of a symmetric matrix", "row " + (r + 1) + ", column " + (c + 1));
+            }
+            if (sym == Symmetry.SKEW && r == c) {
+                throw new FormatException(src, lines.where(), "no diagonal entries in a skew-symmetric matrix", "row " + (r + 1) + ", column " + (c + 1));
+            }
+            if (seen.get(r, c)) throw new FormatException(src, lines.where(), "each (row, column) once", "row " + (r + 1) + ", column " + (c + 1) + " again");
+            seen.set(r, c, true);
+            boolean on = values.connected(v, src, lines.where());
+            m.set(r, c, on);
+            if (sym != Symmetry.GENERAL && r != c) {
+                m.set(c, r, sym == Symmetry.SYMMETRIC ? on : values.connected(-v, src, lines.where() + " (mirrored, negated)"));
+            }
+        }
+    }
+
+    /** Dense values, column by column (only the lower triangle when symmetric). */
+    private static void readArray(String src, TextLines lines, Mask m, Symmetry sym, MaskValues values) throws IOException, FormatException {
+        for (int c = 0; c < m.cols(); c++) {
+            int first = sym == Symmetry.GENERAL ? 0 : sym == Symmetry.SYMMETRIC ? c : c + 1;
+            for (int r = first; r < m.rows(); r++) {
+                String l = nextDataLine(lines);
+                if (l == null) {
+                    throw new FormatException(src, "line " + (lines.number() + 1), "a value for row " + (r + 1) + ", column " + (c + 1), "the end of the file (truncated?)");
+                }
+                double v = value(src, lines.where(), l.strip(), Field.REAL);
+                boolean on = values.connected(v, src, lines.where());
+                m.set(r, c, on);
+                if (sym != Symmetry.GENERAL && r != c) {
+                    m.set(c, r, sym == Symmetry.SYMMETRIC ? on : values.connected(-v, src, lines.where() + " (mirrored, negated)"));
+                }
+            }
+        }
+    }
+
+    /** Next line that is neither blank nor a '%' comment, or null at the end. */
+    private static String nextDataLine(TextLines lines) throws IOException, FormatException {
+        for (String l = lines.next(); l != null; l = lines.next()) {
+            String t = l.strip();
+            if (!t.isEmpty() && !t.startsWith("%")) return l;
+        }
+        return null;
+    }
+
+    private static long sizeValue(String src, String where, String s, long min) throws FormatException {
+        Long v = TextNumbers.integer(s);
+        if (v == null || v < min || v > Integer.MAX_VALUE - 8) {
+            throw new FormatException(src, where, "an integer from " + min + " to " + (Integer.MAX_VALUE - 8), TextLines.quote(s));
+        }
+        return v;
+    }
+
+    private static int index(String src, String where, String s, int size) throws FormatException {
+        Long v = TextNumbers.integer(s);
+        if (v == null || v < 1 || v > size) throw new FormatException(src, where, "an index from 1 to " + size, TextLines.quote(s));
+        return (int) (v - 1);
+    }
+
+    private static double value(String src, String where, String s, Field field) throws FormatException {
+        Number v; // no ?: here: it would unbox both sides to double and throw on null
+        if (field == Field.INTEGER) v = TextNumbers.integer(s); else v = TextNumbers.real(s);
+        if (v == null) throw new FormatException(src, where, field == Field.INTEGER ? "an integer" : "a number", TextLines.quote(s));
+        return v.doubleValue();
+    }
+
+    static void write(Path file, Mask m) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
+            w.write("%%MatrixMarket matrix coordinate pattern general\n");
+            w.write("% mask [out_features, in_features] = [" + m.rows() + ", " + m.cols() + "]: rows are output neurons (torch.nn.Linear.weight orientation)\n");
+            w.write(m.rows() + " " + m.cols() + " " + m.nnz() + "\n");
+            StringBuilder b = new StringBuilder();
+            for (int o = 0; o < m.rows(); o++) {
+                String prefix = (o + 1) + " ";
+                m.forEachInRow(o, i -> b.append(prefix).append(i + 1).append('\n'));
+                w.append(b);
+                b.setLength(0);
+            }
+            w.flush();
+        });
+    }
+}

@@ -1,0 +1,229 @@
+package io.maskstudio.ui.shell;
+
+import io.maskstudio.io.FormatException;
+import io.maskstudio.io.GraphFile;
+import io.maskstudio.io.MaskFiles;
+import io.maskstudio.io.MaskFormat;
+import io.maskstudio.io.MaskFormats;
+import io.maskstudio.io.MaskWriteOptions;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.render.Figures;
+import io.maskstudio.ui.editor.Document;
+import io.maskstudio.ui.fx.Background;
+import javafx.concurrent.Task;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Open, save and export: every read and write runs as a background task; results and errors come back
+ * on the FX thread. Saving writes a copy of the design taken on the FX thread, atomically.
+ */
+public final class FileCommands {
+    private static final FileChooser.ExtensionFilter GRAPHS = new FileChooser.ExtensionFilter("Graph files (*.graph.json)", "*.graph.json", "*.json");
+
+    private final Document doc;
+    private final Window owner;
+    private final StatusLine status;
+    private final RecentFiles recent;
+    private final Consumer<Opened> opener;
+    private File lastDirectory;
+
+    /** A design read from {@code file}, to be shown by the window. */
+    public record Opened(NetworkDesign design, Path file) {}
+
+    public FileCommands(Document doc, Window owner, StatusLine status, RecentFiles recent, Consumer<Opened> opener) {
+        this.doc = doc;
+        this.owner = owner;
+        this.status = status;
+        this.recent = recent;
+        this.opener = opener;
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    /** Asks for a graph file and opens it (after offering to save unsaved changes). */
+    public void open() {
+        whenChangesAreSafe(() -> {
+            FileChooser fc = chooser("Open graph", GRAPHS);
+            File f = fc.showOpenDialog(owner);
+            if (f != null) open(f.toPath());
+        });
+    }
+
+    /** Opens a recent file (after offering to save unsaved changes). */
+    public void openRecent(Path file) {
+        whenChangesAreSafe(() -> open(file));
+    }
+
+    /** Reads {@code file} in the background and shows it; on failure shows why and changes nothing. */
+    public void open(Path file) {
+        run("Opening " + file.getFileName(), () -> GraphFile.read(file), d -> {
+            recent.add(file);
+            opener.accept(new Opened(d, file));
+            status.message("Opened " + file);
+        }, "Cannot open " + file.getFileName(), file);
+    }
+
+    public void save() {
+        if (doc.file() == null) saveAs();
+        else saveTo(doc.file(), null);
+    }
+
+    public void saveAs() {
+        FileChooser fc = chooser("Save graph as", GRAPHS);
+        fc.setInitialFileName(doc.file() != null ? doc.file().getFileName().toString() : defaultName());
+        File f = fc.showSaveDialog(owner);
+        if (f != null) saveTo(withGraphExtension(f.toPath()), null);
+    }
+
+    private String defaultName() {
+        String n = doc.name() == null ? "" : doc.name().replace(" (sample)", "");
+        return n.endsWith(".graph.json") ? n : "untitled.graph.json";
+    }
+
+    static Path withGraphExtension(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? p : p.resolveSibling(n + ".graph.json");
+    }
+
+    /** Writes the design (a copy taken now) to {@code file}; runs {@code then} after a successful save. */
+    public void saveTo(Path file, Runnable then) {
+        NetworkDesign copy = doc.design().copy();
+        long revision = doc.revision();
+        run("Saving " + file.getFileName(), () -> {
+            GraphFile.write(file, copy);
+            return file;
+        }, f -> {
+            doc.savedAs(f, revision);
+            recent.add(f);
+            status.message("Saved " + f);
+            if (then != null) then.run();
+        }, "Cannot save " + file.getFileName(), file);
+    }
+
+    /**
+     * Runs {@code action} at once when there are no unsaved changes; otherwise asks Save / Don't Save /
+     * Cancel and runs it after a successful save or on Don't Save.
+     */
+    public void whenChangesAreSafe(Runnable action) {
+        if (doc.design() == null || !doc.isModified()) {
+            action.run();
+            return;
+        }
+        Optional<ButtonType> answer = Alerts.askSave(owner, doc.name());
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return;
+        if (answer.get() == Alerts.DISCARD) {
+            action.run();
+        } else if (doc.file() != null) {
+            saveTo(doc.file(), action);
+        } else {
+            FileChooser fc = chooser("Save graph as", GRAPHS);
+            fc.setInitialFileName(defaultName());
+            File f = fc.showSaveDialog(owner);
+            if (f != null) saveTo(withGraphExtension(f.toPath()), action);
+        }
+    }
+
+    /** Asks for a file and writes every mask as a state_dict (.npz) or the current pair's mask in any other format. */
+    public void exportMask() {
+        List<FileChooser.ExtensionFilter> filters = new ArrayList<>();
+        filters.add(new FileChooser.ExtensionFilter("All masks as fc1.weight_mask, ... (*.npz)", "*.npz"));
+        for (MaskFormat f : MaskFormat.values()) {
+            if (f != MaskFormat.NPZ) filters.add(new FileChooser.ExtensionFilter(f.description() + " of this pair (*" + f.extension() + ")", "*" + f.extension()));
+        }
+        FileChooser fc = chooser("Export mask", filters.toArray(FileChooser.ExtensionFilter[]::new));
+        File f = fc.showSaveDialog(owner);
+        if (f != null) exportMask(f.toPath());
+    }
+
+    public void exportMask(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean npz = name.endsWith(".npz");
+        boolean known = MaskFormats.writableExtensions().stream().anyMatch(name::endsWith);
+        Path target = known ? file : file.resolveSibling(file.getFileName() + ".npy");
+        NetworkDesign copy = doc.design().copy();
+        int pair = doc.pair();
+        run("Exporting " + target.getFileName(), () -> {
+            if (npz) {
+                Map<String, Mask> masks = new LinkedHashMap<>();
+                for (int k = 0; k < copy.pairCount(); k++) masks.put("fc" + (k + 1) + ".weight_mask", copy.mask(k));
+                MaskFiles.writeNpz(target, masks, true);
+            } else {
+                MaskFormats.write(target, copy.mask(pair), MaskWriteOptions.defaults());
+            }
+            return target;
+        }, t -> status.message("Exported " + (npz ? "all masks" : "the mask of pair " + pair) + " to " + t), "Cannot export " + target.getFileName(), target);
+    }
+
+    /** Asks for a .png or .svg file and draws the current pair in the chosen view. */
+    public void exportFigure(Figures.View view) {
+        FileChooser fc = chooser("Export figure",
+                new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"),
+                new FileChooser.ExtensionFilter("SVG vector drawing (*.svg)", "*.svg"));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) return;
+        Path file = f.toPath();
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Path target = n.endsWith(".png") || n.endsWith(".svg") ? file : file.resolveSibling(file.getFileName() + ".png");
+        NetworkDesign copy = doc.design().copy();
+        int pair = doc.pair();
+        run("Drawing " + target.getFileName(), () -> {
+            Figures.write(copy, pair, view, target, 1600, 1000);
+            return target;
+        }, t -> status.message("Wrote figure " + t), "Cannot write " + target.getFileName(), target);
+    }
+
+    FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(filters);
+        File dir = lastDirectory != null ? lastDirectory : doc.file() != null && doc.file().getParent() != null ? doc.file().getParent().toFile() : null;
+        if (dir != null && dir.isDirectory()) fc.setInitialDirectory(dir);
+        return fc;
+    }
+
+    /** Runs {@code work} in the background; success goes to {@code done}, failure to an error dialog naming {@code file}. */
+    <T> void run(String what, Callable<T> work, Consumer<T> done, String failureHeader, Path file) {
+        if (file.getParent() != null) lastDirectory = file.getParent().toFile();
+        status.message(what + "…");
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            String msg = describe(task.getException(), file);
+            status.message(failureHeader + ": " + msg);
+            Alerts.error(owner, failureHeader, msg);
+        });
+        Background.run(task);
+    }
+
+    /** One line for people: FormatExceptions already name file and field; I/O errors get the file in front. */
+    public static String describe(Throwable t, Path file) {
+        if (t instanceof FormatException) return t.getMessage();
+        if (t instanceof NoSuchFileException) return file + ": no such file";
+        if (t instanceof IOException) return file + ": " + t.getMessage();
+        if (t instanceof IllegalArgumentException) return t.getMessage();
+        return file + ": " + t;
+    }
+}

@@ -1,0 +1,67 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.render.Raster;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** One titled heatmap: a raster blitted into a reused {@link WritableImage}, with a caption under it. */
+final class HeatmapTile extends VBox {
+    private final ImageView view = new ImageView();
+    private final Label placeholder = new Label();
+    private final Label caption = new Label();
+    private WritableImage image;
+
+    HeatmapTile(String id, String title, String explanation, int boxWidth, int boxHeight) {
+        setId(id);
+        setSpacing(4);
+        Label heading = new Label(title);
+        heading.setStyle("-fx-font-weight: bold;");
+        heading.setTooltip(new Tooltip(explanation));
+        view.setId(id + "Image");
+        // Cells are drawn at their final size; smoothing would blur their edges.
+        view.setSmooth(false);
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(boxWidth - 16);
+        placeholder.setStyle("-fx-text-fill: #777;");
+        StackPane box = new StackPane(view, placeholder);
+        box.setMinSize(boxWidth, boxHeight);
+        box.setPrefSize(boxWidth, boxHeight);
+        box.setMaxSize(boxWidth, boxHeight);
+        box.setAlignment(Pos.CENTER);
+        box.setStyle("-fx-border-color: #c8c8c8; -fx-background-color: #fafafa;");
+        caption.setWrapText(true);
+        caption.setMaxWidth(boxWidth);
+        caption.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+        getChildren().addAll(heading, box, caption);
+        showMessage("Start training to see this map.");
+    }
+
+    void show(Raster r, String captionText) {
+        if (image == null || image.getWidth() != r.width() || image.getHeight() != r.height()) {
+            image = new WritableImage(r.width(), r.height());
+            view.setImage(image);
+        }
+        image.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbInstance(), r.pixels(), 0, r.width());
+        view.setVisible(true);
+        placeholder.setVisible(false);
+        caption.setText(captionText);
+    }
+
+    void showMessage(String message) {
+        view.setVisible(false);
+        placeholder.setText(message);
+        placeholder.setVisible(true);
+        caption.setText("");
+    }
+
+    /** The image on screen, or null while a message shows; for tests. */
+    WritableImage image() {
+        return view.isVisible() ? image : null;
+    }
+}

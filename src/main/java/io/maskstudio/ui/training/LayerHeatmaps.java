@@ -1,0 +1,188 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.render.Raster;
+import io.maskstudio.render.ValueRange;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
+ * the pair's stats and grow/prune hints. Images and hints are computed on a worker thread; {@link #poll()}
+ * (called every frame) blits the finished result.
+ */
+final class LayerHeatmaps extends VBox {
+    static final int BOX_WIDTH = 225;
+    static final int BOX_HEIGHT = 180;
+    /** The largest image inside a box, leaving a margin so cells never touch the frame. */
+    static final int IMAGE_WIDTH = BOX_WIDTH - 10;
+    static final int IMAGE_HEIGHT = BOX_HEIGHT - 10;
+
+    /** Everything the worker produces for one (snapshot, pair). */
+    private record Rendered(TrainingSnapshot snapshot, int pair, LayerImages images, LayerInsights insights, String error) {}
+
+    private final ComboBox<Integer> pairChooser = new ComboBox<>();
+    private final Label stats = new Label();
+    private final HeatmapTile weights = new HeatmapTile("weightsHeatmap", "Weights",
+            "Weight of each connection (rows: output neurons, columns: inputs). Blue negative, red positive; grey: no connection.",
+            BOX_WIDTH, BOX_HEIGHT);
+    private final HeatmapTile gradient = new HeatmapTile("gradientHeatmap", "Gradient",
+            "Last batch's weight gradient on existing connections. Blue negative, red positive; grey: no connection.",
+            BOX_WIDTH, BOX_HEIGHT);
+    private final HeatmapTile mask = new HeatmapTile("maskHeatmap", "Mask",
+            "Which connections exist: dark present, white absent (shrunk maps show the local density).",
+            BOX_WIDTH, BOX_HEIGHT);
+    private final HeatmapTile growth = new HeatmapTile("growthHeatmap", "Gradient on absent connections",
+            "|gradient| where the mask is 0: bright cells are where adding a connection would reduce the loss fastest. Grey: already connected.",
+            BOX_WIDTH, BOX_HEIGHT);
+    private final ListView<String> grow = hintList("growHints", "No absent connection, or no gradient yet.");
+    private final ListView<String> prune = hintList("pruneHints", "No weights yet.");
+    private final LatestOnlyWorker<Rendered> worker = new LatestOnlyWorker<>("maskstudio-heatmaps");
+    private List<LayerSpec> layers = List.of();
+    private TrainingSnapshot snapshot;
+    private TrainingSnapshot requestedSnapshot;
+    private int requestedPair = -1;
+
+    LayerHeatmaps() {
+        setSpacing(8);
+        pairChooser.setId("pairChooser");
+        pairChooser.setCellFactory(v -> new PairCell());
+        pairChooser.setButtonCell(new PairCell());
+        pairChooser.valueProperty().addListener((obs, was, now) -> request());
+        stats.setId("layerStats");
+        stats.setWrapText(true);
+        Label chooserLabel = new Label("Layer pair");
+        chooserLabel.setStyle("-fx-font-weight: bold;");
+        HBox header = new HBox(8, chooserLabel, pairChooser);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        HBox tiles = new HBox(10, weights, gradient, mask, growth);
+        VBox hints = new VBox(4,
+                hintTitle("Grow: absent, largest |gradient|"), grow,
+                hintTitle("Prune: present, smallest |weight|"), prune);
+        hints.setMinWidth(280);
+        HBox.setHgrow(hints, Priority.ALWAYS);
+        HBox body = new HBox(14, tiles, hints);
+        getChildren().addAll(header, stats, body);
+    }
+
+    /** The layers of the run being shown: fills the pair chooser, keeping the chosen pair when it still exists. */
+    void setLayers(List<LayerSpec> runLayers) {
+        if (runLayers.equals(layers)) return;
+        layers = runLayers;
+        Integer keep = pairChooser.getValue();
+        pairChooser.getItems().setAll(java.util.stream.IntStream.range(0, layers.size() - 1).boxed().toList());
+        pairChooser.setValue(keep != null && keep < layers.size() - 1 ? keep : 0);
+    }
+
+    void show(TrainingSnapshot s) {
+        snapshot = s;
+        request();
+    }
+
+    /** Blits a finished render, if any. */
+    void poll() {
+        Rendered r = worker.take();
+        if (r == null) return;
+        if (r.error() != null) {
+            for (HeatmapTile t : List.of(weights, gradient, mask, growth)) t.showMessage(r.error());
+            return;
+        }
+        LayerImages im = r.images();
+        showOr(weights, im.weights(), im.weightRange(), "Not copied: this layer is too large to snapshot every epoch.");
+        showOr(gradient, im.gradient(), im.gradientRange(), "No gradient yet: train at least one batch.");
+        mask.show(im.mask(), "dark: connected · white: absent");
+        showOr(growth, im.growth(), im.growthRange(), im.gradient() == null
+                ? "No gradient yet: train at least one batch." : "Every connection exists: there is nothing to grow.");
+        stats.setText(r.insights().stats());
+        grow.getItems().setAll(r.insights().grow());
+        prune.getItems().setAll(r.insights().prune());
+    }
+
+    /** Back to the empty state of a panel with no run. */
+    void clear() {
+        worker.cancel();
+        snapshot = null;
+        requestedSnapshot = null;
+        requestedPair = -1;
+        for (HeatmapTile t : List.of(weights, gradient, mask, growth)) t.showMessage("Start training to see this map.");
+        stats.setText("");
+        grow.getItems().clear();
+        prune.getItems().clear();
+    }
+
+    void dispose() {
+        worker.close();
+    }
+
+    HeatmapTile weightsTile() { return weights; }
+    HeatmapTile gradientTile() { return gradient; }
+    HeatmapTile growthTile() { return growth; }
+    ComboBox<Integer> pairChooser() { return pairChooser; }
+
+    private void request() {
+        Integer pair = pairChooser.getValue();
+        TrainingSnapshot s = snapshot;
+        if (s == null || pair == null || pair >= s.layers().size() || pair >= layers.size() - 1) return;
+        if (s == requestedSnapshot && pair == requestedPair) return;
+        requestedSnapshot = s;
+        requestedPair = pair;
+        List<LayerSpec> ls = layers;
+        worker.submit(() -> {
+            try {
+                return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
+                        LayerInsights.of(s, pair, ls), null);
+            } catch (RuntimeException e) {
+                return new Rendered(s, pair, null, null, "Cannot draw this layer: " + e.getMessage());
+            }
+        });
+    }
+
+    private static void showOr(HeatmapTile tile, Raster r, ValueRange range, String missing) {
+        if (r == null) tile.showMessage(missing);
+        else tile.show(r, String.format(Locale.ROOT, "colour range %.3g … %.3g", range.min(), range.max()));
+    }
+
+    private static ListView<String> hintList(String id, String empty) {
+        ListView<String> l = new ListView<>();
+        l.setId(id);
+        l.setFixedCellSize(20);
+        l.setPrefHeight(LayerInsights.HINTS * 20 + 4);
+        l.setMinHeight(LayerInsights.HINTS * 20 + 4);
+        l.setStyle("-fx-font-size: 11px;");
+        Label placeholder = new Label(empty);
+        placeholder.setStyle("-fx-text-fill: #777;");
+        l.setPlaceholder(placeholder);
+        return l;
+    }
+
+    private static Label hintTitle(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    /** "pixels → hidden (36×64)" for pair k. */
+    private final class PairCell extends ListCell<Integer> {
+        @Override
+        protected void updateItem(Integer k, boolean empty) {
+            super.updateItem(k, empty);
+            if (empty || k == null || k + 1 >= layers.size()) {
+                setText(null);
+            } else {
+                setText(layers.get(k).name() + " → " + layers.get(k + 1).name()
+                        + " (" + layers.get(k + 1).size() + "×" + layers.get(k).size() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.data.Datasets;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+import javafx.geometry.HPos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The training settings of the design, edited in place: every committed change goes through
+ * {@code design.setSettings}, and {@link #refresh()} shows changes made elsewhere (undo, opening a file).
+ * Text fields commit on Enter or when focus leaves; a value the settings reject stays red with the reason.
+ */
+final class SettingsForm extends GridPane {
+    static final String CSV_CHOICE = "CSV file…";
+    private static final String INVALID = "-fx-border-color: #d32f2f; -fx-border-width: 1.5;";
+
+    private final Supplier<NetworkDesign> design;
+    private final ComboBox<String> dataset = new ComboBox<>();
+    private final ComboBox<String> optimizer = new ComboBox<>();
+    private final TextField learningRate = new TextField();
+    private final TextField batchSize = new TextField();
+    private final TextField epochs = new TextField();
+    private final TextField weightDecay = new TextField();
+    private final TextField seed = new TextField();
+    private final TextField validation = new TextField();
+    private final Label error = new Label();
+    private final List<TextField> fields = new ArrayList<>();
+    private boolean refreshing;
+
+    SettingsForm(Supplier<NetworkDesign> design) {
+        this.design = design;
+        setHgap(8);
+        setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(Control.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints(120, 150, Double.MAX_VALUE);
+        inputs.setHgrow(Priority.ALWAYS);
+        getColumnConstraints().addAll(labels, inputs);
+
+        dataset.setId("dataset");
+        dataset.setMaxWidth(Double.MAX_VALUE);
+        dataset.setCellFactory(v -> new DatasetCell());
+        dataset.setButtonCell(new DatasetCell());
+        dataset.valueProperty().addListener((obs, was, now) -> datasetChosen(was, now));
+        optimizer.setId("optimizer");
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        optimizer.getItems().setAll(TrainingSettings.OPTIMIZERS);
+        optimizer.valueProperty().addListener((obs, was, now) -> {
+            if (!refreshing && now != null) apply(s -> s.withOptimizer(now), null);
+        });
+
+        int row = 0;
+        addRow(row++, "Dataset", dataset, "A built-in dataset, or a CSV file with the class label in the last column.");
+        addRow(row++, "Optimizer", optimizer, "sgd, momentum (Nesterov 0.9), adam, adamw (decoupled weight decay), rmsprop.");
+        number(row++, "Learning rate", learningRate, "learningRate", "Step size, e.g. 0.001. Applies at the next batch while training.",
+                (s, t) -> s.withLearningRate(Double.parseDouble(t)));
+        number(row++, "Batch size", batchSize, "batchSize", "Rows per mini-batch. Applies at the next batch while training.",
+                (s, t) -> s.withBatchSize(Integer.parseInt(t)));
+        number(row++, "Epochs", epochs, "epochs", "How many passes over the training rows; raise it to continue a finished run.",
+                (s, t) -> s.withEpochs(Integer.parseInt(t)));
+        number(row++, "Weight decay", weightDecay, "weightDecay", "L2 penalty (decoupled for adamw). Applies at the next batch.",
+                (s, t) -> s.withWeightDecay(Double.parseDouble(t)));
+        number(row++, "Seed", seed, "seed", "Seeds initialization, the split and the shuffles: the same seed gives the same run.",
+                (s, t) -> s.withSeed(Long.parseLong(t)));
+        number(row++, "Validation", validation, "validationFraction", "Fraction of the rows held out for validation, in [0, 1).",
+                (s, t) -> s.withValidationFraction(Double.parseDouble(t)));
+        error.setId("settingsError");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #d32f2f;");
+        error.setMaxWidth(260);
+        add(error, 0, row, 2, 1);
+        refresh();
+    }
+
+    /** Shows the design's current settings (after an undo, a file load or our own edit). */
+    void refresh() {
+        refreshing = true;
+        try {
+            TrainingSettings s = design.get().settings();
+            List<String> names = new ArrayList<>(Datasets.builtinNames());
+            if (!names.contains(s.dataset())) names.add(s.dataset());
+            names.add(CSV_CHOICE);
+            dataset.getItems().setAll(names);
+            dataset.setValue(s.dataset());
+            optimizer.setValue(s.optimizer());
+            learningRate.setText(format(s.learningRate()));
+            batchSize.setText(Integer.toString(s.batchSize()));
+            epochs.setText(Integer.toString(s.epochs()));
+            weightDecay.setText(format(s.weightDecay()));
+            seed.setText(Long.toString(s.seed()));
+            validation.setText(format(s.validationFraction()));
+            for (TextField f : fields) f.setStyle("");
+            error.setText("");
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** Dataset, seed and validation split are fixed once a run has loaded its data. */
+    void setRunActive(boolean active) {
+        for (Control c : List.of(dataset, seed, validation)) {
+            c.setDisable(active);
+        }
+    }
+
+    private void addRow(int row, String text, Control input, String help) {
+        Label label = new Label(text);
+        label.setLabelFor(input);
+        Tooltip tip = new Tooltip(help);
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        label.setTooltip(tip);
+        input.setTooltip(tip);
+        add(label, 0, row);
+        add(input, 1, row);
+    }
+
+    private void number(int row, String text, TextField field, String id, String help, BiFunction<TrainingSettings, String, TrainingSettings> with) {
+        field.setId(id);
+        fields.add(field);
+        addRow(row, text, field, help);
+        field.setOnAction(e -> commit(field, with));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) commit(field, with);
+        });
+    }
+
+    private void commit(TextField field, BiFunction<TrainingSettings, String, TrainingSettings> with) {
+        if (refreshing) return;
+        String text = field.getText().trim();
+        apply(s -> with.apply(s, text), field);
+    }
+
+    /** Applies an edit to the design, or marks {@code field} and says why the value was refused. */
+    private void apply(Function<TrainingSettings, TrainingSettings> edit, TextField field) {
+        NetworkDesign d = design.get();
+        TrainingSettings next;
+        try {
+            next = edit.apply(d.settings());
+        } catch (NumberFormatException e) {
+            refuse(field, "Not a number: " + (field == null ? "" : field.getText().trim()));
+            return;
+        } catch (IllegalArgumentException e) {
+            refuse(field, e.getMessage());
+            return;
+        }
+        if (field != null) field.setStyle("");
+        error.setText("");
+        if (!next.equals(d.settings())) d.setSettings(next);
+    }
+
+    private void refuse(TextField field, String why) {
+        if (field != null) field.setStyle(INVALID);
+        error.setText(why.substring(0, 1).toUpperCase(Locale.ROOT) + why.substring(1));
+    }
+
+    private void datasetChosen(String was, String now) {
+        if (refreshing || now == null) return;
+        if (!now.equals(CSV_CHOICE)) {
+            apply(s -> s.withDataset(now), null);
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Training data (CSV, label in the last column)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.csv.gz"));
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            apply(s -> s.withDataset(f.getAbsolutePath()), null);
+        }
+        // Puts the combo back on the design's dataset (the chosen file, or the old one when cancelled).
+        javafx.application.Platform.runLater(this::refresh);
+    }
+
+    /** Shortest text that reads back as the same double, as a user would type it: 0.001, 32, 1e-5, 1e38. */
+    static String format(double v) {
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return e < 0 ? mantissa : mantissa + "e" + s.substring(e + 1);
+    }
+
+    /** Shows file paths by their name; the full path is in the tooltip of the row. */
+    private static final class DatasetCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item.endsWith(".csv") || item.endsWith(".csv.gz")) {
+                Path p = Path.of(item);
+                setText(p.getFileName() == null ? item : p.getFileName().toString());
+            } else {
+                setText(item);
+            }
+        }
+    }
+}

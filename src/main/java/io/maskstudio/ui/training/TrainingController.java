@@ -1,0 +1,112 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.Trainer;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
+
+import java.util.List;
+
+/**
+ * The current run: one {@link Trainer} training a copy of the design. Start/Step begin a fresh run when
+ * there is none; Stop closes the trainer but keeps its history on screen until the next run. Mask and
+ * settings edits of the live design are forwarded while the run is active. FX thread only.
+ */
+final class TrainingController {
+    /** Snapshots kept for the scrubber at most; older ones are thinned beyond this (the curves keep every epoch). */
+    static final int MAX_HISTORY = 400;
+    /** Memory the snapshots of one run may take: each holds a copy of every weight and gradient. */
+    static final long HISTORY_BYTES = 256L << 20;
+
+    private Trainer trainer;
+    private boolean stopped = true;
+    private List<LayerSpec> runLayers = List.of();
+
+    /** The current or last run's trainer (null before the first run). */
+    Trainer trainer() {
+        return trainer;
+    }
+
+    /** The layers the run was started with, for labels and to tell whether mask edits still fit it. */
+    List<LayerSpec> runLayers() {
+        return runLayers;
+    }
+
+    /** True while a run exists that commands still reach (not stopped, not failed). */
+    boolean active() {
+        if (trainer == null || stopped) return false;
+        Trainer.State s = trainer.progress().state();
+        return s != Trainer.State.FAILED && s != Trainer.State.CLOSED;
+    }
+
+    /** True until the run's session exists (dataset loaded, network built). */
+    boolean loading() {
+        return active() && trainer.history().latest() == null;
+    }
+
+    /** Starts or resumes; returns true when that began a fresh run (so views should forget the old one). */
+    boolean start(NetworkDesign design) {
+        boolean fresh = beginIfNeeded(design);
+        trainer.start();
+        return fresh;
+    }
+
+    void pause() {
+        if (active()) trainer.pause();
+    }
+
+    /** One batch; begins a fresh (paused) run first when there is none. */
+    boolean step(NetworkDesign design) {
+        boolean fresh = beginIfNeeded(design);
+        trainer.step();
+        return fresh;
+    }
+
+    /** Closes the trainer off the FX thread (close waits for the current batch); its history stays readable. */
+    void stop() {
+        if (trainer == null || stopped) return;
+        stopped = true;
+        Trainer t = trainer;
+        Thread closer = new Thread(t::close, "maskstudio-trainer-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** Forwards an edited mask when it still fits the running network (the user may have resized layers). */
+    boolean maskChanged(int pair, Mask mask) {
+        if (!active() || pair >= runLayers.size() - 1) return false;
+        if (mask.rows() != runLayers.get(pair + 1).size() || mask.cols() != runLayers.get(pair).size()) return false;
+        trainer.setMask(pair, mask.copy());
+        return true;
+    }
+
+    void settingsChanged(TrainingSettings s) {
+        if (active()) trainer.updateSettings(s);
+    }
+
+    /** True when the design's layers differ from the ones the run trains (so edits can no longer apply). */
+    boolean structureDiffers(NetworkDesign design) {
+        return active() && !design.layers().equals(runLayers);
+    }
+
+    /** As many snapshots as fit {@link #HISTORY_BYTES} (weights and gradients as floats, plus mask bits), 8 to 400. */
+    static int historyCapacity(NetworkDesign d) {
+        long bytes = 1;
+        for (int k = 0; k < d.pairCount(); k++) {
+            long cells = (long) d.mask(k).rows() * d.mask(k).cols();
+            bytes += cells * 2 * Float.BYTES + cells / 8;
+        }
+        return (int) Math.max(8, Math.min(MAX_HISTORY, HISTORY_BYTES / bytes));
+    }
+
+    private boolean beginIfNeeded(NetworkDesign design) {
+        if (active()) return false;
+        stop();
+        NetworkDesign copy = design.copy();
+        runLayers = copy.layers();
+        trainer = new Trainer(new SessionLoader(copy), historyCapacity(copy));
+        stopped = false;
+        return true;
+    }
+}

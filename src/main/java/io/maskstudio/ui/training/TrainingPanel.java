@@ -1,0 +1,258 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.model.NetworkDesign;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The "Training" tab: settings, Start/Pause/Step/Stop, loss and accuracy curves, per-layer heatmaps with
+ * stats and hints, and an epoch scrubber. Trains a copy of the live design on the Trainer's thread; mask
+ * edits of the design reach the running trainer at its next batch. One {@link AnimationTimer} polls the
+ * trainer's progress and history version and redraws only what changed (DESIGN.md §4).
+ *
+ * <p>Create and use on the FX thread; call {@link #dispose()} when the panel is thrown away.
+ */
+public final class TrainingPanel extends BorderPane {
+    private final TrainingController controller = new TrainingController();
+    private final SettingsForm form;
+    private final MetricsCharts charts = new MetricsCharts();
+    private final LayerHeatmaps heatmaps = new LayerHeatmaps();
+    private final EpochScrubber scrubber = new EpochScrubber();
+    private final EpochMetricsLog log = new EpochMetricsLog();
+    private final StepRate rate = new StepRate();
+    private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
+    private final Button pause = button("pause", "Pause", "Pause after the current batch.");
+    private final Button step = button("step", "Step", "Train one mini-batch, then pause.");
+    private final Button stop = button("stop", "Stop", "End the run. The next Start trains the current design from scratch.");
+    private final ProgressIndicator loading = new ProgressIndicator();
+    private final Label message = new Label();
+    private final Label status = new Label("Ready: Start trains the current design.");
+    private final NetworkDesign.Listener designListener = this::designChanged;
+    private final AnimationTimer poller = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            poll(now);
+        }
+    };
+    private NetworkDesign design;
+    private Trainer shownTrainer;
+    private long shownVersion = -1;
+    private TrainingSnapshot shownPausedSnapshot;
+    private Trainer.Progress shownProgress;
+    private String runMessage = "";
+    private long lastStatusNanos;
+
+    public TrainingPanel(NetworkDesign design) {
+        this.design = Objects.requireNonNull(design, "design");
+        form = new SettingsForm(() -> this.design);
+        setId("trainingPanel");
+        setLeft(sidePanel());
+        setCenter(centre());
+        status.setId("trainingStatus");
+        BorderPane.setMargin(status, new Insets(4, 10, 6, 10));
+        setBottom(status);
+        scrubber.setOnSelect(s -> {
+            heatmaps.show(s);
+            charts.markEpoch(s.epoch(), scrubber.latestSelected());
+        });
+        start.setOnAction(e -> onStart());
+        pause.setOnAction(e -> controller.pause());
+        step.setOnAction(e -> onStep());
+        stop.setOnAction(e -> onStop());
+        design.addListener(designListener);
+        heatmaps.setLayers(design.layers());
+        updateControls(null);
+        poller.start();
+    }
+
+    /** Trains another design from now on (the main window opened a file): the current run is stopped. */
+    public void setDesign(NetworkDesign newDesign) {
+        Objects.requireNonNull(newDesign, "design");
+        if (newDesign == design) return;
+        onStop();
+        design.removeListener(designListener);
+        design = newDesign;
+        design.addListener(designListener);
+        form.refresh();
+        if (controller.trainer() == null) heatmaps.setLayers(design.layers());
+    }
+
+    /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
+    public void dispose() {
+        poller.stop();
+        controller.stop();
+        design.removeListener(designListener);
+        heatmaps.dispose();
+    }
+
+    private VBox sidePanel() {
+        Label title = new Label("Training");
+        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        HBox buttons = new HBox(6, start, pause, step, stop);
+        loading.setId("loadingIndicator");
+        loading.setPrefSize(22, 22);
+        loading.setMaxSize(22, 22);
+        Label loadingText = new Label("Loading data…");
+        HBox loadingRow = new HBox(8, loading, loadingText);
+        loadingRow.setAlignment(Pos.CENTER_LEFT);
+        loadingRow.visibleProperty().bind(loading.visibleProperty());
+        loadingRow.managedProperty().bind(loading.visibleProperty());
+        Label note = new Label("Start trains a copy of the design. Mask edits made while it trains apply at the next batch; "
+                + "dataset, seed and validation are fixed until Stop.");
+        note.setWrapText(true);
+        note.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        VBox side = new VBox(10, title, form, new Separator(), buttons, loadingRow, note);
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(300);
+        side.setMinWidth(300);
+        side.setMaxWidth(300);
+        return side;
+    }
+
+    private ScrollPane centre() {
+        message.setId("trainingMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setStyle("-fx-background-color: #fdecea; -fx-text-fill: #8a1c14; -fx-padding: 6 10; -fx-border-color: #f5c2bd;");
+        message.managedProperty().bind(message.visibleProperty());
+        message.setVisible(false);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, new Separator(), scrubber);
+        content.setPadding(new Insets(10));
+        // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
+    }
+
+    private void onStart() {
+        if (controller.start(design)) beginRun();
+        runMessage = "";
+    }
+
+    private void onStep() {
+        if (controller.step(design)) beginRun();
+    }
+
+    private void onStop() {
+        controller.stop();
+        rate.reset();
+        updateControls(shownProgress);
+    }
+
+    /** A fresh run: forget the previous one's curves, snapshots and messages. */
+    private void beginRun() {
+        log.clear();
+        charts.clear();
+        scrubber.clear();
+        heatmaps.clear();
+        heatmaps.setLayers(controller.runLayers());
+        rate.reset();
+        runMessage = "";
+        shownVersion = -1;
+        shownPausedSnapshot = null;
+        shownProgress = null;
+    }
+
+    private void designChanged(NetworkDesign d, int pair) {
+        if (pair >= 0) {
+            controller.maskChanged(pair, d.mask(pair));
+            return;
+        }
+        form.refresh();
+        // Before the first run the pair chooser follows the design; afterwards it names the shown run's layers.
+        if (controller.trainer() == null) heatmaps.setLayers(d.layers());
+        controller.settingsChanged(d.settings());
+        runMessage = controller.structureDiffers(d)
+                ? "The layers changed since this run started; it keeps training the old network. Stop, then Start to train the new one."
+                : "";
+    }
+
+    /** Once per frame: cheap reads of the trainer's latest values; redraws only what changed. */
+    private void poll(long now) {
+        heatmaps.poll();
+        Trainer t = controller.trainer();
+        if (t == null) return;
+        if (t != shownTrainer) {
+            shownTrainer = t;
+            shownVersion = -1;
+        }
+        long version = t.history().version();
+        if (version != shownVersion) {
+            shownVersion = version;
+            List<TrainingSnapshot> snapshots = t.history().snapshots();
+            if (log.addAll(snapshots)) charts.show(log.all());
+            scrubber.setSnapshots(snapshots);
+        }
+        Trainer.Progress p = t.progress();
+        showPausedSnapshot(t.pausedSnapshot(), p);
+        double stepsPerSecond = rate.update(now, (long) p.epoch() * p.stepsPerEpoch() + p.step());
+        if (!p.equals(shownProgress) || now - lastStatusNanos > 500_000_000L) {
+            shownProgress = p;
+            lastStatusNanos = now;
+            updateControls(p);
+            status.setText((controller.active() ? "" : "Stopped · ")
+                    + StatusText.of(p, design.settings().epochs(), stepsPerSecond, controller.loading()));
+        }
+    }
+
+    /** After Step or a mask edit while paused, the heatmaps show the network between epochs (when following the latest). */
+    private void showPausedSnapshot(TrainingSnapshot s, Trainer.Progress p) {
+        if (s == null || s == shownPausedSnapshot) return;
+        shownPausedSnapshot = s;
+        if (!scrubber.latestSelected()) return;
+        heatmaps.show(s);
+        scrubber.noteBetweenEpochs(p.step() == 0 ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
+    }
+
+    private void updateControls(Trainer.Progress p) {
+        boolean active = controller.active();
+        boolean isLoading = controller.loading();
+        Trainer.State s = active && p != null ? p.state() : null;
+        boolean running = s == Trainer.State.RUNNING;
+        boolean finished = s == Trainer.State.FINISHED;
+        start.setDisable(isLoading || running || finished);
+        pause.setDisable(!active || !(running || isLoading));
+        step.setDisable(isLoading || finished);
+        stop.setDisable(!active);
+        loading.setVisible(isLoading);
+        form.setRunActive(active);
+        String problem = p != null && (p.state() == Trainer.State.DIVERGED || p.state() == Trainer.State.FAILED) ? p.message() : "";
+        String text = !problem.isEmpty() ? problem : runMessage;
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+    }
+
+    // Package-private views for the tests.
+    TrainingController controller() { return controller; }
+    MetricsCharts charts() { return charts; }
+    LayerHeatmaps heatmaps() { return heatmaps; }
+    EpochScrubber scrubber() { return scrubber; }
+    Label message() { return message; }
+    Label status() { return status; }
+
+    private static Button button(String id, String text, String help) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(help));
+        b.setMinWidth(60);
+        return b;
+    }
+}

@@ -1,0 +1,310 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.engine.LayerSnapshot;
+import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.io.GraphFile;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.render.Raster;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The panel driven through its controls on the xor sample, headless (Monocle); every wait is bounded. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingPanelTest {
+    private static final long WAIT_SECONDS = 60;
+    private NetworkDesign design;
+    private TrainingPanel panel;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        design = GraphFile.read(Path.of("sample-graphs/xor.graph.json"));
+        // Many epochs, so a test that pauses is not beaten by the run finishing on its own.
+        design.setSettings(design.settings().withEpochs(100_000));
+        panel = new TrainingPanel(design);
+        // Monocle's headless screen is 1280x800: a larger stage overflows its frame buffer.
+        stage.setScene(new Scene(panel, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose() throws Exception {
+        fx(() -> {
+            panel.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void startTrainsAndDrawsCurvesAndHeatmaps(FxRobot robot) throws Exception {
+        removeConnection(0, 0, 0); // xor is fully connected: give the growth map an absent connection to show
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 2);
+        waitUntil(() -> fx(() -> panel.charts().points() >= 2));
+        waitUntil(() -> fx(() -> notBlank(panel.heatmaps().weightsTile().image())));
+        waitUntil(() -> fx(() -> notBlank(panel.heatmaps().growthTile().image())));
+        assertTrue(fx(() -> panel.status().getText()).contains("running"), "status shows the state");
+    }
+
+    @Test
+    void pauseStopsTheEpochsAdvancing(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED);
+        Trainer.Progress paused = progress();
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Trainer.Progress later = progress();
+        assertEquals(paused.epoch(), later.epoch());
+        assertEquals(paused.step(), later.step());
+        waitUntil(() -> fx(() -> !button("start").isDisabled() && button("pause").isDisabled()));
+    }
+
+    @Test
+    void stepTrainsExactlyOneBatch(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitUntil(() -> progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
+        robot.clickOn("#step");
+        waitUntil(() -> progress().step() == 2);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertEquals(2, progress().step());
+        assertEquals(0, progress().epoch());
+        // The history holds only the untrained epoch 0, without a gradient; Step shows the network after the batch.
+        waitUntil(() -> fx(() -> notBlank(panel.heatmaps().gradientTile().image())));
+        assertEquals("epoch 0 + 2 steps", fx(() -> label("epochLabel").getText()));
+    }
+
+    @Test
+    void scrubbingToEpochOneShowsItsMetricsAndWeights(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 3);
+        robot.clickOn("#pause");
+        waitUntil(() -> fx(() -> panel.scrubber().selected() != null && panel.scrubber().selected().epoch() >= 3));
+        List<TrainingSnapshot> history = trainer().history().snapshots();
+        // The earliest trained epoch still held: a fast run may already have thinned the history past epoch 1.
+        int index = 1;
+        TrainingSnapshot epoch1 = history.get(index);
+        assertTrue(epoch1.epoch() >= 1 && epoch1.epoch() < history.get(history.size() - 1).epoch());
+
+        fx(() -> {
+            robot.lookup("#epochScrubber").queryAs(Slider.class).setValue(index);
+            return null;
+        });
+
+        assertEquals(StatusText.metrics(epoch1.metrics()), fx(() -> label("epochMetrics").getText()));
+        assertTrue(fx(() -> label("epochLabel").getText()).startsWith(String.valueOf(epoch1.epoch())));
+        Raster expected = LayerImages.render(epoch1.layers().get(0), LayerHeatmaps.IMAGE_WIDTH, LayerHeatmaps.IMAGE_HEIGHT).weights();
+        waitUntil(() -> fx(() -> samePixels(expected, panel.heatmaps().weightsTile().image())));
+    }
+
+    @Test
+    void aMaskEditWhilePausedReachesTheTrainer(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED);
+        int pausedEpoch = progress().epoch();
+        LayerSnapshot before = trainer().history().latest().layers().get(0);
+        assertTrue(before.weights()[0] != 0f, "the connection had a trained weight");
+
+        removeConnection(0, 0, 0);
+        waitUntil(() -> trainer().pausedSnapshot() != null && !trainer().pausedSnapshot().layers().get(0).mask().get(0, 0));
+        assertEquals(0f, trainer().pausedSnapshot().layers().get(0).weights()[0], "applied while paused");
+        robot.clickOn("#start");
+        waitUntil(() -> trainer().history().latest().epoch() > pausedEpoch);
+
+        LayerSnapshot after = trainer().history().latest().layers().get(0);
+        assertFalse(after.mask().get(0, 0));
+        assertEquals(0f, after.weights()[0]);
+        assertTrue(after.weights()[1] != 0f, "the other connections keep training");
+    }
+
+    @Test
+    void aHugeLearningRateShowsTheDivergenceAndKeepsTheLastGoodEpoch(FxRobot robot) throws Exception {
+        fx(() -> {
+            robot.lookup("#optimizer").queryAs(ComboBox.class).getSelectionModel().select("sgd");
+            return null;
+        });
+        robot.doubleClickOn("#learningRate").eraseText(12).write("1e38").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(1e38, fx(() -> design.settings().learningRate()));
+
+        robot.clickOn("#start");
+        waitUntil(() -> progress().state() == Trainer.State.DIVERGED);
+        waitUntil(() -> fx(() -> panel.message().isVisible()));
+        String shown = fx(() -> panel.message().getText());
+        assertTrue(shown.contains("diverged"), shown);
+        assertEquals(progress().message(), shown);
+        TrainingSnapshot kept = trainer().history().latest();
+        assertTrue(shown.contains("kept the state of epoch " + kept.epoch()), shown);
+        for (float w : kept.layers().get(0).weights()) assertTrue(Float.isFinite(w));
+        waitUntil(() -> fx(() -> !button("start").isDisabled()));
+    }
+
+    @Test
+    void stopThenStartBeginsAFreshRun(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 2);
+        Trainer first = trainer();
+        robot.clickOn("#stop");
+        waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
+        assertTrue(fx(() -> panel.charts().points()) >= 2, "the stopped run stays on screen");
+
+        robot.clickOn("#start");
+        waitUntil(() -> trainer() != first && progress().epoch() >= 1);
+        assertNotSame(first, trainer());
+        waitUntil(() -> fx(() -> panel.charts().points() >= 1));
+        assertTrue(fx(() -> panel.charts().points()) <= progress().epoch(), "the curves started over");
+    }
+
+    @Test
+    void loweringEpochsWhileTrainingFinishesTheRun(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        fx(() -> {
+            design.setSettings(design.settings().withEpochs(progress().epoch() + 1));
+            return null;
+        });
+        waitUntil(() -> progress().state() == Trainer.State.FINISHED);
+        waitUntil(() -> fx(() -> button("start").isDisabled() && !button("stop").isDisabled()));
+    }
+
+    @Test
+    void anInvalidSettingIsRefusedWithTheReason(FxRobot robot) throws Exception {
+        double before = design.settings().learningRate();
+        robot.doubleClickOn("#learningRate").eraseText(12).write("-1").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(before, fx(() -> design.settings().learningRate()));
+        assertTrue(fx(() -> label("settingsError").getText()).startsWith("Learning rate must be"), "the reason is shown");
+        robot.doubleClickOn("#batchSize").eraseText(12).write("8").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(8, fx(() -> design.settings().batchSize()));
+        assertEquals("", fx(() -> label("settingsError").getText()));
+    }
+
+    @Test
+    void anotherDesignStopsTheRunAndShowsItsSettingsAndLayers(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        Trainer first = trainer();
+        NetworkDesign digits = GraphFile.read(Path.of("sample-graphs/digits-local.graph.json"));
+        fx(() -> {
+            panel.setDesign(digits);
+            return null;
+        });
+        waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
+        assertEquals("digits", fx(() -> robot.lookup("#dataset").queryAs(ComboBox.class).getValue()));
+        removeConnection(0, 0, 0); // edits of the old design no longer matter
+        fx(() -> {
+            digits.setSettings(digits.settings().withEpochs(1));
+            return null;
+        });
+        robot.clickOn("#start");
+        waitUntil(() -> trainer() != first && progress().state() == Trainer.State.FINISHED);
+        assertEquals(64, trainer().history().latest().layers().get(0).inFeatures());
+    }
+
+    @Test
+    void longRunsAreThinnedOnTheCharts() throws Exception {
+        List<io.maskstudio.engine.EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int e = 1; e <= 1300; e++) epochs.add(new io.maskstudio.engine.EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
+        int points = fx(() -> {
+            MetricsCharts charts = new MetricsCharts();
+            charts.show(epochs.subList(0, 700));
+            charts.show(epochs);
+            return charts.points();
+        });
+        assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
+    }
+
+    private void removeConnection(int pair, int out, int in) throws Exception {
+        fx(() -> {
+            Mask m = design.mask(pair).copy();
+            m.set(out, in, false);
+            design.setMask(pair, m);
+            return null;
+        });
+    }
+
+    private Trainer trainer() throws Exception {
+        return fx(() -> panel.controller().trainer());
+    }
+
+    private Trainer.Progress progress() throws Exception {
+        Trainer t = trainer();
+        return t == null ? new Trainer.Progress(Trainer.State.PAUSED, 0, 0, 0, Double.NaN, "") : t.progress();
+    }
+
+    private Button button(String id) {
+        return (Button) panel.lookup("#" + id);
+    }
+
+    private Label label(String id) {
+        return (Label) panel.lookup("#" + id);
+    }
+
+    private static int indexOfEpoch(List<TrainingSnapshot> history, int epoch) {
+        for (int i = 0; i < history.size(); i++) if (history.get(i).epoch() == epoch) return i;
+        throw new AssertionError("no snapshot of epoch " + epoch + " in " + history.stream().map(TrainingSnapshot::epoch).toList());
+    }
+
+    static boolean notBlank(WritableImage image) {
+        if (image == null) return false;
+        PixelReader r = image.getPixelReader();
+        int first = r.getArgb(0, 0);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (r.getArgb(x, y) != first) return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean samePixels(Raster expected, WritableImage image) {
+        if (image == null || image.getWidth() != expected.width() || image.getHeight() != expected.height()) return false;
+        PixelReader r = image.getPixelReader();
+        for (int y = 0; y < expected.height(); y++) {
+            for (int x = 0; x < expected.width(); x++) {
+                if (r.getArgb(x, y) != expected.getPixel(x, y)) return false;
+            }
+        }
+        return true;
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits (bounded) for {@code condition}; on timeout fails with what the panel showed. */
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            Trainer t = trainer();
+            throw new AssertionError("timed out; status: " + fx(() -> panel.status().getText())
+                    + "; message: " + fx(() -> panel.message().getText())
+                    + "; progress: " + (t == null ? "no trainer" : t.progress()), e);
+        }
+    }
+}
