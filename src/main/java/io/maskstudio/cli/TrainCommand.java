@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             if (valFraction != null) s = s.withValidationFraction(valFraction);
             return s;
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), MaskStudioCommand.USAGE);
+            throw new CliException(e.getMessage(), MaskStudioCommand.USAGE, e);
         }
     }
 
@@ -109,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return Datasets.load(name, s.seed(), labelColumn());
         } catch (DataException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), e);
         }
     }
 }
