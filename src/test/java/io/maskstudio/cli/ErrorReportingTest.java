@@ -70,6 +70,24 @@ class ErrorReportingTest {
     }
 
     @Test
+    void verboseAlsoShowsWhatWasLoggedWhileTheCommandRan(@TempDir Path tmp) {
+        String[] diverging = {"train", XOR.toString(), "--optimizer", "sgd", "--lr", "1e38", "--epochs", "5",
+                "--out", tmp.resolve("d").toString(), "--no-progress"};
+        CliRunner quiet = CliRunner.run(diverging);
+        assertEquals(3, quiet.exitCode(), quiet.err());
+        assertFalse(quiet.err().contains("TrainingRun"), quiet.err());
+        assertFalse(quiet.err().contains("\tat "), quiet.err());
+
+        String[] verbose = java.util.Arrays.copyOf(diverging, diverging.length + 1);
+        verbose[diverging.length] = "--verbose";
+        CliRunner loud = CliRunner.run(verbose);
+        assertEquals(3, loud.exitCode(), loud.err());
+        assertTrue(loud.err().contains("WARN  i.m.cli.TrainingRun - training diverged"), loud.err());
+        assertTrue(loud.err().contains("io.maskstudio.engine.DivergedException"), loud.err());
+        assertTrue(loud.err().contains("\tat io.maskstudio.engine."), loud.err());
+    }
+
+    @Test
     void verboseWorksForEveryCommand(@TempDir Path tmp) {
         Path missing = tmp.resolve("missing.graph.json");
         for (String command : new String[] {"inspect", "render"}) {
