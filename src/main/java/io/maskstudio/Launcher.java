@@ -2,6 +2,8 @@ package io.maskstudio;
 
 import io.maskstudio.cli.MaskStudioCommand;
 import io.maskstudio.ui.App;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the runnable jar. Deliberately not a JavaFX {@code Application}: the JavaFX
@@ -9,10 +11,14 @@ import io.maskstudio.ui.App;
  * With no arguments, or a graph file as the only argument, it opens the GUI; otherwise it runs the CLI.
  */
 public final class Launcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
     private Launcher() {}
 
     public static void main(String[] args) {
         if (opensGui(args)) {
+            // A started jar has no console to print to: an exception nobody caught must at least reach the log file.
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught on thread {}", thread.getName(), e));
             App.main(args);
         } else {
             System.exit(MaskStudioCommand.run(args));

@@ -64,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             MaskFormats.write(out, mask, new MaskWriteOptions(sparse, outKey));
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException(out + ": cannot write: " + e.getMessage());
+            throw new CliException(out + ": cannot write: " + e.getMessage(), e);
         }
         spec.commandLine().getOut().printf("%s -> %s: mask [out_features, in_features] = [%d, %d], %d connections (%s)%n",
                 in, out, mask.rows(), mask.cols(), mask.nnz(), from == to ? to.extension() : from.extension() + " to " + to.extension());
@@ -75,11 +75,11 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             return MaskFormats.read(in, ro);
         } catch (FormatException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            throw new CliException(in + ": no such file");
+            throw new CliException(in + ": no such file", e);
         } catch (IOException e) {
-            throw new CliException(in + ": cannot read: " + e.getMessage());
+            throw new CliException(in + ": cannot read: " + e.getMessage(), e);
         }
     }
 

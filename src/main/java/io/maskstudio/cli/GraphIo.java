@@ -24,11 +24,11 @@ final class GraphIo {
         try {
             return GraphFile.load(file);
         } catch (FormatException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
+            throw new CliException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read: " + e.getMessage());
+            throw new CliException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -36,7 +36,7 @@ final class GraphIo {
         try {
             GraphFile.write(file, design);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot write: " + e.getMessage());
+            throw new CliException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

@@ -65,9 +65,9 @@ final class InspectCommand implements Callable<Integer> {
         try {
             return MaskFiles.read(file, key, OptionalDouble.empty());
         } catch (FormatException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read: " + e.getMessage());
+            throw new CliException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

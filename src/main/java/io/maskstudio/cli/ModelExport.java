@@ -43,7 +43,7 @@ final class ModelExport {
                     session.validation().x(), session.validation().y(), extras);
             GraphFile.write(dir.resolve(TRAINED_GRAPH), trained, graphExtras);
         } catch (IOException e) {
-            throw new CliException(dir + ": cannot write the trained model: " + e.getMessage());
+            throw new CliException(dir + ": cannot write the trained model: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +51,7 @@ final class ModelExport {
         try {
             AtomicFiles.writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliException(file + ": cannot write: " + e.getMessage());
+            throw new CliException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             Figures.write(design, pair, v, out, width, height(design, v));
         } catch (IOException e) {
-            throw new CliException(out + ": cannot write: " + e.getMessage());
+            throw new CliException(out + ": cannot write: " + e.getMessage(), e);
         }
         return MaskStudioCommand.OK;
     }

@@ -56,6 +56,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The CSV file the data came from, as found (possibly next to the graph); null for a built-in set. */
+    private String csvFile;
+
     @Override
     public Integer call() {
         LoadedGraph loaded = GraphIo.load(graph);
@@ -64,6 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings s = overrides(design.settings());
         design.setSettings(s);
         Dataset data = loadDataset(s);
+        checkFits(data, design);
         PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
         TrainingRun run = new TrainingRun(design, loaded.extras(), data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
@@ -83,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
             if (valFraction != null) s = s.withValidationFraction(valFraction);
             return s;
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), MaskStudioCommand.USAGE);
+            throw new CliException(e.getMessage(), MaskStudioCommand.USAGE, e);
         }
     }
 
@@ -99,17 +103,47 @@ final class TrainCommand implements Callable<Integer> {
     /** A CSV path is looked up as given, then next to the graph file (so sample graphs can name their data). */
     private Dataset loadDataset(TrainingSettings s) {
         String name = s.dataset();
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+        if (isFile(name)) {
             Path p = Path.of(name);
             if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
                 Path beside = graph.toAbsolutePath().getParent().resolve(name);
                 if (Files.exists(beside)) name = beside.toString();
             }
+            csvFile = name;
         }
         try {
             return Datasets.load(name, s.seed(), labelColumn());
         } catch (DataException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(datasetOrigin() + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the dataset name came from: the graph file's training.dataset field, or the --dataset option. A CSV
+     * given with --dataset needs no prefix, as its errors start with its path.
+     */
+    private String datasetOrigin() {
+        if (dataset == null) return graph + ": training.dataset: ";
+        return csvFile != null ? "" : "--dataset " + dataset + ": ";
+    }
+
+    /** The data must fit the design; checked here so the message can name both the data and the graph file. */
+    private void checkFits(Dataset data, NetworkDesign design) {
+        String source = csvFile != null ? csvFile : "dataset '" + data.name() + "'";
+        int inputs = design.layer(0).size();
+        if (data.features() != inputs) {
+            throw new CliException(source + " has " + data.features() + " features but the input layer of " + graph
+                    + " has " + inputs + " neurons");
+        }
+        int outputs = design.layer(design.layerCount() - 1).size();
+        if (data.classes() > outputs) {
+            throw new CliException(source + " has " + data.classes() + " classes but the output layer of " + graph
+                    + " has only " + outputs + " neurons");
+        }
+    }
+
+    private static boolean isFile(String name) {
+        String lower = name.trim().toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
     }
 }

@@ -9,6 +9,8 @@ import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.GraphExtras;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +26,7 @@ import java.util.Locale;
  * the last good epoch when training diverges.
  */
 final class TrainingRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     static final String METRICS_HEADER = "epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
 
     private final NetworkDesign design;
@@ -53,7 +56,7 @@ final class TrainingRun {
         try {
             session = new TrainingSession(design, split, s);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), e);
         }
         createOutputDirectory();
         List<EpochMetrics> rows = new ArrayList<>();
@@ -79,6 +82,7 @@ final class TrainingRun {
                 progress.epoch(m, s.epochs(), note);
             }
         } catch (DivergedException e) {
+            LOG.warn("training diverged", e);
             divergence = e.getMessage();
             exit = MaskStudioCommand.DIVERGED;
         }
@@ -104,7 +108,7 @@ final class TrainingRun {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new CliException(out + ": cannot create output directory: " + e.getMessage());
+            throw new CliException(out + ": cannot create output directory: " + e.getMessage(), e);
         }
     }
 

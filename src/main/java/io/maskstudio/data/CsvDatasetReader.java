@@ -40,14 +40,15 @@ public final class CsvDatasetReader {
         this.labelColumn = labelColumn;
     }
 
-    /** Reads the file; the dataset is named after the file without its extension. */
+    /** Reads the file; errors name it by the path given, the dataset is named after the file without its extension. */
     public Dataset read(Path file) throws DataException {
-        String source = file.getFileName().toString();
+        String source = file.toString();
+        String fileName = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = source.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-            return read(in, source, datasetName(source));
+             InputStream in = fileName.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+            return read(in, source, datasetName(fileName));
         } catch (NoSuchFileException e) {
-            throw new DataException(file + ": file not found", e);
+            throw new DataException(source + ": file not found", e);
         } catch (IOException e) {
             throw new DataException(source + ": cannot read: " + e.getMessage(), e);
         }

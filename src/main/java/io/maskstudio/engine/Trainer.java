@@ -111,6 +111,7 @@ public final class Trainer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Trainer.class).error("training failed", e);
             state = State.FAILED;
             publish(Double.NaN, "training failed: " + e.getMessage());
             handled.set(Long.MAX_VALUE);

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +29,18 @@ import java.util.function.LongSupplier;
  * Frame times of the editor views with the software pipeline: a 784 (28x28) -> 1000 pair with random masks
  * of 10^3, 10^4 and 10^5 connections, each view filling a 1600x1000 window (the worst case; in the main
  * window each view is about half that). A redraw is what the app does on a change: draw the raster and blit
- * it into the WritableImage with PixelWriter. Not a timed test: it prints median and p95 milliseconds.
+ * it into the WritableImage with PixelWriter. Not a timed test: it writes median and p95 milliseconds to the
+ * writer it is given ({@link io.maskstudio.cli.ViewBenchmarkMain} passes stdout; only the CLI prints).
  *
- * <p>Run under a display (Xvfb works): {@code java -Dprism.order=sw -cp target/maskstudio.jar io.maskstudio.ui.ViewBenchmark [iterations [WxH]]}
+ * <p>Run under a display (Xvfb works): {@code java -Dprism.order=sw -cp target/maskstudio.jar io.maskstudio.cli.ViewBenchmarkMain [iterations [WxH]]}
  */
 public final class ViewBenchmark {
     private static int WIDTH = 1600, HEIGHT = 1000;
 
     private ViewBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Starts JavaFX, times every view and writes one row per measurement to {@code out}; args: [iterations [WxH]]. */
+    public static void run(String[] args, PrintWriter out) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         if (args.length > 1) {
             String[] wh = args[1].split("x");
@@ -47,15 +50,15 @@ public final class ViewBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
-        System.out.printf(Locale.ROOT, "Java %s, %d cores, prism.order=%s, views %dx%d, %d timed redraws after warm-up%n",
+        out.printf(Locale.ROOT, "Java %s, %d cores, prism.order=%s, views %dx%d, %d timed redraws after warm-up%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), System.getProperty("prism.order", "(default)"),
                 WIDTH, HEIGHT, iterations);
-        System.out.printf(Locale.ROOT, "%-44s %12s %10s %10s%n", "redraw (draw + PixelWriter blit)", "connections", "median ms", "p95 ms");
+        out.printf(Locale.ROOT, "%-44s %12s %10s %10s%n", "redraw (draw + PixelWriter blit)", "connections", "median ms", "p95 ms");
         for (int nnz : new int[] {1_000, 10_000, 100_000}) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
-                    runAll(nnz, iterations);
+                    runAll(nnz, iterations, out);
                     done.complete(null);
                 } catch (Throwable t) {
                     done.completeExceptionally(t);
@@ -63,37 +66,38 @@ public final class ViewBenchmark {
             });
             done.get();
         }
+        out.flush();
         Platform.exit();
     }
 
-    private static void runAll(int nnz, int iterations) {
+    private static void runAll(int nnz, int iterations, PrintWriter out) {
         Document doc = new Document();
         doc.open(design(nnz), null, "benchmark");
         BipartiteView bipartite = new BipartiteView(doc);
         MatrixView matrix = new MatrixView(doc);
         Stage stage = show(bipartite, "bipartite");
         Stage stage2 = show(matrix, "matrix");
-        report("blit only (PixelWriter.setPixels)", nnz, iterations, () -> {
+        report(out, "blit only (PixelWriter.setPixels)", nnz, iterations, () -> {
             long t0 = System.nanoTime();
             bipartite.blit();
             return System.nanoTime() - t0;
         });
-        report("bipartite" + (nnz > 10_000 ? " (bundled)" : " (lines)"), nnz, iterations, bipartite::redrawNow);
+        report(out, "bipartite" + (nnz > 10_000 ? " (bundled)" : " (lines)"), nnz, iterations, bipartite::redrawNow);
         doc.setHover(Hover.neuron(Side.TARGET, 500));
-        report("bipartite, hovered target (fan-in drawn)", nnz, iterations, bipartite::redrawNow);
+        report(out, "bipartite, hovered target (fan-in drawn)", nnz, iterations, bipartite::redrawNow);
         doc.setHover(Hover.neuron(Side.SOURCE, 14 * 28 + 14));
-        report("bipartite, hovered source (fan-out drawn)", nnz, iterations, bipartite::redrawNow);
+        report(out, "bipartite, hovered source (fan-out drawn)", nnz, iterations, bipartite::redrawNow);
         doc.setHover(Hover.NONE);
-        report("matrix, fit (~1 px per cell)", nnz, iterations, matrix::redrawNow);
+        report(out, "matrix, fit (~1 px per cell)", nnz, iterations, matrix::redrawNow);
         matrix.fit();
         matrix.redrawNow();
         zoomMatrix(matrix, 12);
-        report("matrix, zoomed to 12 px cells", nnz, iterations, matrix::redrawNow);
+        report(out, "matrix, zoomed to 12 px cells", nnz, iterations, matrix::redrawNow);
         matrix.fit();
         matrix.redrawNow();
         // One brush dab as the app handles it: the edit, then both views redrawn.
         int[] k = {0};
-        report("brush dab: edit + both views", nnz, iterations, () -> {
+        report(out, "brush dab: edit + both views", nnz, iterations, () -> {
             int row = k[0]++ % 1000;
             MaskEdits.brush(doc, new int[] {row}, new int[] {row % 784}, k[0] % 2 == 0);
             return bipartite.redrawNow() + matrix.redrawNow();
@@ -119,7 +123,7 @@ public final class ViewBenchmark {
         matrix.setViewport(zoomed);
     }
 
-    private static void report(String name, int nnz, int iterations, LongSupplier redraw) {
+    private static void report(PrintWriter out, String name, int nnz, int iterations, LongSupplier redraw) {
         long warmUntil = System.nanoTime() + 1_000_000_000L;
         for (int k = 0; k < 10 || System.nanoTime() < warmUntil; k++) redraw.getAsLong();
         double[] ms = new double[iterations];
@@ -129,7 +133,7 @@ public final class ViewBenchmark {
             ms[k] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-44s %12d %10.2f %10.2f%n", name, nnz, ms[iterations / 2], ms[(int) Math.ceil(iterations * 0.95) - 1]);
+        out.printf(Locale.ROOT, "%-44s %12d %10.2f %10.2f%n", name, nnz, ms[iterations / 2], ms[(int) Math.ceil(iterations * 0.95) - 1]);
     }
 
     static NetworkDesign design(int nnz) {

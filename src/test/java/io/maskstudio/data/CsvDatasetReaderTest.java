@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
@@ -26,6 +25,11 @@ class CsvDatasetReaderTest {
         Path file = dir.resolve(fileName);
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The file error() writes: messages name it by this path. */
+    private Path csv() {
+        return dir.resolve("data.csv");
     }
 
     private Dataset read(String text) throws Exception {
@@ -156,18 +160,18 @@ class CsvDatasetReaderTest {
 
     @Test
     void emptyFiles() throws Exception {
-        assertEquals("data.csv: the file is empty", error(""));
-        assertEquals("data.csv: the file is empty", error("\n  \n\n"));
+        assertEquals(csv() + ": the file is empty", error(""));
+        assertEquals(csv() + ": the file is empty", error("\n  \n\n"));
     }
 
     @Test
     void headerWithoutRows() throws Exception {
-        assertEquals("data.csv: no data rows after the header on line 2", error("\na,b,label\n"));
+        assertEquals(csv() + ": no data rows after the header on line 2", error("\na,b,label\n"));
     }
 
     @Test
     void wrongColumnCount() throws Exception {
-        assertEquals("data.csv: line 7: expected 5 columns, found 4", error("""
+        assertEquals(csv() + ": line 7: expected 5 columns, found 4", error("""
                 a,b,c,d,label
                 1,2,3,4,x
                 1,2,3,4,y
@@ -176,40 +180,40 @@ class CsvDatasetReaderTest {
                 1,2,3,4,y
                 1,2,3,x
                 """));
-        assertEquals("data.csv: line 2: expected 2 columns, found 3", error("1,a\n2,b,3\n"));
+        assertEquals(csv() + ": line 2: expected 2 columns, found 3", error("1,a\n2,b,3\n"));
     }
 
     @Test
     void notANumber() throws Exception {
-        assertEquals("data.csv: line 3, column 'petal_width': expected a number, found 'abc'",
+        assertEquals(csv() + ": line 3, column 'petal_width': expected a number, found 'abc'",
                 error("sepal,petal_width,species\n1,2,a\n3,abc,b\n"));
-        assertEquals("data.csv: line 3, column 2: expected a number, found 'abc'", error("1,2,a\n3,4,b\n3,abc,b\n"));
+        assertEquals(csv() + ": line 3, column 2: expected a number, found 'abc'", error("1,2,a\n3,4,b\n3,abc,b\n"));
     }
 
     @Test
     void aTypoInTheFirstRowIsNotTakenForAHeader() throws Exception {
-        assertEquals("data.csv: line 1, column 2: expected a number, found '2..5'", error("1,2..5,a\n3,4,b\n"));
+        assertEquals(csv() + ": line 1, column 2: expected a number, found '2..5'", error("1,2..5,a\n3,4,b\n"));
     }
 
     @Test
     void nanInfinityAndEmptyCells() throws Exception {
-        assertEquals("data.csv: line 2, column 'b': expected a finite number, found 'NaN'", error("a,b,y\n1,NaN,p\n2,3,q\n"));
-        assertEquals("data.csv: line 3, column 1: expected a finite number, found '-Infinity'", error("1,2,p\n4,5,p\n-Infinity,3,q\n"));
-        assertEquals("data.csv: line 2, column 2: expected a finite number, found '1e39'", error("1,2,p\n2,1e39,q\n"));
-        assertEquals("data.csv: line 2, column 'b': expected a number, found an empty cell", error("a,b,y\n1,,p\n2,3,q\n"));
-        assertEquals("data.csv: line 3, column 'y': expected a class label, found an empty cell", error("a,b,y\n1,2,p\n2,3,\n"));
+        assertEquals(csv() + ": line 2, column 'b': expected a finite number, found 'NaN'", error("a,b,y\n1,NaN,p\n2,3,q\n"));
+        assertEquals(csv() + ": line 3, column 1: expected a finite number, found '-Infinity'", error("1,2,p\n4,5,p\n-Infinity,3,q\n"));
+        assertEquals(csv() + ": line 2, column 2: expected a finite number, found '1e39'", error("1,2,p\n2,1e39,q\n"));
+        assertEquals(csv() + ": line 2, column 'b': expected a number, found an empty cell", error("a,b,y\n1,,p\n2,3,q\n"));
+        assertEquals(csv() + ": line 3, column 'y': expected a class label, found an empty cell", error("a,b,y\n1,2,p\n2,3,\n"));
     }
 
     @Test
     void oneClassOnly() throws Exception {
-        assertEquals("data.csv: column 'species' holds only one class ('setosa'); a classifier needs at least 2",
+        assertEquals(csv() + ": column 'species' holds only one class ('setosa'); a classifier needs at least 2",
                 error("len,species\n1,setosa\n2,setosa\n"));
-        assertEquals("data.csv: column 2 holds only one class ('3'); a classifier needs at least 2", error("1,3\n2,3.0\n"));
+        assertEquals(csv() + ": column 2 holds only one class ('3'); a classifier needs at least 2", error("1,3\n2,3.0\n"));
     }
 
     @Test
     void fractionalLabelsLookLikeRegression() throws Exception {
-        assertEquals("data.csv: line 3, column 2: expected a class label (an integer or text), found '0.5'; "
+        assertEquals(csv() + ": line 3, column 2: expected a class label (an integer or text), found '0.5'; "
                 + "non-integer targets look like regression, which is not supported", error("1,1\n2,2\n3,0.5\n4,0.25\n"));
     }
 
@@ -221,24 +225,24 @@ class CsvDatasetReaderTest {
 
     @Test
     void labelColumnThatIsNotThere() throws Exception {
-        assertEquals("data.csv: line 1: expected a column named 'class', found 'a', 'b', 'label'",
+        assertEquals(csv() + ": line 1: expected a column named 'class', found 'a', 'b', 'label'",
                 error(new CsvDatasetReader(LabelColumn.named("class")), "a,b,label\n1,2,3\n"));
-        assertEquals("data.csv: line 1: expected a header naming column 'class', found a row of numbers",
+        assertEquals(csv() + ": line 1: expected a header naming column 'class', found a row of numbers",
                 error(new CsvDatasetReader(LabelColumn.named("class")), "1,2,3\n"));
-        assertEquals("data.csv: line 1: expected a label column index in -3..2, found 3 (the file has 3 columns)",
+        assertEquals(csv() + ": line 1: expected a label column index in -3..2, found 3 (the file has 3 columns)",
                 error(new CsvDatasetReader(LabelColumn.atIndex(3)), "1,2,3\n"));
-        assertEquals("data.csv: line 1: expected a label column index in -3..2, found -4 (the file has 3 columns)",
+        assertEquals(csv() + ": line 1: expected a label column index in -3..2, found -4 (the file has 3 columns)",
                 error(new CsvDatasetReader(LabelColumn.atIndex(-4)), "1,2,3\n"));
     }
 
     @Test
     void aSingleColumnHasNoFeatures() throws Exception {
-        assertEquals("data.csv: line 1: expected at least 2 columns (features and a label), found 1", error("label\na\nb\n"));
+        assertEquals(csv() + ": line 1: expected at least 2 columns (features and a label), found 1", error("label\na\nb\n"));
     }
 
     @Test
     void unterminatedQuote() throws Exception {
-        assertEquals("data.csv: line 2: expected a closing quote, found the end of the line", error("1,a\n2,\"b\n"));
+        assertEquals(csv() + ": line 2: expected a closing quote, found the end of the line", error("1,a\n2,\"b\n"));
     }
 
     @Test
@@ -248,13 +252,18 @@ class CsvDatasetReaderTest {
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(missing)).getMessage());
         Path latin1 = dir.resolve("latin.csv");
         Files.write(latin1, "x,label\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals("latin.csv: line 2: expected UTF-8 text, found bytes that are not",
+        assertEquals(latin1 + ": line 2: expected UTF-8 text, found bytes that are not",
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(latin1)).getMessage());
     }
 
     @Test
-    void errorsNameTheFileNotItsDirectory() throws Exception {
+    void errorsNameTheFileByItsFullPath() throws Exception {
+        // two files of the same name in different folders must not be confused in a message
         String message = error("1,x\n");
-        assertFalse(message.toLowerCase(Locale.ROOT).contains(dir.toString().toLowerCase(Locale.ROOT)), message);
+        assertTrue(message.startsWith(dir.resolve("data.csv") + ": "), message);
+        Path other = Files.createDirectories(dir.resolve("other")).resolve("data.csv");
+        Files.writeString(other, "1,x\n");
+        DataException e = assertThrows(DataException.class, () -> new CsvDatasetReader().read(other));
+        assertTrue(e.getMessage().startsWith(other + ": "), e.getMessage());
     }
 }

@@ -13,18 +13,39 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What we write loads in Python the way README.md's File formats section says: NumPy, SciPy, Pillow, torch, and a
- * safetensors reader written from the format's specification (the safetensors package is not on Debian).
- * Skipped where /usr/bin/python3 lacks those modules.
+ * What we write loads in Python the way README.md's File formats section says: NumPy, SciPy and Pillow for the
+ * mask formats, torch for safetensors (read with a reader written from the format's specification, as the
+ * safetensors package is not on Debian) and for pruning with a loaded mask. Each test asks only for the modules
+ * it uses; see {@link Python#assumeModules} for when a missing one skips and when it fails.
  */
 class MaskFormatsPythonInteropTest {
     @TempDir
     Path dir;
 
-    private static final String CHECK = String.join("\n",
-            "import sys, os, json, struct, warnings, numpy as np, scipy.io as sio, scipy.sparse as sp, torch, torch.nn.utils.prune",
+    private static final String NUMPY_CHECK = String.join("\n",
+            "import sys, os, warnings, numpy as np, scipy.io as sio, scipy.sparse as sp",
             "from PIL import Image",
             "warnings.simplefilter('ignore')  # loadtxt warns about an edge list without edges",
+            "d = sys.argv[1]",
+            "for stem in sys.argv[2:]:",
+            "    m = np.load(os.path.join(d, stem + '.npy'))",
+            "    p = lambda ext: os.path.join(d, stem + ext)",
+            "    got = {",
+            "        'npz': np.load(p('.npz'))['weight_mask'],",
+            "        'sparse.npz': sp.load_npz(p('.sparse.npz')).toarray(),",
+            "        'mtx': sio.mmread(p('.mtx')).toarray() != 0,",
+            "        'csv': np.loadtxt(p('.csv'), delimiter=',', ndmin=2) == 1,",
+            "        'png': np.array(Image.open(p('.png')).convert('L')) < 128,",
+            "    }",
+            "    e = np.loadtxt(p('.edges.csv'), delimiter=',', skiprows=2, dtype=np.int64, ndmin=2).reshape(-1, 2)",
+            "    z = np.zeros(m.shape, bool); z[e[:, 0], e[:, 1]] = True; got['edges.csv'] = z",
+            "    assert sp.load_npz(p('.sparse.npz')).format == 'csr'",
+            "    for k, a in got.items():",
+            "        assert a.shape == m.shape and (a.astype(bool) == m).all(), (stem, k, a.shape, m.shape)",
+            "print('ok')");
+
+    private static final String TORCH_CHECK = String.join("\n",
+            "import sys, os, json, struct, numpy as np, torch, torch.nn.utils.prune",
             "d = sys.argv[1]",
             "def st_load(path):",
             "    # the safetensors layout per its spec: u64 LE header size, JSON header, raw little-endian C-order data",
@@ -43,22 +64,10 @@ class MaskFormatsPythonInteropTest {
             "    return out, h.get('__metadata__', {})",
             "for stem in sys.argv[2:]:",
             "    m = np.load(os.path.join(d, stem + '.npy'))",
-            "    p = lambda ext: os.path.join(d, stem + ext)",
-            "    got = {",
-            "        'npz': np.load(p('.npz'))['weight_mask'],",
-            "        'sparse.npz': sp.load_npz(p('.sparse.npz')).toarray(),",
-            "        'mtx': sio.mmread(p('.mtx')).toarray() != 0,",
-            "        'csv': np.loadtxt(p('.csv'), delimiter=',', ndmin=2) == 1,",
-            "        'png': np.array(Image.open(p('.png')).convert('L')) < 128,",
-            "        'safetensors': st_load(p('.safetensors'))[0]['weight_mask'].numpy(),",
-            "    }",
-            "    e = np.loadtxt(p('.edges.csv'), delimiter=',', skiprows=2, dtype=np.int64, ndmin=2).reshape(-1, 2)",
-            "    z = np.zeros(m.shape, bool); z[e[:, 0], e[:, 1]] = True; got['edges.csv'] = z",
-            "    assert sp.load_npz(p('.sparse.npz')).format == 'csr'",
-            "    for k, a in got.items():",
-            "        assert a.shape == m.shape and (a.astype(bool) == m).all(), (stem, k, a.shape, m.shape)",
+            "    a = st_load(os.path.join(d, stem + '.safetensors'))[0]['weight_mask'].numpy()",
+            "    assert a.shape == m.shape and (a.astype(bool) == m).all(), (stem, a.shape, m.shape)",
             "    lin = torch.nn.Linear(m.shape[1], m.shape[0])",
-            "    torch.nn.utils.prune.custom_from_mask(lin, 'weight', torch.from_numpy(got['safetensors']))",
+            "    torch.nn.utils.prune.custom_from_mask(lin, 'weight', torch.from_numpy(a))",
             "    assert ((lin.weight != 0).numpy() <= m).all()",
             "t, meta = st_load(os.path.join(d, 'tensors.safetensors'))",
             "assert meta == {'k': 'v'}, meta",
@@ -67,9 +76,8 @@ class MaskFormatsPythonInteropTest {
             "assert t['i'].dtype == torch.int64 and t['i'].tolist() == [-5, 7, 1 << 40]",
             "print('ok')");
 
-    @Test
-    void pythonLoadsEveryFormatWeWrite() throws Exception {
-        Python.assumeModules("numpy", "scipy", "PIL", "torch");
+    /** Writes each test mask as stem.npy (NumPy's reference) and in {@code extensions}; returns [dir, stems...]. */
+    private List<String> writeMasks(List<String> extensions, boolean sparseToo) throws Exception {
         Random rnd = new Random(3);
         List<Mask> masks = List.of(MaskFixtures.p(), MaskFixtures.random(rnd, 40, 60), new Mask(3, 2), Mask.full(1, 9));
         List<String> args = new java.util.ArrayList<>(List.of(dir.toString()));
@@ -77,19 +85,35 @@ class MaskFormatsPythonInteropTest {
             Mask m = masks.get(k);
             String stem = "m" + k;
             MaskFormats.write(dir.resolve(stem + ".npy"), m, MaskWriteOptions.defaults());
-            for (String ext : List.of(".npz", ".mtx", ".csv", ".png", ".safetensors")) {
-                MaskFormats.write(dir.resolve(stem + ext), m, MaskWriteOptions.defaults());
+            for (String ext : extensions) MaskFormats.write(dir.resolve(stem + ext), m, MaskWriteOptions.defaults());
+            if (sparseToo) {
+                MaskFormats.write(dir.resolve(stem + ".sparse.npz"), m, MaskWriteOptions.defaults().withSparse(true));
+                MaskFormats.write(dir.resolve(stem + ".edges.csv"), m, MaskWriteOptions.defaults().withSparse(true));
             }
-            MaskFormats.write(dir.resolve(stem + ".sparse.npz"), m, MaskWriteOptions.defaults().withSparse(true));
-            MaskFormats.write(dir.resolve(stem + ".edges.csv"), m, MaskWriteOptions.defaults().withSparse(true));
             args.add(stem);
         }
+        return args;
+    }
+
+    @Test
+    void numpyScipyAndPillowLoadEveryMaskFormatWeWrite() throws Exception {
+        Python.assumeModules("numpy", "scipy", "PIL");
+        List<String> args = writeMasks(List.of(".npz", ".mtx", ".csv", ".png"), true);
+        Python.Result r = Python.script(NUMPY_CHECK, args, 120);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("ok", r.output());
+    }
+
+    @Test
+    void torchLoadsOurSafetensorsAndPrunesWithTheMask() throws Exception {
+        Python.assumeModules("numpy", "torch");
+        List<String> args = writeMasks(List.of(".safetensors"), false);
         Map<String, NpyArray> tensors = new LinkedHashMap<>();
         tensors.put("w", NpyArray.ofFloats(new float[]{1.5f, -2, 0.25f, 0, 3, -1}, 2, 3));
         tensors.put("b", NpyArray.ofBooleans(new boolean[]{true, false}, 2));
         tensors.put("i", NpyArray.ofLongs(new long[]{-5, 7, 1L << 40}, 3));
         Safetensors.write(dir.resolve("tensors.safetensors"), tensors, Map.of("k", "v"));
-        Python.Result r = Python.script(CHECK, args.subList(0, args.size()), 120);
+        Python.Result r = Python.script(TORCH_CHECK, args, 120);
         assertEquals(0, r.exitCode(), r.output());
         assertEquals("ok", r.output());
     }

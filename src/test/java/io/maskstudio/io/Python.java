@@ -8,24 +8,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs Debian's /usr/bin/python3 for the optional interoperability tests. Tests call
- * {@link #assumeModules} first, so they are skipped (not failed) where Python, NumPy or torch is absent.
+ * Runs Debian's /usr/bin/python3 for the interoperability tests. Tests call {@link #assumeModules} first, so on a
+ * developer's machine they are skipped (not failed) where Python, NumPy or torch is absent. CI sets
+ * {@value #REQUIRE_ENV}=1 (or -D{@value #REQUIRE_PROPERTY}=true): there a missing module fails the test, so the
+ * interop checks cannot pass by silently not running.
  */
 final class Python {
     static final Path EXE = Path.of("/usr/bin/python3");
+    static final String REQUIRE_ENV = "MASKSTUDIO_REQUIRE_INTEROP";
+    static final String REQUIRE_PROPERTY = "maskstudio.requireInterop";
 
     private Python() {}
 
+    /** Skips the calling test unless python3 imports every module; fails it instead when interop is required. */
     static void assumeModules(String... modules) {
-        assumeTrue(Files.isExecutable(EXE), "no " + EXE);
+        String missing = missing(modules);
+        if (missing == null) return;
+        if (interopRequired(System.getenv(REQUIRE_ENV), System.getProperty(REQUIRE_PROPERTY))) {
+            fail(missing + " (" + REQUIRE_ENV + "=1 or " + REQUIRE_PROPERTY + "=true: interop tests must run)");
+        }
+        assumeTrue(false, missing);
+    }
+
+    /** Whether the environment variable is 1 or true, or the system property true. */
+    static boolean interopRequired(String env, String property) {
+        String e = env == null ? "" : env.trim();
+        return e.equals("1") || e.equalsIgnoreCase("true") || Boolean.parseBoolean(property == null ? null : property.trim());
+    }
+
+    /** Why the modules cannot be used, or null when python3 imports them all. */
+    static String missing(String... modules) {
+        if (!Files.isExecutable(EXE)) return "no " + EXE;
         try {
             Result r = run(List.of("-c", "import " + String.join(", ", modules)), 60);
-            assumeTrue(r.exitCode() == 0, "python3 lacks " + String.join(", ", modules) + ": " + r.output());
+            return r.exitCode() == 0 ? null : "python3 lacks " + String.join(", ", modules) + ": " + r.output();
         } catch (IOException e) {
-            assumeTrue(false, "cannot run python3: " + e.getMessage());
+            return "cannot run python3: " + e.getMessage();
         }
     }
 

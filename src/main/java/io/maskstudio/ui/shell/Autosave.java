@@ -107,6 +107,7 @@ public final class Autosave {
                 if (lock != null) lock.release();
                 if (lockChannel != null) lockChannel.close();
             } catch (IOException ignored) {
+                org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot release the autosave lock", ignored);
                 // Released with the process anyway.
             }
             lock = null;
@@ -128,6 +129,7 @@ public final class Autosave {
                 found.add(new Leftover(g, original.isEmpty() ? null : Path.of(original), lockFile));
             }
         } catch (IOException ignored) {
+            org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot list the autosaves in {}", dir, ignored);
             // Nothing to offer.
         }
         return found;
@@ -143,6 +145,7 @@ public final class Autosave {
         } catch (java.nio.channels.OverlappingFileLockException e) {
             return true; // held by this JVM: a running window
         } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot test the lock {}", lockFile, e);
             return false;
         }
     }
@@ -158,6 +161,7 @@ public final class Autosave {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
+                org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot delete {}", p, ignored);
                 // A stale autosave is harmless.
             }
         }

@@ -29,6 +29,7 @@ public final class RecentFiles {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RecentFiles.class).warn("cannot read the recent files list {}", store, e);
             files.clear();
         }
     }
@@ -61,6 +62,7 @@ public final class RecentFiles {
             Files.createDirectories(store.getParent());
             AtomicFiles.writeBytes(store, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException ignored) {
+            org.slf4j.LoggerFactory.getLogger(RecentFiles.class).warn("cannot save the recent files list {}", store, ignored);
             // The list is a convenience; the session keeps it in memory.
         }
     }

@@ -143,6 +143,7 @@ final class LayerHeatmaps extends VBox {
                 return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
                         LayerInsights.of(s, pair, ls), null);
             } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
                 return new Rendered(s, pair, null, null, "Cannot draw this layer: " + e.getMessage());
             }
         });

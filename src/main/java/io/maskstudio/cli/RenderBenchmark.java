@@ -1,8 +1,15 @@
-package io.maskstudio.render;
+package io.maskstudio.cli;
 
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
+import io.maskstudio.render.BipartiteLayout;
+import io.maskstudio.render.BipartiteRenderer;
+import io.maskstudio.render.Highlight;
+import io.maskstudio.render.MatrixRenderer;
+import io.maskstudio.render.MatrixViewport;
+import io.maskstudio.render.Raster;
+import io.maskstudio.render.RenderStats;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -11,8 +18,9 @@ import java.util.Random;
 
 /**
  * Redraw times of the software renderers on a 784 (28x28) -> 1000 layer pair at 1600x1000, with
- * random masks of 10^3, 10^4 and 10^5 connections. Run: {@code java -cp target/classes
- * io.maskstudio.render.RenderBenchmark [iterations [connections...]]}. Prints median and p95 milliseconds per redraw.
+ * random masks of 10^3, 10^4 and 10^5 connections. Run: {@code java -cp target/maskstudio.jar
+ * io.maskstudio.cli.RenderBenchmark [iterations [connections...]]}. Prints median and p95 milliseconds per redraw.
+ * It lives in cli because it prints: only the command line writes to the standard streams.
  */
 public final class RenderBenchmark {
     private static final int WIDTH = 1600, HEIGHT = 1000;
