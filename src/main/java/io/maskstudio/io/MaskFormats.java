@@ -30,7 +30,7 @@ public final class MaskFormats {
     public static Mask read(Path file, MaskReadOptions opts) throws IOException, FormatException {
         MaskFormat format = formatOf(file);
         return switch (format) {
-            case NPY -> MaskFiles.fromArray(file.toString(), NpyReader.read(file), opts);
+            case NPY -> NpyReader.readMask(file, opts);
             case NPZ -> readNpz(file, opts);
             case MTX -> MatrixMarket.read(file, opts);
             case CSV -> CsvMasks.read(file, opts);
@@ -63,7 +63,7 @@ public final class MaskFormats {
         try (Npz npz = Npz.open(file)) {
             if (opts.key() == null && ScipySparseNpz.looksLike(npz)) return ScipySparseNpz.read(npz, opts);
             String key = opts.key() != null ? opts.key() : onlyMatrix(npz.source(), npz.keys(), k -> npz.shape(k).length == 2);
-            return MaskFiles.fromArray(npz.entrySource(key), npz.get(key), opts);
+            return npz.readMask(key, opts);
         }
     }
 
