@@ -20,7 +20,12 @@ final class MaskHeap {
 
     /** Refuses a mask larger than the whole heap ({@code -Xmx}); anything smaller may fit once garbage is collected. */
     static void require(String source, int rows, int cols) throws FormatException {
-        long need = bytesNeeded(rows, cols);
+        require(source, rows, cols, 1);
+    }
+
+    /** The same for {@code copies} masks of this shape held at once (a reader that tracks cells already seen). */
+    static void require(String source, int rows, int cols, int copies) throws FormatException {
+        long need = copies * bytesNeeded(rows, cols);
         long max = Runtime.getRuntime().maxMemory();
         if (need > max) {
             throw new FormatException(source, "shape", "a mask the Java heap can hold (at most " + mib(max) + " MiB; start Java with a larger -Xmx)",

@@ -11,6 +11,12 @@ import java.util.List;
  */
 record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[] shape) {
 
+    /** NumPy's dtype string as {@link NpyArray#descr()} gives it. */
+    String descr() {
+        char order = dtype.itemSize() == 1 ? '|' : byteOrder == ByteOrder.LITTLE_ENDIAN ? '<' : '>';
+        return order + dtype.code();
+    }
+
     /** Parses {@code text}, whose first character sits at byte {@code offset} of the file (for messages). */
     static NpyHeader parse(String source, String text, int offset) throws FormatException {
         Parser p = new Parser(source, text, offset);

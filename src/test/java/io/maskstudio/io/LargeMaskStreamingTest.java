@@ -30,12 +30,12 @@ class LargeMaskStreamingTest {
                     a[o, i] = one
             """;
 
-    /** Writes each {@code name=(rows, cols, dtype)} with np.lib.format.open_memmap: a sparse file, cheap to make. */
+    /** Writes each {@code path:rows:cols:dtype[:F]} with np.lib.format.open_memmap: a sparse file, cheap to make. */
     private void numpyNpy(String... specs) throws IOException {
         String code = "import sys, numpy as np\n" + CELLS_PY + """
                 for spec in sys.argv[1:]:
-                    path, r, c, dt = spec.split(':')
-                    a = np.lib.format.open_memmap(path, mode='w+', dtype=dt, shape=(int(r), int(c)))
+                    path, r, c, dt, order = (spec + ':C').split(':')[:5]
+                    a = np.lib.format.open_memmap(path, mode='w+', dtype=dt, shape=(int(r), int(c)), fortran_order=order == 'F')
                     mark(a, 1)
                     a.flush()
                     del a
@@ -116,6 +116,16 @@ class LargeMaskStreamingTest {
         numpyNpz(npz.toString(), true, "big_bool:16384:16384:bool", "big_f8:8192:8192:<f8");
         assertEquals(List.of(expected(16384, 16384), expected(8192, 8192)), readInChild("512m", npz + "#big_bool", npz + "#big_f8"));
         delete("compressed.npz");
+    }
+
+    /** Bits above 64 MiB start as sparse rows, and Fortran order hands the reader their cells column by column. */
+    @Test
+    void fortranOrderMaskStoredAsSparseRows() throws Exception {
+        Python.assumeModules("numpy");
+        Path f = dir.resolve("fortran_8193x65536.npy");
+        numpyNpy(f + ":8193:65536:bool:F");
+        assertEquals(List.of(expected(8193, 65536)), readInChild("512m", f.toString()));
+        delete("fortran_8193x65536.npy");
     }
 
     @Test
