@@ -29,6 +29,15 @@ public final class MaskFormats {
 
     public static Mask read(Path file, MaskReadOptions opts) throws IOException, FormatException {
         MaskFormat format = formatOf(file);
+        try {
+            return readAs(format, file, opts);
+        } catch (OutOfMemoryError e) {
+            // the readers check the mask's size against the heap first; this is the last resort when other data filled it
+            throw MaskHeap.outOfMemory(file.toString(), e);
+        }
+    }
+
+    private static Mask readAs(MaskFormat format, Path file, MaskReadOptions opts) throws IOException, FormatException {
         return switch (format) {
             case NPY -> NpyReader.readMask(file, opts);
             case NPZ -> readNpz(file, opts);

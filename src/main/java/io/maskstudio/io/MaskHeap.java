@@ -41,6 +41,13 @@ final class MaskHeap {
                 describe(rows, cols) + ", which needs up to " + mib(bytesNeeded(rows, cols)) + " MiB: the heap ran out while reading it", e);
     }
 
+    /** The same when the shape is not known at the point of failure. */
+    static FormatException outOfMemory(String source, OutOfMemoryError e) {
+        Runtime rt = Runtime.getRuntime();
+        return new FormatException(source, "size", "a mask the Java heap can hold (" + mib(rt.maxMemory()) + " MiB; start Java with a larger -Xmx)",
+                "a file whose reading ran out of heap", e);
+    }
+
     static String describe(int rows, int cols) {
         return "shape (" + rows + ", " + cols + ") = " + (long) rows * cols + " cells";
     }

@@ -66,9 +66,14 @@ class LargeMaskStreamingTest {
 
     /** Runs {@link ReadMaskChild} under {@code -Xmx<heap>} and returns its lines. */
     private List<String> readInChild(String heap, String... files) throws Exception {
+        return readInChild(List.of("-Xmx" + heap), files);
+    }
+
+    private List<String> readInChild(List<String> jvmOptions, String... files) throws Exception {
         Path out = dir.resolve("result.txt");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), ReadMaskChild.class.getName(), out.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ReadMaskChild.class.getName(), out.toString()));
         cmd.addAll(List.of(files));
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -140,5 +145,22 @@ class LargeMaskStreamingTest {
         assertTrue(line.startsWith("error " + big + ": shape: expected a mask the Java heap can hold (at most "), line);
         assertTrue(line.endsWith("MiB; start Java with a larger -Xmx), found shape (32768, 32768) = 1073741824 cells, which needs 257 MiB while it is read"), line);
         delete("bool_32768.npy");
+    }
+
+    /**
+     * 63.9 MiB of bits pass the check against a 64 MiB heap but cannot be allocated next to what the JVM already
+     * holds: the OutOfMemoryError becomes a message too. G1 is named because it reports -Xmx as the heap's maximum.
+     */
+    @Test
+    void aHeapThatRunsOutWhileReadingGivesAMessageNotAStackTrace() throws Exception {
+        Python.assumeModules("numpy");
+        Path big = dir.resolve("bool_32700x16384.npy");
+        numpyNpy(big + ":32700:16384:bool");
+        List<String> lines = readInChild(List.of("-Xmx64m", "-XX:+UseG1GC"), big.toString());
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("error " + big + ": shape: expected a mask the Java heap can hold (64 MiB, of which "), line);
+        assertTrue(line.endsWith("found shape (32700, 16384) = 535756800 cells, which needs up to 64 MiB: the heap ran out while reading it"), line);
+        delete("bool_32700x16384.npy");
     }
 }
