@@ -163,4 +163,22 @@ class LargeMaskStreamingTest {
         assertTrue(line.endsWith("found shape (32700, 16384) = 535756800 cells, which needs up to 64 MiB: the heap ran out while reading it"), line);
         delete("bool_32700x16384.npy");
     }
+
+    /** 60 million stored entries: the index array alone is 240 MiB, which reading whole ran out of heap. */
+    @Test
+    void scipyCsrWithSixtyMillionEntriesReadWithinHalfAGigabyteOfHeap() throws Exception {
+        Python.assumeModules("numpy", "scipy");
+        Path csr = dir.resolve("csr.npz");
+        python("""
+                import sys, numpy as np, scipy.sparse as sp
+                rows, per_row = 16384, 3662
+                indptr = np.arange(rows + 1, dtype=np.int32) * per_row
+                # row o holds columns o % 7, o % 7 + 4, ... : ascending, distinct, different per row
+                cols = (np.arange(per_row, dtype=np.int32) * 4)[None, :] + (np.arange(rows, dtype=np.int32) % 7)[:, None]
+                m = sp.csr_matrix((np.ones(rows * per_row, bool), cols.ravel(), indptr), shape=(rows, 16384))
+                sp.save_npz(sys.argv[1], m, compressed=False)
+                """, csr.toString());
+        assertEquals(List.of("16384 16384 268435456 " + 16384L * 3662), readInChild("512m", csr.toString()));
+        delete("csr.npz");
+    }
 }
