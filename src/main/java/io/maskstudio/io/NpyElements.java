@@ -67,7 +67,8 @@ final class NpyElements {
             throw new FormatException(source, "shape", MaskReadOptions.limitText(maxCells),
                     "shape " + NpyArray.shapeString(header.shape()) + " = " + cellsText(header.shape()) + " cells");
         }
-        long dataBytes = cells * header.dtype().itemSize();
+        int item = header.dtype().itemSize();
+        long dataBytes = cells > Long.MAX_VALUE / item ? Long.MAX_VALUE : cells * item;
         long present = totalBytes - h.dataStart();
         if (present != dataBytes) {
             throw new FormatException(source, "byte " + h.dataStart(), dataBytes + " data bytes for shape " + NpyArray.shapeString(header.shape())

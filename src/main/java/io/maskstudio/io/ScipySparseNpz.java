@@ -67,7 +67,7 @@ final class ScipySparseNpz {
         int major = rowMajor ? m.rows() : m.cols();
         int minor = rowMajor ? m.cols() : m.rows();
         // every stored entry is a distinct cell, so no entry list is longer than the mask has cells
-        try (Npz.EntryElements indptr = vector(npz, "indptr", true, opts.maxCells() + 1);
+        try (Npz.EntryElements indptr = vector(npz, "indptr", true, Math.max(opts.maxCells(), opts.maxCells() + 1));
              Npz.EntryElements indices = vector(npz, "indices", true, opts.maxCells());
              Npz.EntryElements data = vector(npz, "data", false, opts.maxCells())) {
             String ptrSrc = npz.entrySource("indptr");
