@@ -34,7 +34,7 @@ public final class MaskFiles {
         Map<String, Mask> out = new LinkedHashMap<>();
         try (Npz npz = Npz.open(file)) {
             for (String k : npz.keys()) {
-                if (k.endsWith("weight_mask")) out.put(k, fromArray(npz.entrySource(k), npz.get(k), threshold));
+                if (k.endsWith("weight_mask")) out.put(k, npz.readMask(k, new MaskReadOptions(k, threshold, MaskReadOptions.DEFAULT_MAX_CELLS)));
             }
         }
         return out;
@@ -48,15 +48,7 @@ public final class MaskFiles {
     static Mask fromArray(String source, NpyArray a, MaskReadOptions opts) throws FormatException {
         MaskValues values = MaskValues.of(opts.threshold());
         int[] shape = a.shape();
-        if (shape.length != 2) {
-            throw new FormatException(source, "shape", "a 2-D array [out_features, in_features]", "shape " + NpyArray.shapeString(shape));
-        }
-        if (shape[0] == 0 || shape[1] == 0) {
-            throw new FormatException(source, "shape", "a 2-D array with at least one row and one column", "shape " + NpyArray.shapeString(shape));
-        }
-        if ((long) shape[0] * shape[1] > opts.maxCells()) {
-            throw new FormatException(source, "shape", "at most " + opts.maxCells() + " cells in the mask", "shape " + NpyArray.shapeString(shape));
-        }
+        requireMaskShape(source, shape, opts);
         int rows = shape[0];
         int cols = shape[1];
         Mask m = new Mask(rows, cols);
@@ -67,6 +59,65 @@ public final class MaskFiles {
             }
         }
         return m;
+    }
+
+    /**
+     * Streams a 2-D array's elements into a new mask: memory is the mask plus {@link NpyElements}' buffer,
+     * whatever the dtype (a float64 file is 64 times the size of its mask's bits).
+     */
+    static Mask fromElements(NpyElements e, MaskReadOptions opts, NpyElements.EndCheck end) throws IOException, FormatException {
+        String source = e.source();
+        MaskValues values = MaskValues.of(opts.threshold());
+        int[] shape = e.shape();
+        requireMaskShape(source, shape, opts);
+        int rows = shape[0];
+        int cols = shape[1];
+        MaskHeap.require(source, rows, cols);
+        try {
+            MaskFiller filler = new MaskFiller(new Mask(rows, cols));
+            // storage order: row by row, or column by column for fortran_order; "fast" is the index that runs first
+            boolean fortran = e.header().fortranOrder();
+            long fast = fortran ? rows : cols;
+            long n = e.count();
+            long k = 0;
+            long slow = 0;
+            long at = 0;
+            while (k < n) {
+                long zeros = e.skipZeros(n - k);
+                if (zeros > 0) {
+                    k += zeros;
+                    at += zeros;
+                    slow += at / fast;
+                    at %= fast;
+                    if (k == n) break;
+                }
+                double v = e.next();
+                int o = (int) (fortran ? at : slow);
+                int i = (int) (fortran ? slow : at);
+                if (values.connected(v, source, element(o, i))) filler.connect(o, i);
+                k++;
+                if (++at == fast) {
+                    at = 0;
+                    slow++;
+                }
+            }
+            e.finish(end);
+            return filler.finish();
+        } catch (OutOfMemoryError oom) {
+            throw MaskHeap.outOfMemory(source, rows, cols, oom);
+        }
+    }
+
+    private static void requireMaskShape(String source, int[] shape, MaskReadOptions opts) throws FormatException {
+        if (shape.length != 2) {
+            throw new FormatException(source, "shape", "a 2-D array [out_features, in_features]", "shape " + NpyArray.shapeString(shape));
+        }
+        if (shape[0] == 0 || shape[1] == 0) {
+            throw new FormatException(source, "shape", "a 2-D array with at least one row and one column", "shape " + NpyArray.shapeString(shape));
+        }
+        if ((long) shape[0] * shape[1] > opts.maxCells()) {
+            throw new FormatException(source, "shape", MaskReadOptions.limitText(opts.maxCells()), "shape " + NpyArray.shapeString(shape));
+        }
     }
 
     /** Fails unless {@code mask} has the shape a layer pair needs; spells out a likely transposition. */

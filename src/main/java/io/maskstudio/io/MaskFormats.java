@@ -29,8 +29,17 @@ public final class MaskFormats {
 
     public static Mask read(Path file, MaskReadOptions opts) throws IOException, FormatException {
         MaskFormat format = formatOf(file);
+        try {
+            return readAs(format, file, opts);
+        } catch (OutOfMemoryError e) {
+            // the readers check the mask's size against the heap first; this is the last resort when other data filled it
+            throw MaskHeap.outOfMemory(file.toString(), e);
+        }
+    }
+
+    private static Mask readAs(MaskFormat format, Path file, MaskReadOptions opts) throws IOException, FormatException {
         return switch (format) {
-            case NPY -> MaskFiles.fromArray(file.toString(), NpyReader.read(file), opts);
+            case NPY -> NpyReader.readMask(file, opts);
             case NPZ -> readNpz(file, opts);
             case MTX -> MatrixMarket.read(file, opts);
             case CSV -> CsvMasks.read(file, opts);
@@ -63,7 +72,7 @@ public final class MaskFormats {
         try (Npz npz = Npz.open(file)) {
             if (opts.key() == null && ScipySparseNpz.looksLike(npz)) return ScipySparseNpz.read(npz, opts);
             String key = opts.key() != null ? opts.key() : onlyMatrix(npz.source(), npz.keys(), k -> npz.shape(k).length == 2);
-            return MaskFiles.fromArray(npz.entrySource(key), npz.get(key), opts);
+            return npz.readMask(key, opts);
         }
     }
 

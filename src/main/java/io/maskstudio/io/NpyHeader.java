@@ -11,6 +11,12 @@ import java.util.List;
  */
 record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[] shape) {
 
+    /** NumPy's dtype string as {@link NpyArray#descr()} gives it. */
+    String descr() {
+        char order = dtype.itemSize() == 1 ? '|' : byteOrder == ByteOrder.LITTLE_ENDIAN ? '<' : '>';
+        return order + dtype.code();
+    }
+
     /** Parses {@code text}, whose first character sits at byte {@code offset} of the file (for messages). */
     static NpyHeader parse(String source, String text, int offset) throws FormatException {
         Parser p = new Parser(source, text, offset);
@@ -127,14 +133,19 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
         private int[] readShape() throws FormatException {
             expectChar('(', "a shape tuple such as (3, 4)");
             List<Integer> dims = new ArrayList<>();
+            boolean comma = false;
             while (true) {
                 skipSpace();
                 if (peek() == ')') { pos++; break; }
                 dims.add(readDim());
                 skipSpace();
-                if (peek() == ',') { pos++; continue; }
+                if (peek() == ',') { pos++; comma = true; continue; }
                 if (peek() == ')') { pos++; break; }
                 throw new FormatException(source, "shape", "',' or ')' in the shape tuple", describeHere());
+            }
+            // Python reads (6) as the number 6, not a tuple, and np.load refuses it
+            if (dims.size() == 1 && !comma) {
+                throw new FormatException(source, "shape", "a tuple: (" + dims.get(0) + ",) with its comma", "(" + dims.get(0) + ")");
             }
             if (dims.size() > 32) throw new FormatException(source, "shape", "at most 32 dimensions", dims.size() + " dimensions");
             int[] shape = new int[dims.size()];
@@ -159,6 +170,8 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
         }
 
         private String readString(String what) throws FormatException {
+            // Python 2 wrote unicode literals u'descr': u'<f8' (numpy's Python 2 files); Python 3 still reads them
+            if ((peek() == 'u' || peek() == 'U') && pos + 1 < text.length() && (text.charAt(pos + 1) == '\'' || text.charAt(pos + 1) == '"')) pos++;
             char q = peek();
             if (q != '\'' && q != '"') throw new FormatException(source, at(pos), what, describeHere());
             int end = text.indexOf(q, pos + 1);

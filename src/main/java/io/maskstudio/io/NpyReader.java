@@ -14,7 +14,10 @@ import java.nio.file.Path;
  * any element buffer is allocated; every problem is a {@link FormatException}.
  */
 public final class NpyReader {
-    /** Largest element buffer we allocate by default (1 GiB). */
+    /**
+     * Largest element buffer {@link #read} allocates by default (1 GiB), for arrays that are kept whole (weights,
+     * inputs). Masks do not go through it: {@link #readMask} streams, bounded by cells instead.
+     */
     public static final long DEFAULT_MAX_DATA_BYTES = 1L << 30;
     /** NumPy itself refuses headers above 10000 bytes by default; we allow a little more. */
     static final int MAX_HEADER_BYTES = 1 << 16;
@@ -30,6 +33,18 @@ public final class NpyReader {
         long length = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return read(file.toString(), in, length, maxDataBytes);
+        }
+    }
+
+    /**
+     * Reads a 2-D array as a mask, streaming its data so memory is the mask's own (not the file's); the size
+     * limit is {@link MaskReadOptions#maxCells()} cells whatever the dtype.
+     */
+    public static io.maskstudio.model.Mask readMask(Path file, MaskReadOptions opts) throws IOException, FormatException {
+        long length = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            NpyElements e = NpyElements.open(file.toString(), in, length, opts.maxCells(), null);
+            return MaskFiles.fromElements(e, opts, null);
         }
     }
 

@@ -110,6 +110,61 @@ public final class Npz implements AutoCloseable {
         }
     }
 
+    /**
+     * Entry {@code key} as a mask, streamed from the (stored or deflated) entry, so memory is the mask's own;
+     * the entry's CRC32 is checked at its end.
+     */
+    public io.maskstudio.model.Mask readMask(String key, MaskReadOptions opts) throws IOException, FormatException {
+        try (EntryElements e = elements(key, opts.maxCells())) {
+            return MaskFiles.fromElements(e.elements(), opts, e::checkCrc);
+        }
+    }
+
+    /** An open entry's elements; {@link #checkCrc} after the last one. */
+    final class EntryElements implements AutoCloseable {
+        private final ZipEntry entry;
+        private final CheckedInputStream in;
+        private final NpyElements elements;
+
+        private EntryElements(ZipEntry entry, CheckedInputStream in, NpyElements elements) {
+            this.entry = entry;
+            this.in = in;
+            this.elements = elements;
+        }
+
+        NpyElements elements() { return elements; }
+
+        void checkCrc() throws FormatException {
+            long crc = in.getChecksum().getValue();
+            if (entry.getCrc() != -1 && crc != entry.getCrc()) {
+                throw new FormatException(elements.source(), "zip entry", String.format("CRC32 %08x", entry.getCrc()), String.format("%08x (corrupted data)", crc));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Opens entry {@code key} for streaming its elements (at most {@code maxCells} of them). */
+    EntryElements elements(String key, long maxCells) throws IOException, FormatException {
+        ZipEntry e = entry(key);
+        String where = entrySource(key);
+        CheckedInputStream in;
+        try {
+            in = new CheckedInputStream(zip.getInputStream(e), new CRC32());
+        } catch (IOException | RuntimeException ex) {
+            throw damaged(e, where, ex);
+        }
+        try {
+            return new EntryElements(e, in, NpyElements.open(where, in, e.getSize(), maxCells, ex -> damaged(e, where, ex)));
+        } catch (IOException | FormatException | RuntimeException ex) {
+            in.close();
+            throw ex;
+        }
+    }
+
     /** A scalar text entry such as SciPy's {@code format} ({@code b'csr'}); see {@link NpyReader#readShortString}. */
     public String shortString(String key) throws IOException, FormatException {
         ZipEntry e = entry(key);
