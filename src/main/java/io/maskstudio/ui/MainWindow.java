@@ -83,6 +83,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(side, false);
         // Editor and Training are full-width tabs: the training view needs the room for curves and heatmaps.
         Tab editorTab = new Tab("Editor", editing);
+        editorTab.setId("editorTab");
         trainingTab.setId("trainingTab");
         modes.getTabs().addAll(editorTab, trainingTab);
         modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

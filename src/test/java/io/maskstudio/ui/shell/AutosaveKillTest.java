@@ -41,7 +41,8 @@ class AutosaveKillTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(ready) && child.isAlive() && System.nanoTime() < deadline) LockSupport.parkNanos(2_000_000);
             assertTrue(Files.exists(ready), "the writer started (round " + round + ", exit " + (child.isAlive() ? "-" : child.exitValue()) + ")");
-            // A kill at a random moment of the write loop (a write of this design takes tens to hundreds of milliseconds here).
+            // Picks the moment of the kill, at random within the write loop (a write of this design takes tens to hundreds
+            // of milliseconds here); nothing is waited for or proved by this pause.
             Thread.sleep(random.nextInt(600));
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the writer died");
