@@ -1,6 +1,8 @@
 package io.maskstudio.ui;
 
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.GraphFile;
+import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
 import io.maskstudio.ui.editor.Document;
@@ -17,7 +19,9 @@ import io.maskstudio.ui.shell.AppDirs;
 import io.maskstudio.ui.shell.Autosave;
 import io.maskstudio.ui.shell.RecoveryOffer;
 import io.maskstudio.ui.shell.FileCommands;
+import io.maskstudio.ui.shell.FileDialogs;
 import io.maskstudio.ui.shell.MaskImport;
+import io.maskstudio.ui.shell.NoticeBanner;
 import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
 import io.maskstudio.ui.training.TrainingPanel;
@@ -46,6 +50,7 @@ public final class MainWindow {
     private final Document document = new Document();
     private final BorderPane root = new BorderPane();
     private final StatusLine status = new StatusLine(document);
+    private final NoticeBanner notes = new NoticeBanner();
     private final FileCommands files;
     private final MaskImport maskImport;
     private final LayerCommands layers;
@@ -61,7 +66,7 @@ public final class MainWindow {
 
     private MainWindow(Stage stage) {
         this.stage = stage;
-        files = new FileCommands(document, stage, status, RecentFiles.load(), o -> open(o.design(), o.file(), o.file().getFileName().toString()));
+        files = new FileCommands(document, stage, status, RecentFiles.load(), o -> open(o.graph(), o.file(), o.file().getFileName().toString()));
         maskImport = new MaskImport(document, stage, status);
         layers = new LayerCommands(document, stage);
         strip = new LayerStrip(document, layers);
@@ -78,6 +83,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(side, false);
         // Editor and Training are full-width tabs: the training view needs the room for curves and heatmaps.
         Tab editorTab = new Tab("Editor", editing);
+        editorTab.setId("editorTab");
         trainingTab.setId("trainingTab");
         modes.getTabs().addAll(editorTab, trainingTab);
         modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -86,7 +92,7 @@ public final class MainWindow {
         document.designProperty().addListener((o, old, d) -> showTraining(d));
         TabPane center = modes;
 
-        root.setTop(new VBox(actions.menuBar(), actions.toolBar(), strip));
+        root.setTop(new VBox(actions.menuBar(), actions.toolBar(), strip, notes));
         root.setCenter(center);
         root.setBottom(status.node());
         root.setId("mainWindow");
@@ -138,15 +144,18 @@ public final class MainWindow {
     }
 
     void openInBackground(Path file) {
-        Task<NetworkDesign> load = new Task<>() {
+        Task<LoadedGraph> load = new Task<>() {
             @Override
-            protected NetworkDesign call() throws Exception {
-                return file != null ? GraphFile.read(file) : App.loadSample();
+            protected LoadedGraph call() throws Exception {
+                return file != null ? GraphFile.load(file) : new LoadedGraph(App.loadSample(), GraphExtras.none(), GraphFile.FORMAT_VERSION);
             }
         };
         load.setOnSucceeded(e -> {
             open(load.getValue(), file, file != null ? file.getFileName().toString() : App.SAMPLE_NAME + " (sample)");
-            if (file != null) files.recent().add(file);
+            if (file != null) {
+                files.recent().add(file);
+                status.message(FileCommands.openedMessage(file, load.getValue()));
+            }
             autosave.start();
             offerRecovery();
         });
@@ -155,8 +164,10 @@ public final class MainWindow {
         Background.run(load);
     }
 
-    void open(NetworkDesign d, Path file, String name) {
-        document.open(d, file, name);
+    /** Shows a graph read from {@code file}, keeping its unknown fields for saving and telling the user about them. */
+    void open(LoadedGraph g, Path file, String name) {
+        document.open(g.design(), g.extras(), file, name);
+        notes.show(g.notes());
     }
 
     /** Looks for work a crashed session autosaved and offers to restore it (without blocking). */
@@ -174,15 +185,17 @@ public final class MainWindow {
     }
 
     private void restore(Autosave.Leftover l) {
-        Task<NetworkDesign> read = new Task<>() {
+        Task<LoadedGraph> read = new Task<>() {
             @Override
-            protected NetworkDesign call() throws Exception {
-                return GraphFile.read(l.graph());
+            protected LoadedGraph call() throws Exception {
+                return GraphFile.load(l.graph());
             }
         };
         read.setOnSucceeded(e -> {
             String name = l.original() != null ? l.original().getFileName().toString() : "recovered.graph.json";
-            document.openRecovered(read.getValue(), l.original(), name);
+            // The autosave carries the unknown fields of the file the work came from: saving writes them back there.
+            document.openRecovered(read.getValue().design(), read.getValue().extras(), l.original(), name);
+            notes.show(read.getValue().notes());
             Autosave.forget(l);
             status.message("Restored unsaved work from " + l.graph() + (l.original() != null ? " (was " + l.original() + ")" : ""));
         });
@@ -269,6 +282,13 @@ public final class MainWindow {
         return strip.selectedLayerProperty().get();
     }
 
+    /** Answers the file choosers of File > Open, Save As, Import and Export (tests; the default is the native chooser). */
+    void setFileDialogs(FileDialogs d) {
+        files.setDialogs(d);
+        maskImport.setDialogs(d);
+    }
+
+    NoticeBanner notes() { return notes; }
     Document document() { return document; }
     Stage stage() { return stage; }
     BorderPane root() { return root; }

@@ -7,13 +7,16 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.MaskEdit;
 import io.maskstudio.ui.editor.Document;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatsAndLayersTest extends UiTest {
@@ -54,24 +57,39 @@ class StatsAndLayersTest extends UiTest {
     }
 
     @Test
-    void addRemoveAndEditLayersAreUndoable() throws Exception {
+    void addRemoveAndEditLayersAreUndoneStepByStepWithCtrlZ() throws Exception {
         clickOn("#layer1");
         clickOn("#addLayer");
         awaitIdle();
-        assertEquals(4, design().layerCount());
-        assertEquals("hidden1", design().layer(2).name());
+        assertEquals(List.of("pixels", "hidden", "hidden1", "output"), names());
+        int addedSize = design().layer(2).size();
         fx(() -> window.layers().change(2, LayerSpec.grid("hidden1", 4, 4, Activation.TANH)));
         assertEquals(16, design().layer(2).size());
         assertEquals(16, design().mask(1).rows());
+        assertTrue(addedSize != 16, "the edit changes the size");
         clickOn("#layer2");
         clickOn("#removeLayer");
         awaitIdle();
-        assertEquals(3, design().layerCount());
-        fx(() -> window.undo());
-        fx(() -> window.undo());
-        fx(() -> window.undo());
-        assertEquals(3, design().layerCount());
+        assertEquals(List.of("pixels", "hidden", "output"), names());
+
+        // Each Ctrl+Z takes back exactly one step, newest first.
+        push(KeyCode.CONTROL, KeyCode.Z);
+        awaitIdle();
+        assertEquals(List.of("pixels", "hidden", "hidden1", "output"), names(), "the removal is undone");
+        assertEquals(16, design().layer(2).size());
+        push(KeyCode.CONTROL, KeyCode.Z);
+        awaitIdle();
+        assertEquals(addedSize, design().layer(2).size(), "the resize is undone");
+        assertEquals(addedSize, design().mask(1).rows());
+        push(KeyCode.CONTROL, KeyCode.Z);
+        awaitIdle();
+        assertEquals(List.of("pixels", "hidden", "output"), names(), "the addition is undone");
         assertEquals(324, design().mask(0).nnz(), "back to the sample exactly");
+        assertFalse(stage.getTitle().startsWith("*"), stage.getTitle());
+    }
+
+    private List<String> names() {
+        return design().layers().stream().map(LayerSpec::name).toList();
     }
 
     @Test
@@ -81,7 +99,8 @@ class StatsAndLayersTest extends UiTest {
         fx(() -> window.layers().move(1, 1));
         assertEquals("hidden1", design().layer(1).name());
         assertEquals("hidden", design().layer(2).name());
-        fx(() -> window.undo());
+        push(KeyCode.CONTROL, KeyCode.Z);
+        awaitIdle();
         assertEquals("hidden", design().layer(1).name());
         assertEquals(324, design().mask(0).nnz());
     }

@@ -1,5 +1,6 @@
 package io.maskstudio.ui.editor;
 
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
 import javafx.beans.property.BooleanProperty;
@@ -47,6 +48,7 @@ public final class Document {
     private final List<EditHistory.Listener> historyListeners = new CopyOnWriteArrayList<>();
     private final NetworkDesign.Listener designListener = (d, p) -> designChanged(p);
     private boolean recovered;
+    private GraphExtras extras = GraphExtras.none();
     private final EditHistory.Listener historyListener = h -> {
         modified.set(recovered || h.isModified());
         for (EditHistory.Listener l : historyListeners) l.historyChanged(h);
@@ -62,7 +64,13 @@ public final class Document {
 
     /** Shows {@code d} (read from {@code path}, or null when it has no file yet) with a fresh history. */
     public void open(NetworkDesign d, Path path, String displayName) {
+        open(d, GraphExtras.none(), path, displayName);
+    }
+
+    /** As {@link #open(NetworkDesign, Path, String)}, keeping the file's unknown fields to write them back on save. */
+    public void open(NetworkDesign d, GraphExtras fileExtras, Path path, String displayName) {
         Objects.requireNonNull(d, "design");
+        extras = Objects.requireNonNull(fileExtras, "extras");
         if (design.get() != null) design.get().removeListener(designListener);
         if (history != null) history.removeListener(historyListener);
         history = new EditHistory(d);
@@ -91,9 +99,15 @@ public final class Document {
     public boolean isModified() { return modified.get(); }
     public ReadOnlyBooleanProperty modifiedProperty() { return modified; }
 
+    /**
+     * Fields of the opened file this version does not know; saves and autosaves write them back. Read-only
+     * after opening, so a background save may use it while the user edits.
+     */
+    public GraphExtras extras() { return extras; }
+
     /** Opens work recovered from an autosave: it counts as unsaved until it is saved. */
-    public void openRecovered(NetworkDesign d, Path path, String displayName) {
-        open(d, path, displayName);
+    public void openRecovered(NetworkDesign d, GraphExtras fileExtras, Path path, String displayName) {
+        open(d, fileExtras, path, displayName);
         recovered = true;
         modified.set(true);
     }

@@ -1,5 +1,7 @@
 package io.maskstudio.ui.shell;
 
+import io.maskstudio.io.AtomicFiles;
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.ui.editor.Document;
@@ -69,6 +71,7 @@ public final class Autosave {
         if (live == null || !doc.isModified() || doc.revision() == writtenRevision) return;
         long revision = doc.revision();
         NetworkDesign copy = live.copy();
+        GraphExtras extras = doc.extras();
         Path original = doc.file();
         Task<Void> task = new Task<>() {
             @Override
@@ -76,13 +79,21 @@ public final class Autosave {
                 if (stopped) return null;
                 Files.createDirectories(dir);
                 holdLock();
-                GraphFile.write(graphFile(), copy);
-                Files.writeString(dir.resolve(session + ".source"), original == null ? "" : original.toString(), StandardCharsets.UTF_8);
+                write(dir, session, copy, extras, original);
                 return null;
             }
         };
         task.setOnSucceeded(e -> writtenRevision = revision);
         Background.run(task);
+    }
+
+    /**
+     * Writes one session's autosave: the graph (with the opened file's unknown fields) and the path it came from,
+     * each atomically, so a crash at any moment leaves the previous or the new file, never a torn one. No JavaFX here.
+     */
+    static void write(Path dir, String session, NetworkDesign design, GraphExtras extras, Path original) throws IOException {
+        GraphFile.write(dir.resolve(session + ".graph.json"), design, extras);
+        AtomicFiles.writeBytes(dir.resolve(session + ".source"), (original == null ? "" : original.toString()).getBytes(StandardCharsets.UTF_8));
     }
 
     private synchronized void holdLock() throws IOException {
@@ -150,10 +161,15 @@ public final class Autosave {
         }
     }
 
-    /** Deletes a leftover after it was restored or declined. */
+    /** Deletes a leftover after it was restored or declined, with the temporary files of writes the crash cut short. */
     public static void forget(Leftover l) {
         String id = l.graph().getFileName().toString().replace(".graph.json", "");
         deleteQuietly(l.graph(), l.graph().resolveSibling(id + ".source"), l.lock());
+        try (DirectoryStream<Path> partial = Files.newDirectoryStream(l.graph().getParent(), "." + id + ".*.tmp")) {
+            for (Path p : partial) deleteQuietly(p);
+        } catch (IOException ignored) {
+            // Harmless: never offered for recovery (not *.graph.json).
+        }
     }
 
     private static void deleteQuietly(Path... paths) {

@@ -1,7 +1,9 @@
 package io.maskstudio.ui.shell;
 
 import io.maskstudio.io.FormatException;
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.GraphFile;
+import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.io.MaskFiles;
 import io.maskstudio.io.MaskFormat;
 import io.maskstudio.io.MaskFormats;
@@ -42,9 +44,14 @@ public final class FileCommands {
     private final RecentFiles recent;
     private final Consumer<Opened> opener;
     private File lastDirectory;
+    private FileDialogs dialogs = FileDialogs.NATIVE;
 
-    /** A design read from {@code file}, to be shown by the window. */
-    public record Opened(NetworkDesign design, Path file) {}
+    /** A graph read from {@code file} (design, unknown fields, notes for the user), to be shown by the window. */
+    public record Opened(LoadedGraph graph, Path file) {
+        public NetworkDesign design() {
+            return graph.design();
+        }
+    }
 
     public FileCommands(Document doc, Window owner, StatusLine status, RecentFiles recent, Consumer<Opened> opener) {
         this.doc = doc;
@@ -58,11 +65,16 @@ public final class FileCommands {
         return recent;
     }
 
+    /** Replaces the file chooser (tests answer it themselves). */
+    public void setDialogs(FileDialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
     /** Asks for a graph file and opens it (after offering to save unsaved changes). */
     public void open() {
         whenChangesAreSafe(() -> {
             FileChooser fc = chooser("Open graph", GRAPHS);
-            File f = fc.showOpenDialog(owner);
+            File f = dialogs.showOpen(fc, owner);
             if (f != null) open(f.toPath());
         });
     }
@@ -74,11 +86,17 @@ public final class FileCommands {
 
     /** Reads {@code file} in the background and shows it; on failure shows why and changes nothing. */
     public void open(Path file) {
-        run("Opening " + file.getFileName(), () -> GraphFile.read(file), d -> {
+        run("Opening " + file.getFileName(), () -> GraphFile.load(file), g -> {
             recent.add(file);
-            opener.accept(new Opened(d, file));
-            status.message("Opened " + file);
+            opener.accept(new Opened(g, file));
+            status.message(openedMessage(file, g));
         }, "Cannot open " + file.getFileName(), file);
+    }
+
+    /** "Opened FILE", followed by what the user should know about the file (migration, kept unknown fields). */
+    public static String openedMessage(Path file, LoadedGraph g) {
+        List<String> notes = g.notes();
+        return "Opened " + file + (notes.isEmpty() ? "" : ". " + String.join(" ", notes));
     }
 
     public void save() {
@@ -89,7 +107,7 @@ public final class FileCommands {
     public void saveAs() {
         FileChooser fc = chooser("Save graph as", GRAPHS);
         fc.setInitialFileName(doc.file() != null ? doc.file().getFileName().toString() : defaultName());
-        File f = fc.showSaveDialog(owner);
+        File f = dialogs.showSave(fc, owner);
         if (f != null) saveTo(withGraphExtension(f.toPath()), null);
     }
 
@@ -106,14 +124,17 @@ public final class FileCommands {
     /** Writes the design (a copy taken now) to {@code file}; runs {@code then} after a successful save. */
     public void saveTo(Path file, Runnable then) {
         NetworkDesign copy = doc.design().copy();
+        GraphExtras extras = doc.extras();
         long revision = doc.revision();
         run("Saving " + file.getFileName(), () -> {
-            GraphFile.write(file, copy);
+            GraphFile.write(file, copy, extras);
             return file;
         }, f -> {
             doc.savedAs(f, revision);
             recent.add(f);
-            status.message("Saved " + f);
+            List<String> dropped = extras.unplaceable(copy);
+            // Unknown fields of a layer that was removed or renamed have nowhere to go: say so rather than lose them quietly.
+            status.message("Saved " + f + (dropped.isEmpty() ? "" : "; left out unknown fields of layers that are gone: " + String.join(", ", dropped)));
             if (then != null) then.run();
         }, "Cannot save " + file.getFileName(), file);
     }
@@ -136,7 +157,7 @@ public final class FileCommands {
         } else {
             FileChooser fc = chooser("Save graph as", GRAPHS);
             fc.setInitialFileName(defaultName());
-            File f = fc.showSaveDialog(owner);
+            File f = dialogs.showSave(fc, owner);
             if (f != null) saveTo(withGraphExtension(f.toPath()), action);
         }
     }
@@ -149,7 +170,7 @@ public final class FileCommands {
             if (f != MaskFormat.NPZ) filters.add(new FileChooser.ExtensionFilter(f.description() + " of this pair (*" + f.extension() + ")", "*" + f.extension()));
         }
         FileChooser fc = chooser("Export mask", filters.toArray(FileChooser.ExtensionFilter[]::new));
-        File f = fc.showSaveDialog(owner);
+        File f = dialogs.showSave(fc, owner);
         if (f != null) exportMask(f.toPath());
     }
 
@@ -177,7 +198,7 @@ public final class FileCommands {
         FileChooser fc = chooser("Export figure",
                 new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"),
                 new FileChooser.ExtensionFilter("SVG vector drawing (*.svg)", "*.svg"));
-        File f = fc.showSaveDialog(owner);
+        File f = dialogs.showSave(fc, owner);
         if (f == null) return;
         Path file = f.toPath();
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);

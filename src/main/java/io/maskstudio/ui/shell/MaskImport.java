@@ -41,6 +41,7 @@ public final class MaskImport {
     private final Document doc;
     private final Window owner;
     private final StatusLine status;
+    private FileDialogs dialogs = FileDialogs.NATIVE;
 
     public MaskImport(Document doc, Window owner, StatusLine status) {
         this.doc = doc;
@@ -48,11 +49,16 @@ public final class MaskImport {
         this.status = status;
     }
 
+    /** Replaces the file chooser (tests answer it themselves). */
+    public void setDialogs(FileDialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
     public void chooseAndImport() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import mask into pair " + doc.pair());
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Masks (" + String.join(", ", PATTERNS) + ")", PATTERNS));
-        File f = fc.showOpenDialog(owner);
+        File f = dialogs.showOpen(fc, owner);
         if (f != null) importMask(f.toPath());
     }
 

@@ -240,6 +240,9 @@ public final class TrainingPanel extends BorderPane {
         message.setVisible(!text.isEmpty());
     }
 
+    /** The current or last run's trainer (null before the first run); lets the window's tests watch the run. */
+    public Trainer trainer() { return controller.trainer(); }
+
     // Package-private views for the tests.
     TrainingController controller() { return controller; }
     MetricsCharts charts() { return charts; }

@@ -4,6 +4,7 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -89,13 +90,9 @@ class PanelHelpersTest {
             });
             w.submit(() -> "new");
             release.countDown();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            String got = null;
-            while (got == null && System.nanoTime() < end) {
-                got = w.take();
-                Thread.sleep(5);
-            }
-            assertEquals("new", got);
+            String[] got = new String[1];
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> (got[0] = w.take()) != null);
+            assertEquals("new", got[0]);
             assertNull(w.take(), "each result is handed out once");
         }
     }

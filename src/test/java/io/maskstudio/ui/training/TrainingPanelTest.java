@@ -76,9 +76,8 @@ class TrainingPanelTest {
         waitUntil(() -> progress().epoch() >= 1);
         robot.clickOn("#pause");
         waitUntil(() -> progress().state() == Trainer.State.PAUSED);
-        Trainer.Progress paused = progress();
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        Trainer.Progress later = progress();
+        Trainer.Progress paused = trainer().awaitIdle(WAIT_SECONDS, TimeUnit.SECONDS);
+        Trainer.Progress later = afterAnotherCommand();
         assertEquals(paused.epoch(), later.epoch());
         assertEquals(paused.step(), later.step());
         waitUntil(() -> fx(() -> !button("start").isDisabled() && button("pause").isDisabled()));
@@ -90,8 +89,7 @@ class TrainingPanelTest {
         waitUntil(() -> progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
         robot.clickOn("#step");
         waitUntil(() -> progress().step() == 2);
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        assertEquals(2, progress().step());
+        assertEquals(2, afterAnotherCommand().step(), "no batch after the second step");
         assertEquals(0, progress().epoch());
         // The history holds only the untrained epoch 0, without a gradient; Step shows the network after the batch.
         waitUntil(() -> fx(() -> notBlank(panel.heatmaps().gradientTile().image())));
@@ -236,6 +234,62 @@ class TrainingPanelTest {
             return charts.points();
         });
         assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
+    }
+
+    /**
+     * The progress once the trainer has handled one more (harmless) command after all earlier ones: its loop ran
+     * again, so a batch it was going to train on its own would have been trained by now. No sleeping on a guess.
+     */
+    private Trainer.Progress afterAnotherCommand() throws Exception {
+        Trainer t = trainer();
+        t.awaitIdle(WAIT_SECONDS, TimeUnit.SECONDS);
+        t.pause();
+        return t.awaitIdle(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDatasetThatCannotBeReadShowsWhyAndStopsTheSpinner(FxRobot robot) throws Exception {
+        Path csv = java.nio.file.Files.createTempFile("broken", ".csv");
+        java.nio.file.Files.writeString(csv, "x1,x2,label\n0.5,0.25,1\n0.5,abc,0\n");
+        fx(() -> {
+            design.setSettings(design.settings().withDataset(csv.toString()));
+            return null;
+        });
+        robot.clickOn("#start");
+        waitUntil(() -> progress().state() == Trainer.State.FAILED);
+        waitUntil(() -> fx(() -> panel.message().isVisible()));
+        String shown = fx(() -> panel.message().getText());
+        assertEquals(progress().message(), shown);
+        assertTrue(shown.contains(csv.getFileName().toString()) && shown.contains("abc"), shown);
+        waitUntil(() -> fx(() -> !robot.lookup("#loadingIndicator").query().isVisible()));
+        assertTrue(fx(() -> panel.status().getText()).contains("failed"), fx(() -> panel.status().getText()));
+        assertFalse(fx(() -> button("start").isDisabled()), "Start can try again");
+        java.nio.file.Files.delete(csv);
+    }
+
+    @Test
+    void aFailureDuringTrainingShowsTheMessageAndKeepsTheLastGoodEpoch(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 2);
+        Trainer t = trainer();
+        // A mask of a shape the network does not have makes the trainer thread throw (the panel itself never sends one).
+        t.setMask(0, new Mask(3, 3));
+        waitUntil(() -> progress().state() == Trainer.State.FAILED);
+        TrainingSnapshot last = t.history().latest();
+        assertTrue(last.epoch() >= 2);
+        waitUntil(() -> fx(() -> panel.message().isVisible()));
+        String shown = fx(() -> panel.message().getText());
+        assertEquals(progress().message(), shown);
+        assertTrue(shown.startsWith("training failed") && shown.contains("mask must be [4,2], was [3,3]"), shown);
+        assertFalse(fx(() -> robot.lookup("#loadingIndicator").query().isVisible()), "no spinner");
+        waitUntil(() -> fx(() -> panel.status().getText()).contains("failed"));
+        // The last good epoch stays on screen: curves, the scrubber on it, its weights in the heatmap.
+        waitUntil(() -> fx(() -> panel.scrubber().selected() != null && panel.scrubber().selected().epoch() == last.epoch()));
+        assertTrue(fx(() -> panel.charts().points()) >= 2);
+        assertTrue(fx(() -> label("epochLabel").getText()).startsWith(String.valueOf(last.epoch())), fx(() -> label("epochLabel").getText()));
+        Raster expected = LayerImages.render(last.layers().get(0), LayerHeatmaps.IMAGE_WIDTH, LayerHeatmaps.IMAGE_HEIGHT).weights();
+        waitUntil(() -> fx(() -> samePixels(expected, panel.heatmaps().weightsTile().image())));
+        assertFalse(fx(() -> button("start").isDisabled()), "Start begins a fresh run");
     }
 
     private void removeConnection(int pair, int out, int in) throws Exception {
