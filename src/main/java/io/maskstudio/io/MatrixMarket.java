@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Matrix Market {@code .mtx} ({@code scipy.io.mmread}/{@code mmwrite}). We read {@code coordinate} and
  * {@code array} matrices whose field is pattern, integer or real, general or (skew-)symmetric, as SciPy
- * may choose symmetric by itself for a square mask (entries of either triangle are mirrored, as SciPy does). Indices are 1-based; every one is range-checked and
- * the entry count must match the size line. {@code integer} values are exact over the whole int64 range
+ * may choose symmetric by itself for a square mask (entries of either triangle are mirrored, as SciPy does).
+ * Indices are 1-based; every one is range-checked and the entry count must match the size line. {@code integer} values are exact over the whole int64 range
  * ({@code unsigned-integer}: uint64), as SciPy writes them; a value outside it is refused, not rounded.
  * We write {@code coordinate pattern general}.
  */

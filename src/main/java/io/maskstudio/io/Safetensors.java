@@ -41,11 +41,7 @@ public final class Safetensors {
             .build();
 
     /** {@code dtype} is what {@link #get} returns; {@code bf16} marks 2-byte BF16 data widened to it. */
-    private record Tensor(NpyDtype dtype, boolean bf16, int[] shape, long begin, long end) {
-        long storedItemSize() {
-            return bf16 ? 2 : dtype.itemSize();
-        }
-    }
+    private record Tensor(NpyDtype dtype, boolean bf16, int[] shape, long begin, long end) {}
 
     private static final String BF16 = "BF16";
     private static final String DTYPE_LIST = "one of BOOL, U8, I8, U16, I16, U32, I32, U64, I64, F16, BF16, F32, F64";
