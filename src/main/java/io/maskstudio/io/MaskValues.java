@@ -1,5 +1,7 @@
 package io.maskstudio.io;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.OptionalDouble;
 
 /**
@@ -34,6 +36,16 @@ final class MaskValues {
         if (v == 1) return true;
         if (v == 0) return false;
         throw new FormatException(source, location, "0 or 1 (give a threshold to binarize other values)", format(v));
+    }
+
+    /**
+     * The same rule for an exact integer (Matrix Market's int64 and uint64 fields): beyond 2^53 a double
+     * would round the value, so large ones are compared with the threshold exactly and printed as written.
+     */
+    boolean connected(BigInteger v, String source, String location) throws FormatException {
+        if (v.bitLength() <= 53) return connected(v.doubleValue(), source, location);
+        if (threshold.isPresent()) return new BigDecimal(v.abs()).compareTo(new BigDecimal(threshold.getAsDouble())) > 0;
+        throw new FormatException(source, location, "0 or 1 (give a threshold to binarize other values)", v.toString());
     }
 
     static String format(double v) {

@@ -5,6 +5,7 @@ import io.maskstudio.model.Mask;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,13 +13,15 @@ import java.util.Locale;
 /**
  * Matrix Market {@code .mtx} ({@code scipy.io.mmread}/{@code mmwrite}). We read {@code coordinate} and
  * {@code array} matrices whose field is pattern, integer or real, general or (skew-)symmetric, as SciPy
- * may choose symmetric by itself for a square mask. Indices are 1-based; every one is range-checked and
- * the entry count must match the size line. We write {@code coordinate pattern general}.
+ * may choose symmetric by itself for a square mask (entries of either triangle are mirrored, as SciPy does).
+ * Indices are 1-based; every one is range-checked and the entry count must match the size line. {@code integer} values are exact over the whole int64 range
+ * ({@code unsigned-integer}: uint64), as SciPy writes them; a value outside it is refused, not rounded.
+ * We write {@code coordinate pattern general}.
  */
 final class MatrixMarket {
     private MatrixMarket() {}
 
-    private enum Field { PATTERN, INTEGER, REAL }
+    private enum Field { PATTERN, INTEGER, UNSIGNED, REAL }
 
     private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
 
@@ -40,7 +43,8 @@ final class MatrixMarket {
             }
             Field field = switch (b[3].toLowerCase(Locale.ROOT)) {
                 case "pattern" -> Field.PATTERN;
-                case "integer", "unsigned-integer" -> Field.INTEGER;
+                case "integer" -> Field.INTEGER;
+                case "unsigned-integer" -> Field.UNSIGNED;
                 case "real", "double" -> Field.REAL;
                 default -> throw new FormatException(src, "line 1, field", "'pattern', 'integer' or 'real'", TextLines.quote(b[3])
                         + (b[3].equalsIgnoreCase("complex") ? " (complex values are not a mask)" : ""));
@@ -73,7 +77,7 @@ final class MatrixMarket {
                 if (entries > most) throw new FormatException(src, lines.where() + ", entries", "at most " + most + " entries for this shape", Long.toString(entries));
                 readCoordinates(src, lines, m, field, sym, entries, values);
             } else {
-                readArray(src, lines, m, sym, values);
+                readArray(src, lines, m, field, sym, values);
             }
             String extra = nextDataLine(lines);
             if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries", TextLines.quote(extra.strip()));
@@ -96,25 +100,28 @@ final class MatrixMarket {
             }
             int r = index(src, lines.where() + ", row", t[0], m.rows());
             int c = index(src, lines.where() + ", column", t[1], m.cols());
-            double v = field == Field.PATTERN ? 1 : value(src, lines.where() + ", value", t[2], field);
-            if (sym != Symmetry.GENERAL && c > r) {
-                throw new FormatException(src, lines.where(), "an entry in the lower triangle (row >= column) of a symmetric matrix", "row " + (r + 1) + ", column " + (c + 1));
-            }
+            Number v = field == Field.PATTERN ? BigInteger.ONE : value(src, lines.where() + ", value", t[2], field);
             if (sym == Symmetry.SKEW && r == c) {
                 throw new FormatException(src, lines.where(), "no diagonal entries in a skew-symmetric matrix", "row " + (r + 1) + ", column " + (c + 1));
             }
-            if (seen.get(r, c)) throw new FormatException(src, lines.where(), "each (row, column) once", "row " + (r + 1) + ", column " + (c + 1) + " again");
+            // an upper-triangle entry of a symmetric matrix is mirrored like a lower one (SciPy reads both); so an
+            // entry and its mirror image are the same cell, given twice
+            if (seen.get(r, c)) {
+                throw new FormatException(src, lines.where(), "each (row, column) once" + (sym == Symmetry.GENERAL ? "" : ", counting its mirror image"),
+                        "row " + (r + 1) + ", column " + (c + 1) + " again");
+            }
             seen.set(r, c, true);
-            boolean on = values.connected(v, src, lines.where());
+            if (sym != Symmetry.GENERAL) seen.set(c, r, true);
+            boolean on = connected(values, v, src, lines.where());
             m.set(r, c, on);
             if (sym != Symmetry.GENERAL && r != c) {
-                m.set(c, r, sym == Symmetry.SYMMETRIC ? on : values.connected(-v, src, lines.where() + " (mirrored, negated)"));
+                m.set(c, r, sym == Symmetry.SYMMETRIC ? on : connected(values, negate(v), src, lines.where() + " (mirrored, negated)"));
             }
         }
     }
 
     /** Dense values, column by column (only the lower triangle when symmetric). */
-    private static void readArray(String src, TextLines lines, Mask m, Symmetry sym, MaskValues values) throws IOException, FormatException {
+    private static void readArray(String src, TextLines lines, Mask m, Field field, Symmetry sym, MaskValues values) throws IOException, FormatException {
         for (int c = 0; c < m.cols(); c++) {
             int first = sym == Symmetry.GENERAL ? 0 : sym == Symmetry.SYMMETRIC ? c : c + 1;
             for (int r = first; r < m.rows(); r++) {
@@ -122,11 +129,11 @@ final class MatrixMarket {
                 if (l == null) {
                     throw new FormatException(src, "line " + (lines.number() + 1), "a value for row " + (r + 1) + ", column " + (c + 1), "the end of the file (truncated?)");
                 }
-                double v = value(src, lines.where(), l.strip(), Field.REAL);
-                boolean on = values.connected(v, src, lines.where());
+                Number v = value(src, lines.where(), l.strip(), field);
+                boolean on = connected(values, v, src, lines.where());
                 m.set(r, c, on);
                 if (sym != Symmetry.GENERAL && r != c) {
-                    m.set(c, r, sym == Symmetry.SYMMETRIC ? on : values.connected(-v, src, lines.where() + " (mirrored, negated)"));
+                    m.set(c, r, sym == Symmetry.SYMMETRIC ? on : connected(values, negate(v), src, lines.where() + " (mirrored, negated)"));
                 }
             }
         }
@@ -155,11 +162,31 @@ final class MatrixMarket {
         return (int) (v - 1);
     }
 
-    private static double value(String src, String where, String s, Field field) throws FormatException {
-        Number v; // no ?: here: it would unbox both sides to double and throw on null
-        if (field == Field.INTEGER) v = TextNumbers.integer(s); else v = TextNumbers.real(s);
-        if (v == null) throw new FormatException(src, where, field == Field.INTEGER ? "an integer" : "a number", TextLines.quote(s));
-        return v.doubleValue();
+    /** A Double for real fields, an exact BigInteger for integer fields (range-checked: int64, or uint64 when unsigned). */
+    private static Number value(String src, String where, String s, Field field) throws FormatException {
+        if (field == Field.REAL) {
+            Double v = TextNumbers.real(s);
+            if (v == null) throw new FormatException(src, where, "a number", TextLines.quote(s));
+            return v;
+        }
+        boolean unsigned = field == Field.UNSIGNED;
+        BigInteger v = TextNumbers.bigInteger(s);
+        if (v == null) throw new FormatException(src, where, unsigned ? "an unsigned integer" : "an integer", TextLines.quote(s));
+        BigInteger min = unsigned ? BigInteger.ZERO : TextNumbers.INT64_MIN;
+        BigInteger max = unsigned ? TextNumbers.UINT64_MAX : TextNumbers.INT64_MAX;
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw new FormatException(src, where, "an integer from " + min + " to " + max + (unsigned ? " (uint64)" : " (int64)"),
+                    TextLines.quote(s) + " (out of range)");
+        }
+        return v;
+    }
+
+    private static boolean connected(MaskValues values, Number v, String src, String where) throws FormatException {
+        return v instanceof BigInteger i ? values.connected(i, src, where) : values.connected(v.doubleValue(), src, where);
+    }
+
+    private static Number negate(Number v) {
+        return v instanceof BigInteger i ? i.negate() : (Number) (-v.doubleValue());
     }
 
     static void write(Path file, Mask m) throws IOException {

@@ -100,6 +100,7 @@ final class PngMasks {
                 if (w < 1 || h < 1 || w * h > maxPixels) {
                     throw new FormatException(src, "IHDR", "an image of at most " + maxPixels + " pixels", w + " x " + h + " pixels");
                 }
+                checkFormat(src, b, pos + 8);
                 wh = new int[]{(int) w, (int) h};
             }
             idat |= type.equals("IDAT");
@@ -108,6 +109,41 @@ final class PngMasks {
         }
         if (!idat) throw new FormatException(src, "chunks", "at least one IDAT chunk with the pixels", "none");
         return wh;
+    }
+
+    /**
+     * IHDR's five format bytes against the PNG specification's table (section 11.2.2), so a file with an impossible
+     * colour type or bit depth is reported as such, not as damaged pixel data when the decoder gives up on it.
+     */
+    private static void checkFormat(String src, byte[] b, int ihdr) throws FormatException {
+        int depth = b[ihdr + 8] & 0xFF;
+        int colour = b[ihdr + 9] & 0xFF;
+        int[] depths = switch (colour) {
+            case 0 -> new int[]{1, 2, 4, 8, 16};
+            case 3 -> new int[]{1, 2, 4, 8};
+            case 2, 4, 6 -> new int[]{8, 16};
+            default -> throw new FormatException(src, "IHDR colour type", "0 (grey), 2 (RGB), 3 (palette), 4 (grey + alpha) or 6 (RGBA)", Integer.toString(colour));
+        };
+        if (Arrays.stream(depths).noneMatch(d -> d == depth)) {
+            String list = Arrays.toString(Arrays.copyOf(depths, depths.length - 1)).replaceAll("[\\[\\]]", "") + " or " + depths[depths.length - 1];
+            throw new FormatException(src, "IHDR bit depth", list + " for colour type " + colour + " (" + colourName(colour) + ")", Integer.toString(depth));
+        }
+        int compression = b[ihdr + 10] & 0xFF;
+        if (compression != 0) throw new FormatException(src, "IHDR compression method", "0 (deflate, the only one defined)", Integer.toString(compression));
+        int filter = b[ihdr + 11] & 0xFF;
+        if (filter != 0) throw new FormatException(src, "IHDR filter method", "0 (adaptive, the only one defined)", Integer.toString(filter));
+        int interlace = b[ihdr + 12] & 0xFF;
+        if (interlace > 1) throw new FormatException(src, "IHDR interlace method", "0 (none) or 1 (Adam7)", Integer.toString(interlace));
+    }
+
+    private static String colourName(int colour) {
+        return switch (colour) {
+            case 0 -> "grey";
+            case 2 -> "RGB";
+            case 3 -> "palette";
+            case 4 -> "grey + alpha";
+            default -> "RGBA";
+        };
     }
 
     private static BufferedImage decode(String src, byte[] bytes) throws FormatException {

@@ -12,6 +12,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ import java.util.Map;
  * a JSON header mapping each tensor name to {@code dtype}, {@code shape} and {@code data_offsets}
  * (plus an optional string-to-string {@code __metadata__}), then the little-endian C-order tensor bytes,
  * back to back with no gaps. Opening checks the whole header against the file size before reading data.
+ * {@code BF16} (bfloat16, the upper half of a float32) is read as a float32 array, which holds every BF16 value
+ * exactly; the 8-bit float types are refused.
  */
 public final class Safetensors {
     /** The limit the reference implementation puts on the header. */
@@ -35,7 +40,11 @@ public final class Safetensors {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private record Tensor(NpyDtype dtype, int[] shape, long begin, long end) {}
+    /** {@code dtype} is what {@link #get} returns; {@code bf16} marks 2-byte BF16 data widened to it. */
+    private record Tensor(NpyDtype dtype, boolean bf16, int[] shape, long begin, long end) {}
+
+    private static final String BF16 = "BF16";
+    private static final String DTYPE_LIST = "one of BOOL, U8, I8, U16, I16, U32, I32, U64, I64, F16, BF16, F32, F64";
 
     private final Path file;
     private final String source;
@@ -114,15 +123,24 @@ public final class Safetensors {
             readFully(ch, len, 0);
             long n = len.getLong(0);
             if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
-                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes", Long.toUnsignedString(n));
+                String why = n < 0 || n > size - 8 ? " (beyond the end of the file)" : n > MAX_HEADER_BYTES ? " (over the 100 MB limit)" : "";
+                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes", Long.toUnsignedString(n) + why);
             }
             ByteBuffer hb = ByteBuffer.allocate((int) n);
             readFully(ch, hb, 8);
+            String text;
+            try {
+                // strictly UTF-8, as the specification says: Jackson alone would guess UTF-16 from zero bytes
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb.flip()).toString();
+            } catch (CharacterCodingException e) {
+                throw new FormatException(src, "header", "a JSON object in UTF-8", "bytes that are not UTF-8 text");
+            }
             JsonNode root;
             try {
-                root = MAPPER.readTree(hb.array());
+                root = MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new FormatException(src, "header", "a JSON object", "invalid JSON (" + e.getOriginalMessage() + ")");
+                throw new FormatException(src, "header", "a JSON object", "invalid JSON (" + oneLine(e.getOriginalMessage()) + ")");
             }
             if (root == null || !root.isObject()) throw new FormatException(src, "header", "a JSON object", root == null ? "nothing" : JsonFields.describe(root));
             return parseHeader(file, root, 8 + n, size - 8 - n);
@@ -149,16 +167,24 @@ public final class Safetensors {
             tensors.put(e.getKey(), tensor(src, p, v));
         }
         List<Map.Entry<String, Tensor>> byOffset = new ArrayList<>(tensors.entrySet());
-        byOffset.sort(Map.Entry.comparingByValue((a, b) -> Long.compare(a.begin(), b.begin())));
+        // by (begin, end), as the reference reader sorts: an empty tensor sits before a full one at the same offset
+        byOffset.sort(Map.Entry.comparingByValue((a, b) -> a.begin() != b.begin() ? Long.compare(a.begin(), b.begin()) : Long.compare(a.end(), b.end())));
         long expected = 0;
+        String previous = null;
         for (Map.Entry<String, Tensor> e : byOffset) {
-            if (e.getValue().begin() != expected) {
-                throw new FormatException(src, "header." + e.getKey() + ".data_offsets", "tensors back to back: a start of " + expected, Long.toString(e.getValue().begin()));
+            long begin = e.getValue().begin();
+            if (begin != expected) {
+                String after = previous == null ? "the start of the data" : "the end of '" + previous + "'";
+                throw new FormatException(src, "header." + e.getKey() + ".data_offsets", "tensors back to back: a start of " + expected + " (" + after + ")",
+                        begin + (begin < expected ? " (overlaps '" + previous + "')" : " (a gap of " + (begin - expected) + " bytes)"));
             }
             expected = e.getValue().end();
+            previous = e.getKey();
         }
         if (expected != dataBytes) {
-            throw new FormatException(src, "byte " + dataStart, dataBytes + " data bytes described by the header", expected + " (file truncated or header wrong)");
+            String upTo = previous == null ? "" : ", up to the end of '" + previous + "'";
+            throw new FormatException(src, "byte " + dataStart, expected + " data bytes (as the header describes" + upTo + ")",
+                    dataBytes + (dataBytes < expected ? " (file truncated or header wrong)" : " (extra bytes after the last tensor)"));
         }
         return new Safetensors(file, dataStart, tensors, meta);
     }
@@ -166,33 +192,58 @@ public final class Safetensors {
     private static Tensor tensor(String src, String p, JsonNode v) throws FormatException {
         if (!v.isObject()) throw new FormatException(src, p, "an object with dtype, shape and data_offsets", JsonFields.describe(v));
         JsonNode d = v.path("dtype");
-        NpyDtype dtype = d.isTextual() ? dtypeOf(d.textValue()) : null;
-        if (dtype == null) throw new FormatException(src, p + ".dtype", "one of BOOL, U8, I8, U16, I16, U32, I32, U64, I64, F16, F32, F64", JsonFields.describe(d));
+        boolean bf16 = d.isTextual() && d.textValue().equals(BF16);
+        NpyDtype dtype = bf16 ? NpyDtype.FLOAT32 : d.isTextual() ? dtypeOf(d.textValue()) : null;
+        if (dtype == null) {
+            boolean fp8 = d.isTextual() && d.textValue().startsWith("F8_");
+            throw new FormatException(src, p + ".dtype", DTYPE_LIST, JsonFields.describe(d) + (fp8 ? " (8-bit floats are not supported)" : ""));
+        }
         JsonNode s = v.path("shape");
         if (!s.isArray() || s.size() > 32) throw new FormatException(src, p + ".shape", "an array of at most 32 sizes", JsonFields.describe(s));
         int[] shape = new int[s.size()];
-        long bytes = dtype.itemSize();
+        long bytes = bf16 ? 2 : dtype.itemSize();
         for (int k = 0; k < shape.length; k++) {
             JsonNode x = s.get(k);
             if (!x.isIntegralNumber() || !x.canConvertToInt() || x.intValue() < 0) {
-                throw new FormatException(src, p + ".shape[" + k + "]", "a size >= 0", JsonFields.describe(x));
+                throw new FormatException(src, p + ".shape[" + k + "]", "a size from 0 to " + Integer.MAX_VALUE, JsonFields.describe(x));
             }
             shape[k] = x.intValue();
-            bytes = shape[k] == 0 || bytes == 0 ? 0 : Math.multiplyHigh(bytes, shape[k]) != 0 ? Long.MAX_VALUE : bytes * shape[k];
+            bytes = saturatedProduct(bytes, shape[k]);
         }
         JsonNode o = v.path("data_offsets");
-        if (!o.isArray() || o.size() != 2 || !o.get(0).canConvertToLong() || !o.get(1).canConvertToLong()
-                || !o.get(0).isIntegralNumber() || !o.get(1).isIntegralNumber()) {
-            throw new FormatException(src, p + ".data_offsets", "[begin, end]", JsonFields.describe(o));
+        if (!o.isArray() || o.size() != 2 || !isOffset(o.get(0)) || !isOffset(o.get(1))) {
+            throw new FormatException(src, p + ".data_offsets", "[begin, end]: two integers from 0 to " + Long.MAX_VALUE,
+                    o.isArray() ? shortText(o) : JsonFields.describe(o));
         }
         long begin = o.get(0).longValue();
         long end = o.get(1).longValue();
-        if (begin < 0 || end < begin || end - begin != bytes) {
-            throw new FormatException(src, p + ".data_offsets", bytes + " bytes for shape " + NpyArray.shapeString(shape) + " of " + d.textValue(),
-                    "[" + begin + ", " + end + "]");
+        String offsets = "[" + begin + ", " + end + "]";
+        if (end < begin) throw new FormatException(src, p + ".data_offsets", "[begin, end] with end >= begin", offsets);
+        if (end - begin != bytes) {
+            String need = bytes == Long.MAX_VALUE ? "more bytes than a file can hold" : bytes + " bytes";
+            throw new FormatException(src, p + ".data_offsets", "[begin, end] with end - begin = " + need + " for shape " + NpyArray.shapeString(shape)
+                    + " of " + d.textValue(), offsets + " (" + (end - begin) + " bytes)");
         }
         if (v.size() != 3) throw new FormatException(src, p, "exactly the fields dtype, shape and data_offsets", v.size() + " fields");
-        return new Tensor(dtype, shape, begin, end);
+        return new Tensor(dtype, bf16, shape, begin, end);
+    }
+
+    private static boolean isOffset(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0;
+    }
+
+    /** {@code a * b}, or Long.MAX_VALUE when that does not fit (no file is that large, so the size check then fails). */
+    private static long saturatedProduct(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String shortText(JsonNode n) {
+        String t = n.toString();
+        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
     }
 
     public List<String> keys() {
@@ -226,21 +277,40 @@ public final class Safetensors {
     public NpyArray get(String key, long maxDataBytes) throws IOException, FormatException {
         Tensor t = tensor(key);
         long bytes = t.end() - t.begin();
-        if (bytes > Math.min(maxDataBytes, Integer.MAX_VALUE - 8)) {
-            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes", bytes + " bytes");
+        long inMemory = t.bf16() ? 2 * bytes : bytes;
+        if (inMemory > Math.min(maxDataBytes, Integer.MAX_VALUE - 8)) {
+            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes", inMemory + " bytes" + (t.bf16() ? " as float32" : ""));
         }
         ByteBuffer b = ByteBuffer.allocate((int) bytes);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() < dataStart + t.end()) throw new FormatException(entrySource(key), "data", bytes + " bytes", "a file that got shorter");
             readFully(ch, b, dataStart + t.begin());
         }
-        return new NpyArray(t.dtype(), ByteOrder.LITTLE_ENDIAN, t.shape(), false, b.array());
+        byte[] data = t.bf16() ? bf16ToFloat32(b.array()) : b.array();
+        return new NpyArray(t.dtype(), ByteOrder.LITTLE_ENDIAN, t.shape(), false, data);
+    }
+
+    /** BF16 is the upper 16 bits of a float32, so appending 16 zero bits gives the same value (NaN and inf included). */
+    static byte[] bf16ToFloat32(byte[] bf16) {
+        byte[] out = new byte[bf16.length * 2];
+        for (int k = 0; k < bf16.length / 2; k++) {
+            // little-endian: the float32's two high bytes are the BF16's two bytes, its two low bytes are zero
+            out[4 * k + 2] = bf16[2 * k];
+            out[4 * k + 3] = bf16[2 * k + 1];
+        }
+        return out;
     }
 
     private Tensor tensor(String key) throws FormatException {
         Tensor t = tensors.get(key);
         if (t == null) throw new FormatException(source, "key '" + key + "'", "one of the keys " + String.join(", ", tensors.keySet()), "no such tensor");
         return t;
+    }
+
+    /** Parser messages may quote the header, newlines included; the error stays one line. */
+    private static String oneLine(String s) {
+        String t = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return t.length() > 200 ? t.substring(0, 197) + "..." : t;
     }
 
     private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {

@@ -1,5 +1,6 @@
 package io.maskstudio.io;
 
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +9,11 @@ import java.util.regex.Pattern;
  */
 final class TextNumbers {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    /** Digits only: 40 is far beyond any 64-bit value and keeps a line of digits from becoming a huge BigInteger. */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,40}");
+    static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private TextNumbers() {}
 
@@ -24,8 +29,14 @@ final class TextNumbers {
         };
     }
 
-    /** An integer of at most 18 digits; null when {@code s} is not one. */
+    /** An integer in the int64 range; null when {@code s} is not one (larger integers included). */
     static Long integer(String s) {
-        return INTEGER.matcher(s).matches() ? Long.parseLong(s) : null;
+        BigInteger v = bigInteger(s);
+        return v != null && v.bitLength() < 64 ? v.longValue() : null;
+    }
+
+    /** A decimal integer of any sign and up to 40 digits, exactly; null when {@code s} is not one. */
+    static BigInteger bigInteger(String s) {
+        return INTEGER.matcher(s).matches() ? new BigInteger(s) : null;
     }
 }

@@ -1,5 +1,7 @@
 package io.maskstudio.render;
 
+import io.maskstudio.io.AtomicFiles;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

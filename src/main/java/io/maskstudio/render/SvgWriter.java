@@ -1,5 +1,6 @@
 package io.maskstudio.render;
 
+import io.maskstudio.io.AtomicFiles;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;

@@ -180,8 +180,9 @@ class GraphFileTest {
         Files.write(dir.resolve("bad.graph.json"), "{\"formatVersion\": 1}".getBytes(StandardCharsets.UTF_8));
         assertThrows(FormatException.class, () -> GraphFile.read(dir.resolve("bad.graph.json")));
         assertArrayEquals(before, Files.readAllBytes(p));
-        // a save into a missing directory fails without leaving anything behind
-        assertThrows(java.io.IOException.class, () -> GraphFile.write(dir.resolve("missing/y.graph.json"), d));
+        // a save that cannot happen (its directory would have to replace a file) fails without leaving anything behind
+        assertThrows(java.io.IOException.class, () -> GraphFile.write(p.resolve("y.graph.json"), d));
+        assertArrayEquals(before, Files.readAllBytes(p));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());
         }

@@ -266,9 +266,9 @@ class MaskFormatsBadInputTest {
         byte[] lie = b.clone();
         ByteBuffer.wrap(lie).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40);
         Path p = bytes("lie.safetensors", lie);
-        assertEquals(p + ": byte 0: expected a header length from 2 to " + (b.length - 8) + " bytes, found 1099511627776", error(p));
+        assertEquals(p + ": byte 0: expected a header length from 2 to " + (b.length - 8) + " bytes, found 1099511627776 (beyond the end of the file)", error(p));
         Path cut = bytes("cut.safetensors", Arrays.copyOf(b, b.length - 3));
-        assertEquals(cut + ": byte " + (b.length - 35) + ": expected 32 data bytes described by the header, found 35 (file truncated or header wrong)", error(cut));
+        assertEquals(cut + ": byte " + (b.length - 35) + ": expected 35 data bytes (as the header describes, up to the end of 'weight_mask'), found 32 (file truncated or header wrong)", error(cut));
     }
 
     // ---- dispatch
