@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -58,17 +60,33 @@ final class Python {
         cmd.add(EXE.toString());
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // Drain the output while the script runs: a pipe buffer (~64 KiB) full of unread output would block it.
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return ("(output unreadable: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+            }
+        }, Python::daemon); // its own thread: a blocking read must not take a worker of the common pool
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, "timed out after " + timeoutSeconds + " s");
             }
+            return new Result(p.exitValue(), new String(output.get(), StandardCharsets.UTF_8).trim());
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
+        } catch (ExecutionException e) {
+            return new Result(-1, "output unreadable: " + e.getCause());
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "python-output");
+        t.setDaemon(true);
+        t.start();
     }
 
     static Result script(String code, List<String> args, int timeoutSeconds) throws IOException {
