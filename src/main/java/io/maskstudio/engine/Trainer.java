@@ -2,6 +2,8 @@ package io.maskstudio.engine;
 
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs a {@link TrainingSession} on its own thread, which owns every ND4J array (DESIGN.md §4).
+ * Runs a {@link TrainingSession} on its own thread, which owns every ND4J array (docs/architecture.md).
  * Callers send commands; mask edits and setting changes apply at the next batch boundary. Results
  * are published without callbacks into the UI thread: per-epoch snapshots in {@link #history()} and
- * cheap per-step progress in {@link #progress()}, which the UI polls.
+ * cheap per-step progress in {@link #progress()}, which the UI polls. Whatever ends the thread
+ * (an exception, or an Error such as OutOfMemoryError or ND4J's UnsatisfiedLinkError) ends it in
+ * FAILED with a one-line message, so nobody waits on a trainer that is gone.
  */
 public final class Trainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /** The exception's own text is cut here so the message stays one readable line (the log has it all). */
+    private static final int DETAIL_LIMIT = 200;
 
     public enum State { PAUSED, RUNNING, FINISHED, DIVERGED, FAILED, CLOSED }
 
@@ -110,12 +117,47 @@ public final class Trainer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Trainer.class).error("training failed", e);
-            state = State.FAILED;
-            publish(Double.NaN, "training failed: " + e.getMessage());
-            handled.set(Long.MAX_VALUE);
+            state = State.CLOSED;
+            publish(Double.NaN, "");
+        } catch (Throwable t) { // Errors too: the thread is about to end either way, and must say so
+            fail(t);
+        } finally {
+            handled.set(Long.MAX_VALUE); // nothing more will be handled: awaitIdle returns
         }
+    }
+
+    /** Publishes FAILED first (cheap, cannot fail for lack of memory), then logs the stack trace. */
+    private void fail(Throwable t) {
+        state = State.FAILED;
+        String message = failureMessage(t, history.latest());
+        try {
+            publish(Double.NaN, message);
+        } catch (Throwable again) {
+            progress.set(new Progress(State.FAILED, 0, 0, 0, Double.NaN, message));
+        }
+        try {
+            LOG.error("trainer thread stopped: {}", message, t);
+        } catch (Throwable ignored) {
+            // logging itself failed (out of memory, say): the published state already tells the user
+        }
+    }
+
+    /** One line that says what happened, what is kept and, where we know, what to try. */
+    static String failureMessage(Throwable t, TrainingSnapshot lastKept) {
+        String detail = (t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())).replaceAll("\\s+", " ");
+        if (detail.length() > DETAIL_LIMIT) detail = detail.substring(0, DETAIL_LIMIT - 3) + "...";
+        String what;
+        if (t instanceof OutOfMemoryError) {
+            what = "training stopped: out of memory (" + detail + "); try a smaller design or batch, or a larger -Xmx";
+        } else if (t instanceof UnsatisfiedLinkError) {
+            what = "training stopped: ND4J's native library could not be loaded (" + detail + "); it may not match this platform";
+        } else if (t instanceof LinkageError) {
+            what = "training stopped: a class could not be loaded (" + detail + ")";
+        } else {
+            what = "training failed: " + detail;
+        }
+        String kept = lastKept == null ? "; nothing was trained" : "; the history keeps epoch " + lastKept.epoch();
+        return what + kept;
     }
 
     private void handle(Command c) {

@@ -36,6 +36,7 @@ public final class TrainingSession {
     private long epochStartNanos;
     private MaskedNetwork.Checkpoint lastGood;
     private EpochMetrics lastMetrics;
+    private Runnable beforeBatch = () -> { };
 
     /** Float32 training, the precision users get everywhere outside gradient checks. */
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings) {
@@ -81,6 +82,7 @@ public final class TrainingSession {
      * @throws DivergedException on a NaN/Inf loss or weight; the network is back at the last good epoch
      */
     public EpochMetrics step() throws DivergedException {
+        beforeBatch.run();
         if (order == null) beginEpoch();
         int end = Math.min(cursor + settings.batchSize(), order.length);
         int[] rows = Arrays.copyOfRange(order, cursor, end);
@@ -95,6 +97,11 @@ public final class TrainingSession {
         seen += result.count();
         cursor = end;
         return cursor >= order.length ? finishEpoch() : null;
+    }
+
+    /** Runs before every batch: lets tests make the Nth batch fail the way a real Error would. */
+    void beforeEachBatch(Runnable hook) {
+        this.beforeBatch = hook;
     }
 
     /** Trains the rest of the current epoch. */
