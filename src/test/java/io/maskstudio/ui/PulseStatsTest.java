@@ -58,6 +58,11 @@ class PulseStatsTest {
         PulseStats s = new PulseStats();
         for (int k = 0; k < 99; k++) s.add(16_650_000L);
         s.add(80_000_000L);
-        assertEquals("pulse gaps, whole run: 100 pulses, p50 16.7 ms, p99 16.7 ms, max 80.0 ms", PulseLog.line("whole run", s));
+        PulseStats cpu = new PulseStats();
+        assertEquals("pulse gaps, whole run: 100 pulses, p50 16.7 ms, p99 16.7 ms, max 80.0 ms", PulseLog.line("whole run", s, cpu),
+                "no CPU figures where the JVM cannot time a thread");
+        for (int k = 0; k < 100; k++) cpu.add(k < 98 ? 1_950_000L : 40_000_000L); // p50: upper edge of the 1.9-2.0 ms bin
+        assertEquals("pulse gaps, last 10 s: 100 pulses, p50 16.7 ms, p99 16.7 ms, max 80.0 ms; FX thread CPU per gap p50 2.0 ms, p99 40.0 ms, max 40.0 ms",
+                PulseLog.line("last 10 s", s, cpu));
     }
 }
