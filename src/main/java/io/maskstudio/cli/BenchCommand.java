@@ -2,14 +2,17 @@ package io.maskstudio.cli;
 
 import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.BlasInfo;
+import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.KernelType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +25,16 @@ import java.util.stream.Collectors;
  * OpenBLAS core type it ran on. docs/performance.md compares these figures with PyTorch.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second).",
-        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, CommandLine.HelpCommand.class})
+        description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
+                "soak: memory over a long run of the desktop app's trainer."},
+        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer or mlp (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm or soak (see --help)");
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true,
@@ -144,6 +148,30 @@ public final class BenchCommand implements Runnable {
             report(spec, json, f, String.format(Locale.ROOT, "sgemm [%d,%d] x [%d,%d]: %.3f ms (median of %d), %.1f GFLOP/s",
                     m, k, k, n, r.medianMs(), r.steps(), r.gflops()));
             return MaskStudioCommand.OK;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = {"Trains GRAPH with the desktop app's trainer and epoch history and prints, every K epochs,",
+                    "the heap after a full GC, JavaCPP's off-heap bytes and the process RSS.",
+                    "Past the history's cap (what the app keeps for this graph) none of them should grow."})
+    static final class Soak implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "GRAPH", description = "graph file (.graph.json); trains on its dataset and settings") Path graph;
+        @Option(names = "--epochs", paramLabel = "N", description = "epochs to train (default: the history's capacity + 400)") Integer epochs;
+        @Option(names = "--every", paramLabel = "K", defaultValue = "10", description = "epochs between samples, plus one where the history fills (default: ${DEFAULT-VALUE})") int every;
+        @Option(names = "--history", paramLabel = "N", description = "snapshots the history keeps (default: what the app keeps for this graph; at least 4)") Integer history;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            requirePositive(spec, "--every", every);
+            if (epochs != null) requirePositive(spec, "--epochs", epochs);
+            if (history != null && history < 4) throw new CommandLine.ParameterException(spec.commandLine(), "--history must be at least 4, was " + history);
+            var design = GraphIo.read(graph);
+            int capacity = history != null ? history : DesignTrainers.historyCapacity(design);
+            int n = epochs != null ? epochs : capacity + 400;
+            return new SoakRun(design, n, every, capacity, json, spec.commandLine().getOut()).execute(graph.getFileName().toString());
         }
     }
 

@@ -19,10 +19,18 @@ public class App extends Application {
     static final String SAMPLE = "/sample-graphs/digits-local.graph.json";
     static final String SAMPLE_NAME = "digits-local.graph.json";
 
+    private PulseLog pulseLog;
+
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
         MainWindow.show(stage, args.isEmpty() ? null : Path.of(args.get(0)));
+        pulseLog = PulseLog.startIfRequested();
+    }
+
+    @Override
+    public void stop() {
+        if (pulseLog != null) pulseLog.stop();
     }
 
     static NetworkDesign loadSample() throws IOException, FormatException {

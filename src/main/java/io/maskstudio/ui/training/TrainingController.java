@@ -1,5 +1,6 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
@@ -14,10 +15,8 @@ import java.util.List;
  * settings edits of the live design are forwarded while the run is active. FX thread only.
  */
 final class TrainingController {
-    /** Snapshots kept for the scrubber at most; older ones are thinned beyond this (the curves keep every epoch). */
-    static final int MAX_HISTORY = 400;
-    /** Memory the snapshots of one run may take: each holds a copy of every weight and gradient. */
-    static final long HISTORY_BYTES = 256L << 20;
+    static final int MAX_HISTORY = DesignTrainers.MAX_HISTORY;
+    static final long HISTORY_BYTES = DesignTrainers.HISTORY_BYTES;
 
     private Trainer trainer;
     private boolean stopped = true;
@@ -90,14 +89,8 @@ final class TrainingController {
         return active() && !design.layers().equals(runLayers);
     }
 
-    /** As many snapshots as fit {@link #HISTORY_BYTES} (weights and gradients as floats, plus mask bits), 8 to 400. */
     static int historyCapacity(NetworkDesign d) {
-        long bytes = 1;
-        for (int k = 0; k < d.pairCount(); k++) {
-            long cells = (long) d.mask(k).rows() * d.mask(k).cols();
-            bytes += cells * 2 * Float.BYTES + cells / 8;
-        }
-        return (int) Math.max(8, Math.min(MAX_HISTORY, HISTORY_BYTES / bytes));
+        return DesignTrainers.historyCapacity(d);
     }
 
     private boolean beginIfNeeded(NetworkDesign design) {
@@ -105,7 +98,7 @@ final class TrainingController {
         stop();
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
-        trainer = new Trainer(new SessionLoader(copy), historyCapacity(copy));
+        trainer = DesignTrainers.forDesign(copy);
         stopped = false;
         return true;
     }

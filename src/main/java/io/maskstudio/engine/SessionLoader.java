@@ -1,11 +1,10 @@
-package io.maskstudio.ui.training;
+package io.maskstudio.engine;
 
 import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
 import io.maskstudio.data.Split;
 import io.maskstudio.data.Standardizer;
-import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 
@@ -15,11 +14,11 @@ import java.util.function.Supplier;
  * Builds a run's session the way the CLI does (load, split, standardize with the training rows' statistics).
  * The Trainer calls it on its own thread: parsing a dataset is far too slow for the FX thread.
  */
-final class SessionLoader implements Supplier<TrainingSession> {
+public final class SessionLoader implements Supplier<TrainingSession> {
     private final NetworkDesign design;
 
     /** {@code design} must be a private copy: the trainer thread reads it while the user edits the original. */
-    SessionLoader(NetworkDesign design) {
+    public SessionLoader(NetworkDesign design) {
         this.design = design;
     }
 

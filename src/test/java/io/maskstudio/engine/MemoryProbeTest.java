@@ -1,0 +1,44 @@
+package io.maskstudio.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemoryProbeTest {
+
+    @Test
+    void vmRssLineIsReadInKibibytes() {
+        String status = "Name:\tjava\nVmPeak:\t 9000000 kB\nVmRSS:\t  123456 kB\nRssAnon:\t 100 kB\n";
+        assertEquals(123456L * 1024, MemoryProbe.parseVmRss(status));
+        assertEquals(-1, MemoryProbe.parseVmRss("Name:\tjava\n"), "no VmRSS line (a kernel thread)");
+        assertEquals(-1, MemoryProbe.parseVmRss("VmRSS:\t12 MB\n"), "an unknown unit is not guessed");
+        assertEquals(-1, MemoryProbe.parseVmRss("VmRSS:\tlots kB\n"));
+    }
+
+    @Test
+    void rssMatchesTheKernelsPageCount() throws Exception {
+        // statm's second field counts resident pages: an independent reading of the same figure.
+        String[] statm = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
+        long pages = Long.parseLong(statm[1]);
+        long pageSize = 4096;
+        long rss = MemoryProbe.rssBytes();
+        assertTrue(Math.abs(rss - pages * pageSize) < 0.1 * rss, "VmRSS " + rss + " vs statm " + pages * pageSize);
+    }
+
+    @Test
+    void heapFigureSeesALiveArrayAndNotADeadOne() {
+        long before = MemoryProbe.afterGc().heapBytes();
+        byte[] held = new byte[64 << 20];
+        held[held.length - 1] = 1;
+        long holding = MemoryProbe.afterGc().heapBytes();
+        assertTrue(holding - before >= (60 << 20), "a live 64 MiB array shows: " + before + " -> " + holding);
+        assertEquals(1, held[held.length - 1]);
+        held = null;
+        long after = MemoryProbe.afterGc().heapBytes();
+        assertTrue(holding - after >= (60 << 20), "the GC before reading frees it again: " + holding + " -> " + after);
+    }
+}
