@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 
 /**
@@ -68,6 +70,52 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("io.maskstudio.cli..")
                 .should(ACCESS_STANDARD_STREAMS)
                 .because("the GUI has no console: problems go to the log file (SLF4J) and to the user as a message; only the CLI prints")
+                .check(classes);
+    }
+
+    /** The table in docs/architecture.md: who may use each layer. */
+    @Test
+    void layersAsInTheArchitectureDocument() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Launcher").definedBy("io.maskstudio")
+                .layer("Model").definedBy("io.maskstudio.model..")
+                .layer("Data").definedBy("io.maskstudio.data..")
+                .layer("Io").definedBy("io.maskstudio.io..")
+                .layer("Render").definedBy("io.maskstudio.render..")
+                .layer("Engine").definedBy("io.maskstudio.engine..")
+                .layer("Cli").definedBy("io.maskstudio.cli..")
+                .layer("Ui").definedBy("io.maskstudio.ui..")
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Render").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Io").mayOnlyBeAccessedByLayers("Render", "Cli", "Ui")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Engine", "Cli", "Ui")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Io", "Render", "Engine", "Cli", "Ui", "Launcher")
+                .because("dependencies point one way, from the app and the CLI down to the plain-Java model")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("io.maskstudio.(*)..").should().beFreeOfCycles()
+                .because("a cycle makes two packages one: neither can be understood or tested alone")
+                .check(classes);
+    }
+
+    @Test
+    void picocliOnlyInCli() {
+        noClasses().that().resideOutsideOfPackages("io.maskstudio.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+                .because("command-line parsing is the CLI's business; the engine and files are called with plain values")
+                .check(classes);
+    }
+
+    @Test
+    void jacksonOnlyInIoAndCli() {
+        noClasses().that().resideOutsideOfPackages("io.maskstudio.io..", "io.maskstudio.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.nd4j.shade.jackson..")
+                .because("JSON files are read and written in one place (io), and the CLI's --json output in the other")
                 .check(classes);
     }
 }

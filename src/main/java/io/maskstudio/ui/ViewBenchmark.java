@@ -17,7 +17,11 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +41,19 @@ import java.util.function.LongSupplier;
 public final class ViewBenchmark {
     private static int WIDTH = 1600, HEIGHT = 1000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ViewBenchmark.class);
+
     private ViewBenchmark() {}
+
+    /**
+     * {@code java -Dprism.order=sw -cp target/maskstudio.jar io.maskstudio.ui.ViewBenchmark [iterations [WxH]]}: the
+     * table goes to the log, which shows this class on stderr (logback.xml), since only the CLI owns the standard streams.
+     */
+    public static void main(String[] args) throws Exception {
+        StringWriter table = new StringWriter();
+        run(args, new PrintWriter(table, true));
+        LOG.info("view redraw times\n{}", table);
+    }
 
     /** Starts JavaFX, times every view and writes one row per measurement to {@code out}; args: [iterations [WxH]]. */
     public static void run(String[] args, PrintWriter out) throws Exception {
