@@ -16,54 +16,45 @@ import java.util.function.IntConsumer;
  *       shapes while it takes less memory than the bits would: a 100,000 x 100,000 mask with 10^6
  *       connections needs 4 MB instead of 1.25 GB. It switches to bits when it fills up past that.
  * </ul>
- * Both behave identically (equality and hash codes included). Mutable; {@link #copy()} before
- * handing it to another thread.
+ * Both behave identically (equality and hash codes included); {@link BitMatrix} and {@link SparseRowStorage}
+ * hold the data, this class checks indices and picks the storage. Mutable; {@link #copy()} before handing it
+ * to another thread.
  */
 public final class Mask {
     /** Bit matrices up to this size are always used; larger shapes start sparse. */
     public static final long DENSE_AUTO_MAX_BYTES = 64L << 20;
 
+    /** How storage is chosen: bits always (ordinary shapes), by memory (large shapes), rows always ({@link #sparse}). */
+    private enum Policy {
+        BITS, ADAPTIVE, ROWS;
+
+        /** What {@code new Mask(rows, cols)} uses. */
+        static Policy forShape(int rows, int cols) {
+            return BitMatrix.bytes(rows, cols) > DENSE_AUTO_MAX_BYTES ? ADAPTIVE : BITS;
+        }
+    }
+
     private final int rows;
     private final int cols;
-    private final int wordsPerRow;
-    /** How storage is chosen: bits always (ordinary shapes), by memory (large shapes), rows always ({@link #sparse}). */
-    private enum Policy { BITS, ADAPTIVE, ROWS }
-
     private final Policy policy;
-    private long[] bits;       // dense storage, or null
-    private int[][] rowCols;   // sparse storage (ascending columns per row), or null
-    private long sparseNnz;    // connections in rowCols
+    /** Always a BitMatrix under BITS, always sparse rows under ROWS, either under ADAPTIVE. */
+    private MaskStorage storage;
 
     public Mask(int rows, int cols) {
-        this(rows, cols, denseBytes(rows, cols) > DENSE_AUTO_MAX_BYTES ? Policy.ADAPTIVE : Policy.BITS);
+        this(rows, cols, Policy.forShape(rows, cols));
     }
 
     private Mask(int rows, int cols, Policy policy) {
+        this(rows, cols, policy, null);
+        storage = policy == Policy.BITS ? new BitMatrix(rows, cols) : new SparseRowStorage(rows, cols);
+    }
+
+    private Mask(int rows, int cols, Policy policy, MaskStorage storage) {
         if (rows <= 0 || cols <= 0) throw new IllegalArgumentException("mask shape must be positive, was [" + rows + "," + cols + "]");
         this.rows = rows;
         this.cols = cols;
-        this.wordsPerRow = (cols + 63) >>> 6;
         this.policy = policy;
-        if (policy != Policy.BITS) {
-            rowCols = new int[rows][];
-            Arrays.fill(rowCols, SparseRows.EMPTY);
-        } else {
-            bits = new long[denseWords()];
-        }
-    }
-
-    private Mask(Mask other) {
-        this.rows = other.rows;
-        this.cols = other.cols;
-        this.wordsPerRow = other.wordsPerRow;
-        this.policy = other.policy;
-        this.sparseNnz = other.sparseNnz;
-        if (other.bits != null) {
-            this.bits = other.bits.clone();
-        } else {
-            // rows are never modified in place (edits replace them), so copies may share them
-            this.rowCols = other.rowCols.clone();
-        }
+        this.storage = storage;
     }
 
     /** An empty mask that keeps sparse-row storage whatever its shape and content (copies and set operations too). */
@@ -89,22 +80,6 @@ public final class Mask {
         return m;
     }
 
-    private static long denseBytes(int rows, int cols) {
-        return (long) rows * ((cols + 63L) >>> 6) * 8;
-    }
-
-    private boolean denseAllowed() {
-        return (long) rows * wordsPerRow <= Integer.MAX_VALUE - 8;
-    }
-
-    private int denseWords() {
-        long words = (long) rows * wordsPerRow;
-        if (words > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("mask [" + rows + "," + cols + "] is too large for a dense bit matrix and too full for sparse rows");
-        }
-        return (int) words;
-    }
-
     public int rows() { return rows; }
     public int cols() { return cols; }
     /** Number of output neurons (rows). */
@@ -112,28 +87,17 @@ public final class Mask {
     /** Number of input neurons (columns). */
     public int inFeatures() { return cols; }
     /** True while the mask is stored as sparse rows (see the class comment). */
-    public boolean isSparse() { return bits == null; }
+    public boolean isSparse() { return storage instanceof SparseRowStorage; }
 
     public boolean get(int out, int in) {
         check(out, in);
-        if (bits == null) return SparseRows.contains(rowCols[out], in);
-        return (bits[out * wordsPerRow + (in >>> 6)] & (1L << in)) != 0;
+        return storage.get(out, in);
     }
 
     public void set(int out, int in, boolean connected) {
         check(out, in);
-        if (bits == null) {
-            int[] row = rowCols[out];
-            int[] next = connected ? SparseRows.with(row, in) : SparseRows.without(row, in);
-            if (next != row) {
-                sparseNnz += next.length - row.length;
-                rowCols[out] = next;
-                if (connected) adaptStorage();
-            }
-            return;
-        }
-        int w = out * wordsPerRow + (in >>> 6);
-        if (connected) bits[w] |= 1L << in; else bits[w] &= ~(1L << in);
+        storage.set(out, in, connected);
+        if (connected && policy == Policy.ADAPTIVE) switchToBitsIfSmaller();
     }
 
     /** Replaces row {@code out}'s connections with {@code ascendingColumns} (strictly ascending, in range). */
@@ -145,43 +109,25 @@ public final class Mask {
                 throw new IllegalArgumentException("row " + out + ": columns must be strictly ascending in [0," + cols + "), found " + c + " at position " + k);
             }
         }
-        if (bits == null) {
-            sparseNnz += ascendingColumns.length - rowCols[out].length;
-            rowCols[out] = ascendingColumns.length == 0 ? SparseRows.EMPTY : ascendingColumns.clone();
-            adaptStorage();
-            return;
-        }
-        int base = out * wordsPerRow;
-        Arrays.fill(bits, base, base + wordsPerRow, 0L);
-        for (int c : ascendingColumns) bits[base + (c >>> 6)] |= 1L << c;
+        storage.setRowIndices(out, ascendingColumns);
+        if (policy == Policy.ADAPTIVE) switchToBitsIfSmaller();
     }
 
     /** Sets every entry; keeps the padding bits of the last word of each row clear. */
     public void fill(boolean connected) {
         if (!connected) {
-            if (bits != null && policy == Policy.ADAPTIVE) {
-                bits = null;
-                rowCols = new int[rows][];
-            }
-            if (bits == null) {
-                Arrays.fill(rowCols, SparseRows.EMPTY);
-                sparseNnz = 0;
-            } else {
-                Arrays.fill(bits, 0L);
-            }
+            if (storage instanceof SparseRowStorage s) s.clear();
+            else if (policy == Policy.ADAPTIVE) storage = new SparseRowStorage(rows, cols);
+            else ((BitMatrix) storage).clear();
             return;
         }
         if (policy == Policy.ROWS) {
-            for (int o = 0; o < rows; o++) setRowRange(o, 0, cols, true);
+            for (int o = 0; o < rows; o++) storage.setRowRange(o, 0, cols, true);
             return;
         }
-        if (bits == null) toDense();
-        long last = lastWordMask();
-        for (int o = 0; o < rows; o++) {
-            int base = o * wordsPerRow;
-            Arrays.fill(bits, base, base + wordsPerRow, -1L);
-            bits[base + wordsPerRow - 1] = last;
-        }
+        BitMatrix bits = storage instanceof BitMatrix b ? b : new BitMatrix(rows, cols);
+        bits.fillAll();
+        storage = bits;
     }
 
     public void setRow(int out, boolean connected) {
@@ -199,23 +145,8 @@ public final class Mask {
         from = Math.max(0, from);
         to = Math.min(cols, to);
         if (from >= to) return;
-        if (bits == null) {
-            int[] row = rowCols[out];
-            int[] next = SparseRows.withRange(row, from, to, connected);
-            sparseNnz += next.length - row.length;
-            rowCols[out] = next;
-            if (connected) adaptStorage();
-            return;
-        }
-        int base = out * wordsPerRow;
-        int firstWord = from >>> 6;
-        int lastWord = (to - 1) >>> 6;
-        for (int w = firstWord; w <= lastWord; w++) {
-            long m = -1L;
-            if (w == firstWord) m &= -1L << from;           // shift counts are taken mod 64
-            if (w == lastWord) m &= -1L >>> (63 - ((to - 1) & 63));
-            if (connected) bits[base + w] |= m; else bits[base + w] &= ~m;
-        }
+        storage.setRowRange(out, from, to, connected);
+        if (connected && policy == Policy.ADAPTIVE) switchToBitsIfSmaller();
     }
 
     /** Sets the rectangle {@code [out0,out1) x [in0,in1)}. */
@@ -224,10 +155,7 @@ public final class Mask {
     }
 
     public long nnz() {
-        if (bits == null) return sparseNnz;
-        long n = 0;
-        for (long w : bits) n += Long.bitCount(w);
-        return n;
+        return storage.nnz();
     }
 
     public double density() {
@@ -237,74 +165,38 @@ public final class Mask {
     /** Fan-in of output neuron {@code out}: how many inputs feed it (its row's nnz). */
     public int fanIn(int out) {
         checkRow(out);
-        if (bits == null) return rowCols[out].length;
-        int n = 0;
-        int base = out * wordsPerRow;
-        for (int w = 0; w < wordsPerRow; w++) n += Long.bitCount(bits[base + w]);
-        return n;
+        return storage.fanIn(out);
     }
 
     /** Fan-in of every output neuron. */
     public int[] fanIns() {
         int[] f = new int[rows];
-        for (int o = 0; o < rows; o++) f[o] = fanIn(o);
+        for (int o = 0; o < rows; o++) f[o] = storage.fanIn(o);
         return f;
     }
 
     /** Fan-out of every input neuron: how many outputs each one feeds (its column's nnz). */
     public int[] fanOuts() {
-        int[] f = new int[cols];
-        if (bits == null) {
-            for (int[] row : rowCols) for (int c : row) f[c]++;
-            return f;
-        }
-        for (int o = 0; o < rows; o++) {
-            int base = o * wordsPerRow;
-            for (int w = 0; w < wordsPerRow; w++) {
-                long word = bits[base + w];
-                while (word != 0) {
-                    f[(w << 6) + Long.numberOfTrailingZeros(word)]++;
-                    word &= word - 1;
-                }
-            }
-        }
-        return f;
+        return storage.fanOuts();
     }
 
     public int fanOut(int in) {
         checkCol(in);
         int n = 0;
-        for (int o = 0; o < rows; o++) if (get(o, in)) n++;
+        for (int o = 0; o < rows; o++) if (storage.get(o, in)) n++;
         return n;
     }
 
     /** Column indices present in row {@code out}, ascending. */
     public int[] rowIndices(int out) {
-        if (bits == null) {
-            checkRow(out);
-            return rowCols[out].clone();
-        }
-        int[] idx = new int[fanIn(out)];
-        int[] k = {0};
-        forEachInRow(out, i -> idx[k[0]++] = i);
-        return idx;
+        checkRow(out);
+        return storage.rowIndices(out);
     }
 
     /** Calls {@code action} with each present column of row {@code out}, ascending. */
     public void forEachInRow(int out, IntConsumer action) {
         checkRow(out);
-        if (bits == null) {
-            for (int c : rowCols[out]) action.accept(c);
-            return;
-        }
-        int base = out * wordsPerRow;
-        for (int w = 0; w < wordsPerRow; w++) {
-            long word = bits[base + w];
-            while (word != 0) {
-                action.accept((w << 6) + Long.numberOfTrailingZeros(word));
-                word &= word - 1;
-            }
-        }
+        storage.forEachInRow(out, action);
     }
 
     /** Receives one connection: output neuron {@code out}, input neuron {@code in}. */
@@ -317,30 +209,19 @@ public final class Mask {
     public void forEachSet(CellConsumer action) {
         for (int o = 0; o < rows; o++) {
             final int row = o;
-            forEachInRow(o, i -> action.accept(row, i));
+            storage.forEachInRow(o, i -> action.accept(row, i));
         }
     }
 
     /** The row's packed bits (bit {@code i % 64} of word {@code i / 64}); a copy. */
     public long[] rowWords(int out) {
         checkRow(out);
-        if (bits == null) {
-            long[] words = new long[wordsPerRow];
-            SparseRows.toWords(rowCols[out], words);
-            return words;
-        }
-        return Arrays.copyOfRange(bits, out * wordsPerRow, (out + 1) * wordsPerRow);
+        return storage.rowWords(out);
     }
 
     /** True when row {@code out} shares a set bit with {@code words} (same packing as {@link #rowWords}). */
     public boolean rowIntersects(int out, long[] words) {
-        if (bits == null) {
-            for (int c : rowCols[out]) if ((words[c >>> 6] & (1L << c)) != 0) return true;
-            return false;
-        }
-        int base = out * wordsPerRow;
-        for (int w = 0; w < wordsPerRow; w++) if ((bits[base + w] & words[w]) != 0) return true;
-        return false;
+        return storage.rowIntersects(out, words);
     }
 
     /** Row-major 0/1 floats, {@code [out*in]}: what the engine multiplies weights by. */
@@ -348,7 +229,7 @@ public final class Mask {
         float[] f = new float[cellCount()];
         for (int o = 0; o < rows; o++) {
             final int base = o * cols;
-            forEachInRow(o, i -> f[base + i] = 1f);
+            storage.forEachInRow(o, i -> f[base + i] = 1f);
         }
         return f;
     }
@@ -358,7 +239,7 @@ public final class Mask {
         boolean[] b = new boolean[cellCount()];
         for (int o = 0; o < rows; o++) {
             final int base = o * cols;
-            forEachInRow(o, i -> b[base + i] = true);
+            storage.forEachInRow(o, i -> b[base + i] = true);
         }
         return b;
     }
@@ -370,57 +251,31 @@ public final class Mask {
     }
 
     public Mask copy() {
-        return new Mask(this);
+        return new Mask(rows, cols, policy, storage.copy());
     }
 
     /** Copies all connections of {@code other} (same shape) into this mask. */
     public void assign(Mask other) {
         requireSameShape(other);
-        if (other.bits != null && policy != Policy.ROWS) {
-            if (bits == null) {
-                rowCols = null;
-                sparseNnz = 0;
-                bits = other.bits.clone();
-            } else {
-                System.arraycopy(other.bits, 0, bits, 0, bits.length);
-            }
+        if (other.storage instanceof BitMatrix theirs && policy != Policy.ROWS) {
+            if (storage instanceof BitMatrix mine) mine.copyFrom(theirs);
+            else storage = theirs.copy();
             adaptStorage();
             return;
         }
-        int[][] r = new int[rows][];
-        long n = 0;
-        for (int o = 0; o < rows; o++) {
-            r[o] = other.sparseRow(o);
-            n += r[o].length;
+        if (policy == Policy.BITS) {
+            storage = BitMatrix.of(other.storage);
+            return;
         }
-        bits = null;
-        rowCols = r;
-        sparseNnz = n;
-        if (policy == Policy.BITS) toDense(); else adaptStorage();
+        storage = SparseRowStorage.of(other.storage);
+        adaptStorage();
     }
 
     public Mask invert() {
-        if (policy == Policy.ROWS) {
-            Mask m = new Mask(rows, cols, Policy.ROWS);
-            for (int o = 0; o < rows; o++) {
-                m.setRowRange(o, 0, cols, true);
-                m.rowCols[o] = SparseRows.merge(m.rowCols[o], rowCols[o], SparseRows.Op.DIFFERENCE);
-            }
-            m.sparseNnz = (long) rows * cols - sparseNnz;
-            return m;
-        }
-        Mask m = new Mask(rows, cols, policy);
-        if (m.bits == null) m.toDense();
-        if (bits != null) {
-            for (int k = 0; k < bits.length; k++) m.bits[k] = ~bits[k];
-        } else {
-            long[] words = new long[wordsPerRow];
-            for (int o = 0; o < rows; o++) {
-                SparseRows.toWords(rowCols[o], words);
-                for (int w = 0; w < wordsPerRow; w++) m.bits[o * wordsPerRow + w] = ~words[w];
-            }
-        }
-        m.clearPadding();
+        if (policy == Policy.ROWS) return new Mask(rows, cols, policy, ((SparseRowStorage) storage).complement());
+        BitMatrix bits = BitMatrix.of(storage);
+        bits.invertInPlace();
+        Mask m = new Mask(rows, cols, policy, bits);
         m.adaptStorage();
         return m;
     }
@@ -443,54 +298,42 @@ public final class Mask {
         return combine(other, SparseRows.Op.XOR);
     }
 
+    /**
+     * The result keeps this mask's policy. Bits meet bits (and ordinary shapes meet anything) a word at a
+     * time; otherwise the rows are merged sparse and the result then adapts.
+     */
     private Mask combine(Mask other, SparseRows.Op op) {
         requireSameShape(other);
-        if (bits != null && other.bits != null) {
-            Mask m = copy();
-            long[] a = m.bits;
-            long[] b = other.bits;
-            switch (op) {
-                case UNION -> { for (int k = 0; k < a.length; k++) a[k] |= b[k]; }
-                case INTERSECTION -> { for (int k = 0; k < a.length; k++) a[k] &= b[k]; }
-                case DIFFERENCE -> { for (int k = 0; k < a.length; k++) a[k] &= ~b[k]; }
-                case XOR -> { for (int k = 0; k < a.length; k++) a[k] ^= b[k]; }
-            }
-            m.adaptStorage();
-            return m;
-        }
-        // at least one side is sparse: merge row by row, the result starts sparse and adapts
-        Mask m = new Mask(rows, cols, policy == Policy.BITS ? Policy.ADAPTIVE : policy);
-        long n = 0;
-        for (int o = 0; o < rows; o++) {
-            int[] row = SparseRows.merge(sparseRow(o), other.sparseRow(o), op);
-            m.rowCols[o] = row;
-            n += row.length;
-        }
-        m.sparseNnz = n;
-        if (policy == Policy.BITS) {
-            m.toDense(); // ordinary shapes stay bit matrices
-            return m.withPolicy(Policy.BITS);
-        }
+        MaskStorage result = storage instanceof BitMatrix bits && (other.storage instanceof BitMatrix || policy == Policy.BITS)
+                ? bits.combinedWith(other.storage, op)
+                : SparseRowStorage.merged(storage, other.storage, op);
+        Mask m = new Mask(rows, cols, policy, result);
         m.adaptStorage();
         return m;
     }
 
-    private Mask withPolicy(Policy p) {
-        Mask m = new Mask(rows, cols, p);
-        m.assign(this);
-        return m;
-    }
-
-    /** Row {@code o} as ascending columns, shared when stored sparse (never modify it). */
-    private int[] sparseRow(int o) {
-        return bits == null ? rowCols[o] : rowIndices(o);
+    /**
+     * The {@code [in, out]} mask: {@code transpose().get(i, o) == get(o, i)}. Stored as {@code new Mask(cols, rows)}
+     * filled cell by cell would be (masks made by {@link #sparse} stay sparse), and built straight into that
+     * storage: sparse rows never pass through a bit matrix.
+     */
+    public Mask transpose() {
+        Policy p = policy == Policy.ROWS ? Policy.ROWS : Policy.forShape(cols, rows);
+        boolean asBits = switch (p) {
+            case BITS -> true;
+            case ROWS -> false;
+            // filling an adaptive mask switches it to bits once rows outgrow them, and never back
+            case ADAPTIVE -> SparseRowStorage.bytes(nnz(), cols) > BitMatrix.bytes(cols, rows) && BitMatrix.fits(cols, rows);
+        };
+        MaskStorage t = asBits ? BitMatrix.transposeOf(storage) : SparseRowStorage.transposeOf(storage);
+        return new Mask(cols, rows, p, t);
     }
 
     /** The mask with rows/columns cut or zero-extended to a new shape (used when a layer is resized). */
     public Mask resized(int newRows, int newCols) {
         Mask m = new Mask(newRows, newCols);
         for (int o = 0; o < Math.min(rows, newRows); o++) {
-            int[] row = sparseRow(o);
+            int[] row = storage.sharedRow(o);
             int keep = SparseRows.lowerBound(row, newCols);
             m.setRowIndices(o, keep == row.length ? row : Arrays.copyOf(row, keep));
         }
@@ -503,28 +346,13 @@ public final class Mask {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Mask m) || m.rows != rows || m.cols != cols) return false;
-        if (bits != null && m.bits != null) return Arrays.equals(m.bits, bits);
-        if (bits == null && m.bits == null && sparseNnz != m.sparseNnz) return false;
-        for (int r = 0; r < rows; r++) if (!Arrays.equals(sparseRow(r), m.sparseRow(r))) return false;
-        return true;
+        return o instanceof Mask m && m.rows == rows && m.cols == cols && storage.sameConnections(m.storage);
     }
 
     /** The hash of the bit matrix, computed the same way for either storage. */
     @Override
     public int hashCode() {
-        int h;
-        if (bits != null) {
-            h = Arrays.hashCode(bits);
-        } else {
-            h = 1; // Arrays.hashCode over all words, one row at a time
-            long[] words = new long[wordsPerRow];
-            for (int o = 0; o < rows; o++) {
-                SparseRows.toWords(rowCols[o], words);
-                for (long w : words) h = 31 * h + (int) (w ^ (w >>> 32));
-            }
-        }
-        return 31 * (31 * rows + cols) + h;
+        return 31 * (31 * rows + cols) + storage.wordHash();
     }
 
     @Override
@@ -534,51 +362,29 @@ public final class Mask {
 
     /**
      * Adaptive masks take whichever storage is smaller: sparse rows cost about 4 bytes per connection
-     * plus a row header, bits {@code rows * ceil(cols/64) * 8} bytes.
+     * plus a row header, bits {@code rows * ceil(cols/64) * 8} bytes. Bits go back to rows only below half
+     * their size, so a mask near the crossover does not switch back and forth.
      */
     private void adaptStorage() {
         if (policy != Policy.ADAPTIVE) return;
-        long sparseBytes = 4 * nnz() + 16L * rows;
-        long dense = denseBytes(rows, cols);
-        if (bits == null && sparseBytes > dense && denseAllowed()) toDense();
-        else if (bits != null && sparseBytes < dense / 2) toSparse();
-    }
-
-    private void toDense() {
-        long[] b = new long[denseWords()];
-        for (int o = 0; o < rows; o++) for (int c : rowCols[o]) b[o * wordsPerRow + (c >>> 6)] |= 1L << c;
-        bits = b;
-        rowCols = null;
-        sparseNnz = 0;
-    }
-
-    private void toSparse() {
-        int[][] r = new int[rows][];
-        long n = 0;
-        for (int o = 0; o < rows; o++) {
-            int[] row = rowIndices(o);
-            r[o] = row.length == 0 ? SparseRows.EMPTY : row;
-            n += row.length;
+        if (storage instanceof SparseRowStorage) {
+            switchToBitsIfSmaller();
+        } else if (SparseRowStorage.bytes(storage.nnz(), rows) < BitMatrix.bytes(rows, cols) / 2) {
+            storage = SparseRowStorage.of(storage);
         }
-        bits = null;
-        rowCols = r;
-        sparseNnz = n;
+    }
+
+    /** After sparse rows grew (adaptive masks only): bits once they are smaller and fit. */
+    private void switchToBitsIfSmaller() {
+        if (storage instanceof SparseRowStorage s && s.bytes() > BitMatrix.bytes(rows, cols) && BitMatrix.fits(rows, cols)) {
+            storage = BitMatrix.of(s);
+        }
     }
 
     private void requireSameShape(Mask other) {
         if (!sameShape(other)) {
             throw new IllegalArgumentException("mask shapes differ: [" + rows + "," + cols + "] vs [" + other.rows + "," + other.cols + "]");
         }
-    }
-
-    private long lastWordMask() {
-        int r = cols & 63;
-        return r == 0 ? -1L : (1L << r) - 1;
-    }
-
-    private void clearPadding() {
-        long last = lastWordMask();
-        for (int o = 0; o < rows; o++) bits[o * wordsPerRow + wordsPerRow - 1] &= last;
     }
 
     private void check(int out, int in) {

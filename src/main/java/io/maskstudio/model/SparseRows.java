@@ -45,6 +45,20 @@ final class SparseRows {
         return r.length == 0 ? EMPTY : r;
     }
 
+    /** The columns of {@code [0,cols)} missing from {@code row}. */
+    static int[] complement(int[] row, int cols) {
+        int n = cols - row.length;
+        if (n == 0) return EMPTY;
+        int[] r = new int[n];
+        int k = 0, next = 0;
+        for (int c : row) {
+            while (next < c) r[k++] = next++;
+            next = c + 1;
+        }
+        while (next < cols) r[k++] = next++;
+        return r;
+    }
+
     static int lowerBound(int[] row, int c) {
         int p = Arrays.binarySearch(row, c);
         return p >= 0 ? p : -p - 1;

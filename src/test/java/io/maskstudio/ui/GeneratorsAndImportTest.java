@@ -1,10 +1,10 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.io.MaskFiles;
+import io.maskstudio.model.Generator;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.MaskGenerators;
 import io.maskstudio.model.NetworkDesign;
-import io.maskstudio.ui.editor.Generator;
 import io.maskstudio.ui.editor.GeneratorsDialog;
 import io.maskstudio.ui.editor.Selection;
 import javafx.scene.control.DialogPane;

@@ -1,5 +1,7 @@
 package io.maskstudio.ui.editor;
 
+import io.maskstudio.model.Combine;
+import io.maskstudio.model.Generator;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.MaskStats;

@@ -135,8 +135,7 @@ public final class MaskImport {
             return;
         }
         if (answer.get() == TRANSPOSE) {
-            Mask t = new Mask(m.cols(), m.rows());
-            m.forEachSet((o, i) -> t.set(i, o, true));
+            Mask t = m.transpose();
             doc.history().perform(MaskEdit.replace(d, pair, t, label + " (transposed): {cells}"));
             status.message("Imported " + file.getFileName() + " transposed into pair " + pair);
             return;

@@ -9,16 +9,14 @@ import io.maskstudio.model.Reachability;
 import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The editor's plain-Java parts: region names, reachability warnings, set operations, generators, lasso. */
+/** The editor's plain-Java parts: region names, reachability warnings, lasso. */
 class EditorLogicTest {
     private static final LayerSpec PIXELS = LayerSpec.grid("pixels", 8, 8, Activation.IDENTITY);
 
@@ -52,38 +50,6 @@ class EditorLogicTest {
         assertEquals(List.of("output 0 cannot see input pixels in the left half", "output 2 sees no input at all"), texts);
         assertEquals(32, w.get(0).inputs().length);
         assertEquals(0, w.get(0).outputs()[0]);
-    }
-
-    @Test
-    void combineAppliesSetOperationsAndSelectionScope() {
-        Mask current = new Mask(2, 3);
-        current.set(0, 0, true);
-        current.set(1, 2, true);
-        Mask pattern = new Mask(2, 3);
-        pattern.set(0, 0, true);
-        pattern.set(0, 1, true);
-        assertEquals(2, Combine.REPLACE.apply(current, pattern).nnz());
-        assertEquals(3, Combine.UNION.apply(current, pattern).nnz());
-        assertEquals(1, Combine.INTERSECT.apply(current, pattern).nnz());
-        assertEquals(1, Combine.SUBTRACT.apply(current, pattern).nnz());
-        BitSet rows = new BitSet();
-        rows.set(0);
-        Mask scoped = Combine.withinSelection(current, Mask.full(2, 3), new BitSet(), rows);
-        assertEquals(3, scoped.fanIn(0), "an empty source selection means whole rows");
-        assertEquals(1, scoped.fanIn(1), "rows outside the selection keep their cells");
-    }
-
-    @Test
-    void generatorsUseTheModelsGeneratorsAndExplainMisfits() {
-        LayerSpec hidden = LayerSpec.grid("hidden", 6, 6, Activation.RELU);
-        Generator.Values v = Generator.Values.defaults();
-        assertEquals(MaskGenerators.localReceptiveField(PIXELS, hidden, 3, 1, 0), Generator.LOCAL_2D.generate(PIXELS, hidden, null, v));
-        Mask current = MaskGenerators.band(36, 64, 1);
-        assertEquals(current.invert(), Generator.INVERT.generate(PIXELS, hidden, current, v));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Generator.LOCAL_2D.generate(PIXELS, hidden, current, v.with(Generator.Param.KERNEL, 5)));
-        assertTrue(e.getMessage().contains("4x4"), e.getMessage());
-        assertEquals("Random density density 0.1, seed 42, minimum fan-in 1", Generator.RANDOM.describe(v));
     }
 
     @Test

@@ -1,8 +1,4 @@
-package io.maskstudio.ui.editor;
-
-import io.maskstudio.model.LayerSpec;
-import io.maskstudio.model.Mask;
-import io.maskstudio.model.MaskGenerators;
+package io.maskstudio.model;
 
 import java.util.List;
 

@@ -1,6 +1,4 @@
-package io.maskstudio.ui.editor;
-
-import io.maskstudio.model.Mask;
+package io.maskstudio.model;
 
 import java.util.BitSet;
 
