@@ -4,6 +4,7 @@ import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.KernelType;
+import io.maskstudio.model.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +46,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--in", paramLabel = "I", defaultValue = "4096", description = "input features (default: ${DEFAULT-VALUE})") int in;
         @Option(names = "--out", paramLabel = "O", defaultValue = "4096", description = "output features (default: ${DEFAULT-VALUE})") int out;
         @Option(names = "--density", paramLabel = "D", defaultValue = "1", description = "share of connections present, (0,1] (default: ${DEFAULT-VALUE})") double density;
-        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", description = "auto, dense, csr or small (default: ${DEFAULT-VALUE})") String kernel;
-        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "sgd, momentum, adam, adamw, rmsprop (default: ${DEFAULT-VALUE})") String optimizer;
+        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", completionCandidates = KernelIds.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String kernel;
+        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", completionCandidates = OptimizerIds.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String optimizer;
         @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "measured steps after a short warm-up (default: ${DEFAULT-VALUE})") int steps;
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
         @Option(names = "--json", description = "one JSON object per line") boolean json;
@@ -247,10 +248,10 @@ public final class BenchCommand implements Runnable {
     }
 
     private static String optimizer(CommandSpec spec, String s) {
-        String o = s.toLowerCase(Locale.ROOT);
-        if (!List.of("sgd", "momentum", "adam", "adamw", "rmsprop").contains(o)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown optimizer '" + s + "', expected one of sgd, momentum, adam, adamw, rmsprop");
+        try {
+            return OptimizerKind.fromId(s).id();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return o;
     }
 }

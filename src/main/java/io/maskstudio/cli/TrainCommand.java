@@ -6,6 +6,7 @@ import io.maskstudio.data.Datasets;
 import io.maskstudio.data.LabelColumn;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N") Integer epochs;
     @Option(names = "--batch", paramLabel = "B") Integer batch;
     @Option(names = "--lr", paramLabel = "X", description = "learning rate") Double lr;
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, adam, adamw, rmsprop") String optimizer;
+    @Option(names = "--optimizer", paramLabel = "NAME", completionCandidates = OptimizerIds.class,
+            description = "${COMPLETION-CANDIDATES}") String optimizer;
     @Option(names = "--weight-decay", paramLabel = "X") Double weightDecay;
     @Option(names = "--seed", paramLabel = "S") Long seed;
     @Option(names = "--val-fraction", paramLabel = "F", description = "share of rows held out for validation") Double valFraction;
@@ -81,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             if (epochs != null) s = s.withEpochs(epochs);
             if (batch != null) s = s.withBatchSize(batch);
             if (lr != null) s = s.withLearningRate(lr);
-            if (optimizer != null) s = s.withOptimizer(optimizer.toLowerCase(java.util.Locale.ROOT));
+            if (optimizer != null) s = s.withOptimizer(OptimizerKind.fromId(optimizer).id());
             if (weightDecay != null) s = s.withWeightDecay(weightDecay);
             if (seed != null) s = s.withSeed(seed);
             if (valFraction != null) s = s.withValidationFraction(valFraction);

@@ -1,5 +1,7 @@
 package io.maskstudio.engine;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,8 +22,13 @@ public enum KernelType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every id, in declaration order: for help texts and error messages. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(KernelType::id).toList();
+    }
+
     public static KernelType parse(String s) {
         for (KernelType k : values()) if (k.id().equalsIgnoreCase(s.trim())) return k;
-        throw new IllegalArgumentException("unknown kernel '" + s + "', expected one of auto, dense, csr, small");
+        throw new IllegalArgumentException("unknown kernel '" + s + "', expected one of " + String.join(", ", ids()));
     }
 }

@@ -1,5 +1,7 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.model.OptimizerKind;
+
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -7,25 +9,29 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * Maps the optimizer names users know from PyTorch to ND4J's updaters. Weight decay follows PyTorch:
- * L2 added to the gradient for sgd/momentum/adam/rmsprop, decoupled (shrink the weights) for adamw.
+ * Maps each {@link OptimizerKind} to ND4J's updater. The switch is exhaustive: a new kind does not compile until it
+ * has an updater here (and {@link FloatOptimizer} follows the updater's type for the plain-Java kernels).
  */
 public final class Optimizers {
     private Optimizers() {}
 
-    public static IUpdater create(String name, double learningRate) {
-        return switch (name) {
-            case "sgd" -> new Sgd(learningRate);
-            case "momentum" -> new Nesterovs(learningRate, 0.9);
-            case "adam", "adamw" -> new Adam(learningRate, 0.9, 0.999, 1e-8);
+    public static IUpdater create(OptimizerKind kind, double learningRate) {
+        return switch (kind) {
+            case SGD -> new Sgd(learningRate);
+            case MOMENTUM -> new Nesterovs(learningRate, 0.9);
+            case ADAM, ADAMW -> new Adam(learningRate, 0.9, 0.999, 1e-8);
             // PyTorch's RMSprop defaults: alpha (decay) 0.99, eps 1e-8
-            case "rmsprop" -> new RmsProp(learningRate, 0.99, 1e-8);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "', expected one of sgd, momentum, adam, adamw, rmsprop");
+            case RMSPROP -> new RmsProp(learningRate, 0.99, 1e-8);
         };
+    }
+
+    /** By name, as settings and the CLI spell it. */
+    public static IUpdater create(String name, double learningRate) {
+        return create(OptimizerKind.fromId(name), learningRate);
     }
 
     /** True when weight decay shrinks the weights directly instead of entering the gradient. */
     public static boolean decoupledWeightDecay(String name) {
-        return name.equals("adamw");
+        return OptimizerKind.fromId(name).decoupledWeightDecay();
     }
 }

@@ -1,22 +1,22 @@
 package io.maskstudio.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How a design is trained. {@code dataset} is a built-in name ("digits") or a CSV path;
- * {@code optimizer} one of sgd, momentum, adam, adamw, rmsprop.
+ * {@code optimizer} the id of an {@link OptimizerKind}.
  */
 public record TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
                                double weightDecay, long seed, double validationFraction) {
 
-    public static final java.util.List<String> OPTIMIZERS = java.util.List.of("sgd", "momentum", "adam", "adamw", "rmsprop");
+    /** The valid optimizer names ({@link OptimizerKind#ids()}). */
+    public static final List<String> OPTIMIZERS = OptimizerKind.ids();
 
     public TrainingSettings {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(optimizer, "optimizer");
-        if (!OPTIMIZERS.contains(optimizer)) {
-            throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
-        }
+        if (!OPTIMIZERS.contains(optimizer)) OptimizerKind.fromId(optimizer); // throws, listing the valid names
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be a positive number, was " + learningRate);
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
         if (epochs < 0) throw new IllegalArgumentException("epochs must not be negative, was " + epochs);
@@ -29,6 +29,9 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     public static TrainingSettings defaults(String dataset) {
         return new TrainingSettings(dataset, "adam", 1e-3, 32, 30, 0.0, 42L, 0.2);
     }
+
+    /** The optimizer as its kind (the record keeps the id, as the graph file spells it). */
+    public OptimizerKind optimizerKind() { return OptimizerKind.fromId(optimizer); }
 
     public TrainingSettings withDataset(String d) { return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
     public TrainingSettings withOptimizer(String o) { return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
