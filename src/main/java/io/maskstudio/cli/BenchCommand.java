@@ -1,5 +1,7 @@
 package io.maskstudio.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DesignTrainers;
@@ -199,32 +201,17 @@ public final class BenchCommand implements Runnable {
         out.flush();
     }
 
-    static String toJson(Map<String, Object> fields) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (sb.length() > 1) sb.append(',');
-            sb.append(quote(e.getKey())).append(':');
-            Object v = e.getValue();
-            if (v == null) sb.append("null");
-            else if (v instanceof Number n) sb.append(Double.isFinite(n.doubleValue()) ? n.toString() : "null");
-            else sb.append(quote(v.toString()));
-        }
-        return sb.append('}').toString();
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c);
-                }
-            }
+    /** One line of JSON; a non-finite number becomes null (JSON has no NaN). */
+    static String toJson(Map<String, Object> fields) {
+        Map<String, Object> finite = new LinkedHashMap<>();
+        fields.forEach((k, v) -> finite.put(k, v instanceof Number n && !Double.isFinite(n.doubleValue()) ? null : v));
+        try {
+            return JSON.writeValueAsString(finite);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bench figures are plain numbers and strings: " + e.getMessage(), e);
         }
-        return sb.append('"').toString();
     }
 
     private static double round(double v) {

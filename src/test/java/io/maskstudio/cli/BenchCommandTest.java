@@ -5,6 +5,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,5 +67,15 @@ class BenchCommandTest {
         CliRunner r = CliRunner.run("bench", "layer", "--batch", "2", "--in", "4", "--out", "3", "--steps", "1", "--json");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("{\"bench\":\"layer\""), r.out());
+    }
+
+    @Test
+    void jsonLinesHaveNoNanAndEscapeStrings() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("bench", "a \"quoted\"\nname");
+        fields.put("ms_per_step", Double.NaN);
+        fields.put("steps", 3);
+        String line = BenchCommand.toJson(fields);
+        assertEquals("{\"bench\":\"a \\\"quoted\\\"\\nname\",\"ms_per_step\":null,\"steps\":3}", line);
     }
 }
