@@ -51,16 +51,25 @@ public final class MaskFormats {
     public static void write(Path file, Mask mask, MaskWriteOptions opts) throws IOException {
         MaskFormat format = MaskFormat.of(file).orElseThrow(() -> new IllegalArgumentException(
                 file + ": unknown mask file extension (expected one of " + MaskFormat.list() + ")"));
-        switch (format) {
-            case NPY -> MaskFiles.writeNpy(file, mask);
-            case NPZ -> {
-                if (opts.sparse()) ScipySparseNpz.write(file, mask); else MaskFiles.writeNpz(file, Map.of(opts.key(), mask), true);
-            }
-            case MTX -> MatrixMarket.write(file, mask);
-            case CSV -> CsvMasks.write(file, mask, opts.sparse());
-            case PNG -> PngMasks.write(file, mask);
-            case SAFETENSORS -> Safetensors.write(file, Map.of(opts.key(), MaskFiles.toArray(mask)), Map.of("orientation", MaskFiles.ORIENTATION));
-        }
+        writerFor(format, opts).write(file, mask);
+    }
+
+    @FunctionalInterface
+    private interface MaskWriter {
+        void write(Path file, Mask mask) throws IOException;
+    }
+
+    // A switch expression, not a statement, so a new MaskFormat constant fails to compile until it can be written.
+    private static MaskWriter writerFor(MaskFormat format, MaskWriteOptions opts) {
+        return switch (format) {
+            case NPY -> MaskFiles::writeNpy;
+            case NPZ -> opts.sparse() ? ScipySparseNpz::write : (f, m) -> MaskFiles.writeNpz(f, Map.of(opts.key(), m), true);
+            case MTX -> MatrixMarket::write;
+            case CSV -> (f, m) -> CsvMasks.write(f, m, opts.sparse());
+            case PNG -> PngMasks::write;
+            case SAFETENSORS -> (f, m) -> Safetensors.write(f, Map.of(opts.key(), MaskFiles.toArray(m)),
+                    Map.of("orientation", MaskFiles.ORIENTATION));
+        };
     }
 
     private static MaskFormat formatOf(Path file) throws FormatException {

@@ -58,9 +58,9 @@ public final class TorchExport {
         for (int k = 0; k < params.size(); k++) {
             LayerParameters p = params.get(k);
             Mask m = design.mask(k);
-            model.put("fc" + (k + 1) + ".weight", NpyArray.ofFloats(maskedWeight(p, m), p.outFeatures(), p.inFeatures()));
-            model.put("fc" + (k + 1) + ".bias", NpyArray.ofFloats(p.bias().clone(), p.outFeatures()));
-            model.put("fc" + (k + 1) + ".weight_mask", MaskFiles.toArray(m));
+            model.put(StateDictKeys.weight(k), NpyArray.ofFloats(maskedWeight(p, m), p.outFeatures(), p.inFeatures()));
+            model.put(StateDictKeys.bias(k), NpyArray.ofFloats(p.bias().clone(), p.outFeatures()));
+            model.put(StateDictKeys.weightMask(k), MaskFiles.toArray(m));
         }
         Npz.write(dir.resolve(MODEL_NPZ), model, false);
         Safetensors.write(dir.resolve(MODEL_SAFETENSORS), model, Map.of("format", "pt", "orientation",

@@ -8,6 +8,7 @@ import io.maskstudio.io.MaskFiles;
 import io.maskstudio.io.MaskFormat;
 import io.maskstudio.io.MaskFormats;
 import io.maskstudio.io.MaskWriteOptions;
+import io.maskstudio.io.StateDictKeys;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.render.Figures;
@@ -184,7 +185,7 @@ public final class FileCommands {
         run("Exporting " + target.getFileName(), () -> {
             if (npz) {
                 Map<String, Mask> masks = new LinkedHashMap<>();
-                for (int k = 0; k < copy.pairCount(); k++) masks.put("fc" + (k + 1) + ".weight_mask", copy.mask(k));
+                for (int k = 0; k < copy.pairCount(); k++) masks.put(StateDictKeys.weightMask(k), copy.mask(k));
                 MaskFiles.writeNpz(target, masks, true);
             } else {
                 MaskFormats.write(target, copy.mask(pair), MaskWriteOptions.defaults());

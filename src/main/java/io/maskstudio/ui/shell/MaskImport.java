@@ -3,6 +3,7 @@ package io.maskstudio.ui.shell;
 import io.maskstudio.io.MaskFiles;
 import io.maskstudio.io.MaskFormats;
 import io.maskstudio.io.Npz;
+import io.maskstudio.io.StateDictKeys;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.LayerEdit;
@@ -66,7 +67,7 @@ public final class MaskImport {
     public void importMask(Path file) {
         int pair = doc.pair();
         NetworkDesign design = doc.design();
-        String preferredKey = "fc" + (pair + 1) + ".weight_mask";
+        String preferredKey = StateDictKeys.weightMask(pair);
         status.message("Reading " + file.getFileName() + "…");
         Task<Object> read = new Task<>() {
             @Override
