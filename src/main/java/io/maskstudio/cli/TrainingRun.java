@@ -1,10 +1,10 @@
 package io.maskstudio.cli;
 
 import io.maskstudio.data.Dataset;
-import io.maskstudio.data.Split;
 import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.engine.SessionLoader;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.GraphExtras;
 import io.maskstudio.model.NetworkDesign;
@@ -49,12 +49,11 @@ final class TrainingRun {
 
     int execute() {
         TrainingSettings s = design.settings();
-        Split raw = Split.of(data, s.validationFraction(), s.seed());
-        Standardizer norm = Standardizer.fit(raw.train());
-        Split split = norm.apply(raw);
+        SessionLoader.PreparedData prepared = SessionLoader.PreparedData.of(data, s);
+        Standardizer norm = prepared.standardizer();
         TrainingSession session;
         try {
-            session = new TrainingSession(design, split, s);
+            session = new TrainingSession(design, prepared.split(), s);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), e);
         }

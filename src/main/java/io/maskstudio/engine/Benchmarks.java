@@ -86,21 +86,20 @@ public final class Benchmarks {
         boolean java = layer.kernelType() != KernelType.DENSE;
         Batch x = input(batch, in, seed + 1, java);
         Batch g = input(batch, out, seed + 2, java);
-        boolean decoupled = Optimizers.decoupledWeightDecay(optimizer);
         // warm up until the JIT has compiled the loops: at least 5 steps and half a second (at most 500 steps)
         long warmupEnd = System.nanoTime() + 500_000_000L;
         int iteration = 0;
         for (int s = 0; s < 500 && (s < 5 || System.nanoTime() < warmupEnd); s++) {
             layer.forward(x, true);
             layer.backward(g, true);
-            layer.step(1e-3, 0, decoupled, iteration++, 0);
+            layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
         }
         double[] ms = new double[steps];
         for (int s = 0; s < steps; s++) {
             long t0 = System.nanoTime();
             layer.forward(x, true);
             layer.backward(g, true);
-            layer.step(1e-3, 0, decoupled, iteration++, 0);
+            layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
             if (!java) Nd4j.getExecutioner().commit(); // asynchronous backends: count the work, not the launch
             ms[s] = (System.nanoTime() - t0) / 1e6;
         }

@@ -170,18 +170,16 @@ final class CsrKernel implements LayerKernel {
     }
 
     @Override
-    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
+    public void step(double learningRate, WeightDecay decay, int iteration, int epoch) {
         int nnz = column.length;
-        if (weightDecay > 0) {
-            if (decoupled) {
-                float shrink = (float) (1 - learningRate * weightDecay);
-                for (int k = 0; k < nnz; k++) w[k] *= shrink;
-                for (int o = 0; o < out; o++) bias[o] *= shrink;
-            } else {
-                float wd = (float) weightDecay;
-                for (int k = 0; k < nnz; k++) gradW[k] += w[k] * wd;
-                for (int o = 0; o < out; o++) gradB[o] += bias[o] * wd;
-            }
+        if (decay.shrinks()) {
+            float shrink = (float) decay.shrinkFactor(learningRate);
+            for (int k = 0; k < nnz; k++) w[k] *= shrink;
+            for (int o = 0; o < out; o++) bias[o] *= shrink;
+        } else if (decay.inGradient()) {
+            float wd = (float) decay.gradientCoefficient();
+            for (int k = 0; k < nnz; k++) gradW[k] += w[k] * wd;
+            for (int o = 0; o < out; o++) gradB[o] += bias[o] * wd;
         }
         optimizer.apply(w, gradW, stateW, nnz, iteration);
         optimizer.apply(bias, gradB, stateB, out, iteration);

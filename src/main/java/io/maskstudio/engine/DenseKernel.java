@@ -132,17 +132,17 @@ final class DenseKernel implements LayerKernel {
     }
 
     @Override
-    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
+    public void step(double learningRate, WeightDecay decay, int iteration, int epoch) {
         long n = (long) out * in;
-        if (weightDecay > 0) {
-            if (decoupled) {
-                weight.muli(1 - learningRate * weightDecay);
-                bias.muli(1 - learningRate * weightDecay);
-            } else {
-                // gradW += wd * W without a temporary of the weight matrix's size
-                Nd4j.getBlasWrapper().level1().axpy(n, weightDecay, weight.reshape('c', 1, n), gradW.reshape('c', 1, n));
-                gradB.addi(bias.mul(weightDecay));
-            }
+        if (decay.shrinks()) {
+            double shrink = decay.shrinkFactor(learningRate);
+            weight.muli(shrink);
+            bias.muli(shrink);
+        } else if (decay.inGradient()) {
+            double wd = decay.gradientCoefficient();
+            // gradW += wd * W without a temporary of the weight matrix's size
+            Nd4j.getBlasWrapper().level1().axpy(n, wd, weight.reshape('c', 1, n), gradW.reshape('c', 1, n));
+            gradB.addi(bias.mul(wd));
         }
         // ND4J's updaters work on flat row vectors and turn the gradient into the update in place
         weightUpdater.applyUpdater(gradW.reshape('c', 1, n), iteration, epoch);

@@ -20,8 +20,8 @@ interface LayerKernel {
     /** Stores the masked weight gradient and the bias gradient; returns dL/dx, or null when not needed. */
     Batch backward(Batch dOut, boolean needInputGradient);
 
-    /** One optimizer step with the stored gradients (which it may overwrite). */
-    void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch);
+    /** One optimizer step with the stored gradients (which it may overwrite), decaying as {@code decay} says. */
+    void step(double learningRate, WeightDecay decay, int iteration, int epoch);
 
     void setUpdater(IUpdater config, boolean reset);
 

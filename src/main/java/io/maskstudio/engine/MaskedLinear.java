@@ -104,10 +104,10 @@ public final class MaskedLinear {
 
     /**
      * One optimizer step with the stored gradients. Weight decay is L2 in the gradient or decoupled
-     * (AdamW) as PyTorch does; afterwards absent weights are exactly 0.
+     * (AdamW) as PyTorch does (see {@link WeightDecay}); afterwards absent weights are exactly 0.
      */
-    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
-        kernel.step(learningRate, weightDecay, decoupled, iteration, epoch);
+    public void step(double learningRate, WeightDecay decay, int iteration, int epoch) {
+        kernel.step(learningRate, decay, iteration, epoch);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.maskstudio.model.LayerParameters;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.OptimizerKind;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -111,8 +112,8 @@ public final class MaskedNetwork {
 
     /** One optimizer step on every layer with the gradients of the last {@link #computeGradients}. */
     public void step(int epoch) {
-        boolean decoupled = Optimizers.decoupledWeightDecay(optimizer);
-        for (MaskedLinear l : layers) l.step(learningRate, weightDecay, decoupled, iteration, epoch);
+        WeightDecay decay = WeightDecay.of(OptimizerKind.fromId(optimizer), weightDecay);
+        for (MaskedLinear l : layers) l.step(learningRate, decay, iteration, epoch);
         iteration++;
     }
 

@@ -29,9 +29,4 @@ public final class Optimizers {
     public static IUpdater create(String name, double learningRate) {
         return create(OptimizerKind.fromId(name), learningRate);
     }
-
-    /** True when weight decay shrinks the weights directly instead of entering the gradient. */
-    public static boolean decoupledWeightDecay(String name) {
-        return OptimizerKind.fromId(name).decoupledWeightDecay();
-    }
 }

@@ -11,7 +11,8 @@ import io.maskstudio.model.TrainingSettings;
 import java.util.function.Supplier;
 
 /**
- * Builds a run's session the way the CLI does (load, split, standardize with the training rows' statistics).
+ * Builds a run's session the way the CLI does (load, then {@link PreparedData}: split, standardize with the training
+ * rows' statistics).
  * The Trainer calls it on its own thread: parsing a dataset is far too slow for the FX thread.
  */
 public final class SessionLoader implements Supplier<TrainingSession> {
@@ -32,8 +33,19 @@ public final class SessionLoader implements Supplier<TrainingSession> {
             // The Trainer reports any RuntimeException as FAILED with its message, which the panel shows.
             throw new IllegalStateException(e.getMessage(), e);
         }
-        Split raw = Split.of(data, s.validationFraction(), s.seed());
-        Split split = Standardizer.fit(raw.train()).apply(raw);
-        return new TrainingSession(design, split, s);
+        return new TrainingSession(design, PreparedData.of(data, s).split(), s);
+    }
+
+    /** The training and validation rows, standardized, and the standardizer the exported model needs. */
+    public record PreparedData(Split split, Standardizer standardizer) {
+        /**
+         * Splits {@code data} with the settings' validation fraction and seed, then standardizes both parts with
+         * the training rows' statistics only, so validation never leaks into the normalization.
+         */
+        public static PreparedData of(Dataset data, TrainingSettings s) {
+            Split raw = Split.of(data, s.validationFraction(), s.seed());
+            Standardizer norm = Standardizer.fit(raw.train());
+            return new PreparedData(norm.apply(raw), norm);
+        }
     }
 }

@@ -165,10 +165,10 @@ final class SmallKernel implements LayerKernel {
     }
 
     @Override
-    public void step(double learningRate, double weightDecay, boolean decoupled, int iteration, int epoch) {
-        boolean l2 = weightDecay > 0 && !decoupled;
-        float shrink = weightDecay > 0 && decoupled ? (float) (1 - learningRate * weightDecay) : 1f;
-        float wd = (float) weightDecay;
+    public void step(double learningRate, WeightDecay decay, int iteration, int epoch) {
+        boolean l2 = decay.inGradient();
+        float shrink = (float) decay.shrinkFactor(learningRate);
+        float wd = (float) decay.gradientCoefficient();
         float[][] rowState = new float[stateW.length][];
         for (int o = 0; o < out; o++) {
             float[] wo = w[o];

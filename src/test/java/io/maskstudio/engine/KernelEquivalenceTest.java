@@ -107,7 +107,7 @@ class KernelEquivalenceTest {
         }
         for (int s = 0; s < 3; s++) {
             for (MaskedLinear l : List.of(dense, csr, small)) {
-                l.step(0.01, 0, false, s, 0);
+                l.step(0.01, WeightDecay.NONE, s, 0);
                 l.forward(x);
                 l.backward(g, true);
             }
@@ -132,7 +132,7 @@ class KernelEquivalenceTest {
                 for (int s = 0; s < 3; s++) {
                     l.forward(x);
                     inputGrads[t - 1] = l.backward(g, true).reshape(-1).toFloatVector();
-                    l.step(0.01, 0, false, s, 0);
+                    l.step(0.01, WeightDecay.NONE, s, 0);
                 }
                 results[t - 1] = l.weights();
             }

@@ -51,7 +51,7 @@ class KernelNaiveReferenceTest {
                 // one step first, so the biases are not all 0 and weights not fresh from initialization
                 l.forward(random(batch, in, dtype, r));
                 l.backward(random(batch, out, dtype, r), true);
-                l.step(0.1, 0, false, 0, 0);
+                l.step(0.1, WeightDecay.NONE, 0, 0);
 
                 double[][] w = new double[out][in];
                 for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) w[o][i] = l.weight(o, i);
