@@ -252,7 +252,7 @@ class CsvDatasetReaderTest {
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(missing)).getMessage());
         Path latin1 = dir.resolve("latin.csv");
         Files.write(latin1, "x,label\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(latin1 + ": line 2: expected UTF-8 text, found bytes that are not",
+        assertEquals(latin1 + ": line 2: expected UTF-8 text, found bytes that are not UTF-8 (byte 6 of the line)",
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(latin1)).getMessage());
     }
 
