@@ -103,6 +103,14 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void aBomBeforeTheFirstHeaderNameIsNotPartOfIt() throws Exception {
+        // Excel's "CSV UTF-8" export: BOM, CRLF; the label is found by its header name, which a kept BOM would change
+        Dataset d = new CsvDatasetReader(LabelColumn.named("label")).read(write("excel.csv", "\uFEFFlabel,x\r\na,1\r\nb,2\r\n"));
+        assertArrayEquals(new float[] {1, 2}, d.x());
+        assertEquals(List.of("a", "b"), d.classNames());
+    }
+
+    @Test
     void lastLineWithoutLineEnd() throws Exception {
         Dataset d = read("1,a\r\n2,b");
         assertEquals(2, d.rows());
