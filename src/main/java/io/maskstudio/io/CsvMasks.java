@@ -1,6 +1,7 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.TextLineReader;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class CsvMasks {
     static final String EDGE_HEADER = "out,in";
+    /** A dense row of a very wide layer can be long; this only stops a file without line ends from being buffered whole. */
+    private static final int MAX_LINE_BYTES = 1 << 26;
     private static final Pattern SHAPE_COMMENT = Pattern.compile("\\[out_features,\\s*in_features]\\s*=\\s*\\[(\\d{1,10}),\\s*(\\d{1,10})]");
 
     private CsvMasks() {}
@@ -46,7 +49,7 @@ final class CsvMasks {
     }
 
     private static boolean isEdgeList(Path file) throws IOException, FormatException {
-        try (TextLines lines = new TextLines(file)) {
+        try (TextLineReader<FormatException> lines = FormatException.lines(file, MAX_LINE_BYTES)) {
             for (String l = lines.next(); l != null; l = lines.next()) {
                 if (l.isBlank() || isComment(l)) continue;
                 return l.replace(" ", "").replace("\t", "").toLowerCase(Locale.ROOT).equals(EDGE_HEADER);
@@ -61,7 +64,7 @@ final class CsvMasks {
         int rows = 0;
         int cols = -1;
         int firstLine = 0;
-        try (TextLines lines = new TextLines(file)) {
+        try (TextLineReader<FormatException> lines = FormatException.lines(file, MAX_LINE_BYTES)) {
             for (String l = lines.next(); l != null; l = lines.next()) {
                 if (l.isBlank() || isComment(l)) continue;
                 int fields = fieldCount(l); // counted, not split: a hostile line of millions of commas allocates nothing
@@ -83,7 +86,7 @@ final class CsvMasks {
                     start = end + 1;
                     String where = lines.where() + ", column " + (c + 1);
                     Double v = TextNumbers.real(f);
-                    if (v == null) throw new FormatException(src, where, "a number (0 or 1)", f.isEmpty() ? "an empty field" : TextLines.quote(f));
+                    if (v == null) throw new FormatException(src, where, "a number (0 or 1)", f.isEmpty() ? "an empty field" : FormatException.quote(f));
                     boolean on = values.connected(v, src, where);
                     if (into != null && on) into.set(rows, c, true);
                 }
@@ -105,7 +108,7 @@ final class CsvMasks {
         long maxOut = -1;
         long maxIn = -1;
         long edges = 0;
-        try (TextLines lines = new TextLines(file)) {
+        try (TextLineReader<FormatException> lines = FormatException.lines(file, MAX_LINE_BYTES)) {
             for (String l = lines.next(); l != null; l = lines.next()) {
                 if (l.isBlank()) continue;
                 if (isComment(l)) {
@@ -172,7 +175,7 @@ final class CsvMasks {
         String f = field.strip();
         Long v = TextNumbers.integer(f);
         if (v == null || v < 0 || v >= Integer.MAX_VALUE) {
-            throw new FormatException(src, where, what + " (an integer >= 0)", f.isEmpty() ? "an empty field" : TextLines.quote(f));
+            throw new FormatException(src, where, what + " (an integer >= 0)", f.isEmpty() ? "an empty field" : FormatException.quote(f));
         }
         return v;
     }

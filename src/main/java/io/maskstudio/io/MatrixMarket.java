@@ -1,6 +1,7 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.TextLineReader;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,25 +29,25 @@ final class MatrixMarket {
     static Mask read(Path file, MaskReadOptions opts) throws IOException, FormatException {
         String src = file.toString();
         MaskValues values = MaskValues.of(opts.threshold());
-        try (TextLines lines = new TextLines(file, 1 << 16)) {
+        try (TextLineReader<FormatException> lines = FormatException.lines(file, 1 << 16)) {
             String banner = lines.next();
             String[] b = banner == null ? new String[0] : banner.strip().split("\\s+");
             if (b.length == 0 || !b[0].equalsIgnoreCase("%%MatrixMarket")) {
                 throw new FormatException(src, "line 1", "the banner '%%MatrixMarket matrix coordinate pattern general'",
-                        banner == null ? "an empty file" : TextLines.quote(banner));
+                        banner == null ? "an empty file" : FormatException.quote(banner));
             }
             if (b.length != 5) throw new FormatException(src, "line 1", "5 words: %%MatrixMarket matrix FORMAT FIELD SYMMETRY", b.length + " words");
-            if (!b[1].equalsIgnoreCase("matrix")) throw new FormatException(src, "line 1, object", "'matrix'", TextLines.quote(b[1]));
+            if (!b[1].equalsIgnoreCase("matrix")) throw new FormatException(src, "line 1, object", "'matrix'", FormatException.quote(b[1]));
             boolean coordinate = b[2].equalsIgnoreCase("coordinate");
             if (!coordinate && !b[2].equalsIgnoreCase("array")) {
-                throw new FormatException(src, "line 1, format", "'coordinate' or 'array'", TextLines.quote(b[2]));
+                throw new FormatException(src, "line 1, format", "'coordinate' or 'array'", FormatException.quote(b[2]));
             }
             Field field = switch (b[3].toLowerCase(Locale.ROOT)) {
                 case "pattern" -> Field.PATTERN;
                 case "integer" -> Field.INTEGER;
                 case "unsigned-integer" -> Field.UNSIGNED;
                 case "real", "double" -> Field.REAL;
-                default -> throw new FormatException(src, "line 1, field", "'pattern', 'integer' or 'real'", TextLines.quote(b[3])
+                default -> throw new FormatException(src, "line 1, field", "'pattern', 'integer' or 'real'", FormatException.quote(b[3])
                         + (b[3].equalsIgnoreCase("complex") ? " (complex values are not a mask)" : ""));
             };
             if (field == Field.PATTERN && !coordinate) throw new FormatException(src, "line 1, field", "'integer' or 'real' for an array", "'pattern'");
@@ -54,7 +55,7 @@ final class MatrixMarket {
                 case "general" -> Symmetry.GENERAL;
                 case "symmetric" -> Symmetry.SYMMETRIC;
                 case "skew-symmetric" -> Symmetry.SKEW;
-                default -> throw new FormatException(src, "line 1, symmetry", "'general', 'symmetric' or 'skew-symmetric'", TextLines.quote(b[4]));
+                default -> throw new FormatException(src, "line 1, symmetry", "'general', 'symmetric' or 'skew-symmetric'", FormatException.quote(b[4]));
             };
             String size = nextDataLine(lines);
             if (size == null) throw new FormatException(src, "line " + (lines.number() + 1), "the size line 'rows columns" + (coordinate ? " entries'" : "'"), "the end of the file");
@@ -80,12 +81,12 @@ final class MatrixMarket {
                 readArray(src, lines, m, field, sym, values);
             }
             String extra = nextDataLine(lines);
-            if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries", TextLines.quote(extra.strip()));
+            if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries", FormatException.quote(extra.strip()));
             return m;
         }
     }
 
-    private static void readCoordinates(String src, TextLines lines, Mask m, Field field, Symmetry sym, long entries, MaskValues values)
+    private static void readCoordinates(String src, TextLineReader<FormatException> lines, Mask m, Field field, Symmetry sym, long entries, MaskValues values)
             throws IOException, FormatException {
         Mask seen = field == Field.PATTERN ? m : new Mask(m.rows(), m.cols()); // explicit zeros still count as seen
         int width = field == Field.PATTERN ? 2 : 3;
@@ -121,7 +122,7 @@ final class MatrixMarket {
     }
 
     /** Dense values, column by column (only the lower triangle when symmetric). */
-    private static void readArray(String src, TextLines lines, Mask m, Field field, Symmetry sym, MaskValues values) throws IOException, FormatException {
+    private static void readArray(String src, TextLineReader<FormatException> lines, Mask m, Field field, Symmetry sym, MaskValues values) throws IOException, FormatException {
         for (int c = 0; c < m.cols(); c++) {
             int first = sym == Symmetry.GENERAL ? 0 : sym == Symmetry.SYMMETRIC ? c : c + 1;
             for (int r = first; r < m.rows(); r++) {
@@ -140,7 +141,7 @@ final class MatrixMarket {
     }
 
     /** Next line that is neither blank nor a '%' comment, or null at the end. */
-    private static String nextDataLine(TextLines lines) throws IOException, FormatException {
+    private static String nextDataLine(TextLineReader<FormatException> lines) throws IOException, FormatException {
         for (String l = lines.next(); l != null; l = lines.next()) {
             String t = l.strip();
             if (!t.isEmpty() && !t.startsWith("%")) return l;
@@ -151,14 +152,14 @@ final class MatrixMarket {
     private static long sizeValue(String src, String where, String s, long min) throws FormatException {
         Long v = TextNumbers.integer(s);
         if (v == null || v < min || v > Integer.MAX_VALUE - 8) {
-            throw new FormatException(src, where, "an integer from " + min + " to " + (Integer.MAX_VALUE - 8), TextLines.quote(s));
+            throw new FormatException(src, where, "an integer from " + min + " to " + (Integer.MAX_VALUE - 8), FormatException.quote(s));
         }
         return v;
     }
 
     private static int index(String src, String where, String s, int size) throws FormatException {
         Long v = TextNumbers.integer(s);
-        if (v == null || v < 1 || v > size) throw new FormatException(src, where, "an index from 1 to " + size, TextLines.quote(s));
+        if (v == null || v < 1 || v > size) throw new FormatException(src, where, "an index from 1 to " + size, FormatException.quote(s));
         return (int) (v - 1);
     }
 
@@ -166,17 +167,17 @@ final class MatrixMarket {
     private static Number value(String src, String where, String s, Field field) throws FormatException {
         if (field == Field.REAL) {
             Double v = TextNumbers.real(s);
-            if (v == null) throw new FormatException(src, where, "a number", TextLines.quote(s));
+            if (v == null) throw new FormatException(src, where, "a number", FormatException.quote(s));
             return v;
         }
         boolean unsigned = field == Field.UNSIGNED;
         BigInteger v = TextNumbers.bigInteger(s);
-        if (v == null) throw new FormatException(src, where, unsigned ? "an unsigned integer" : "an integer", TextLines.quote(s));
+        if (v == null) throw new FormatException(src, where, unsigned ? "an unsigned integer" : "an integer", FormatException.quote(s));
         BigInteger min = unsigned ? BigInteger.ZERO : TextNumbers.INT64_MIN;
         BigInteger max = unsigned ? TextNumbers.UINT64_MAX : TextNumbers.INT64_MAX;
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             throw new FormatException(src, where, "an integer from " + min + " to " + max + (unsigned ? " (uint64)" : " (int64)"),
-                    TextLines.quote(s) + " (out of range)");
+                    FormatException.quote(s) + " (out of range)");
         }
         return v;
     }

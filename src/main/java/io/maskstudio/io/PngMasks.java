@@ -82,7 +82,7 @@ final class PngMasks {
             if (pos + 8 > b.length) throw new FormatException(src, "byte " + pos, "a chunk header (or IEND)", "the end of the file (truncated)");
             long length = buf.getInt(pos) & 0xFFFFFFFFL;
             String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (!type.chars().allMatch(Character::isLetter)) throw new FormatException(src, "byte " + (pos + 4), "a chunk type of 4 letters", TextLines.quote(type));
+            if (!type.chars().allMatch(Character::isLetter)) throw new FormatException(src, "byte " + (pos + 4), "a chunk type of 4 letters", FormatException.quote(type));
             if (length > b.length - pos - 12L) {
                 throw new FormatException(src, "chunk " + type + " at byte " + pos, "at most " + Math.max(0, b.length - pos - 12L) + " data bytes (the rest of the file)",
                         length + " (file truncated or length damaged)");

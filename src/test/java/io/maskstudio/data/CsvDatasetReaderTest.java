@@ -103,6 +103,14 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void aBomBeforeTheFirstHeaderNameIsNotPartOfIt() throws Exception {
+        // Excel's "CSV UTF-8" export: BOM, CRLF; the label is found by its header name, which a kept BOM would change
+        Dataset d = new CsvDatasetReader(LabelColumn.named("label")).read(write("excel.csv", "\uFEFFlabel,x\r\na,1\r\nb,2\r\n"));
+        assertArrayEquals(new float[] {1, 2}, d.x());
+        assertEquals(List.of("a", "b"), d.classNames());
+    }
+
+    @Test
     void lastLineWithoutLineEnd() throws Exception {
         Dataset d = read("1,a\r\n2,b");
         assertEquals(2, d.rows());
@@ -252,7 +260,7 @@ class CsvDatasetReaderTest {
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(missing)).getMessage());
         Path latin1 = dir.resolve("latin.csv");
         Files.write(latin1, "x,label\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(latin1 + ": line 2: expected UTF-8 text, found bytes that are not",
+        assertEquals(latin1 + ": line 2: expected UTF-8 text, found bytes that are not UTF-8 (byte 6 of the line)",
                 assertThrows(DataException.class, () -> new CsvDatasetReader().read(latin1)).getMessage());
     }
 
