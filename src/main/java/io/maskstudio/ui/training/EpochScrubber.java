@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * it stays on the chosen snapshot (the history may thin out old ones; then the nearest epoch is kept).
  */
 final class EpochScrubber extends HBox {
+    /** Room for "train loss 0.0000 · acc 100.0% · val loss 0.0000 · acc 100.0%" in the default font. */
+    private static final double METRICS_WIDTH = 420;
     private final Slider slider = new Slider(0, 0, 0);
     private final Label epochLabel = new Label("–");
     private final Label metricsLabel = new Label("No run yet.");
@@ -35,9 +37,15 @@ final class EpochScrubber extends HBox {
         slider.setMinWidth(200);
         HBox.setHgrow(slider, Priority.ALWAYS);
         epochLabel.setId("epochLabel");
+        // Fixed widths: the texts change with every epoch, and a label that resizes relayouts the whole row.
         epochLabel.setMinWidth(130);
+        epochLabel.setPrefWidth(130);
+        epochLabel.setMaxWidth(130);
         metricsLabel.setId("epochMetrics");
-        metricsLabel.setMinWidth(Label.USE_PREF_SIZE);
+        metricsLabel.setMinWidth(METRICS_WIDTH);
+        metricsLabel.setPrefWidth(METRICS_WIDTH);
+        metricsLabel.setMaxWidth(METRICS_WIDTH);
+        metricsLabel.setAlignment(Pos.CENTER_RIGHT);
         Label title = new Label("Epoch");
         title.setStyle("-fx-font-weight: bold;");
         getChildren().addAll(title, slider, epochLabel, metricsLabel);

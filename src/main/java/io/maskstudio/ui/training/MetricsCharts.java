@@ -6,6 +6,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -25,6 +26,7 @@ final class MetricsCharts extends HBox {
     private final XYChart.Series<Number, Number> valAccuracy = series("validation");
     private int lastEpoch;
     private int stride = 1;
+    private int updates;
 
     MetricsCharts() {
         setSpacing(8);
@@ -38,18 +40,32 @@ final class MetricsCharts extends HBox {
         setMinHeight(200);
     }
 
-    /** Appends the epochs after the last one shown ({@code all} in epoch order, as the log keeps them). */
+    /**
+     * Appends the epochs after the last one shown ({@code all} in epoch order, as the log keeps them), one
+     * {@code addAll} per series: a single change (and chart layout) however many epochs arrived since last time.
+     */
     void show(List<EpochMetrics> all) {
+        int shownEpoch = lastEpoch;
+        List<List<XYChart.Data<Number, Number>>> added = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (EpochMetrics m : all) {
             if (m.epoch() <= lastEpoch) continue;
             lastEpoch = m.epoch();
             if (m.epoch() % stride != 0) continue;
-            add(trainLoss, m, EpochMetrics::trainLoss);
-            add(valLoss, m, EpochMetrics::valLoss);
-            add(trainAccuracy, m, e -> 100 * e.trainAccuracy());
-            add(valAccuracy, m, e -> 100 * e.valAccuracy());
-            if (trainLoss.getData().size() > MAX_POINTS) thin();
+            add(added.get(0), m, EpochMetrics::trainLoss);
+            add(added.get(1), m, EpochMetrics::valLoss);
+            add(added.get(2), m, e -> 100 * e.trainAccuracy());
+            add(added.get(3), m, e -> 100 * e.valAccuracy());
         }
+        List<XYChart.Series<Number, Number>> series = List.of(trainLoss, valLoss, trainAccuracy, valAccuracy);
+        boolean changed = false;
+        for (int i = 0; i < series.size(); i++) {
+            if (added.get(i).isEmpty()) continue;
+            series.get(i).getData().addAll(added.get(i));
+            changed = true;
+        }
+        if (lastEpoch == shownEpoch) return;
+        if (changed) updates++;
+        while (trainLoss.getData().size() > MAX_POINTS) thin();
         ((NumberAxis) loss.getYAxis()).setAutoRanging(!trainLoss.getData().isEmpty());
         fitEpochAxis(loss, lastEpoch);
         fitEpochAxis(accuracy, lastEpoch);
@@ -112,15 +128,25 @@ final class MetricsCharts extends HBox {
         }
     }
 
+    /** The newest epoch plotted; for tests. */
+    int lastEpoch() {
+        return lastEpoch;
+    }
+
+    /** How many times {@link #show} changed the curves' data (each a chart layout and repaint); for tests. */
+    int updates() {
+        return updates;
+    }
+
     /** Number of epochs plotted; for tests. */
     int points() {
         return trainLoss.getData().size();
     }
 
-    private static void add(XYChart.Series<Number, Number> s, EpochMetrics m, ToDoubleFunction<EpochMetrics> value) {
+    private static void add(List<XYChart.Data<Number, Number>> points, EpochMetrics m, ToDoubleFunction<EpochMetrics> value) {
         double v = value.applyAsDouble(m);
         // No validation split gives NaN; an infinite loss would wreck the axis range.
-        if (Double.isFinite(v)) s.getData().add(new XYChart.Data<>(m.epoch(), v));
+        if (Double.isFinite(v)) points.add(new XYChart.Data<>(m.epoch(), v));
     }
 
     private static EpochMarkerChart chart(String id, String title, String unit, boolean percent) {

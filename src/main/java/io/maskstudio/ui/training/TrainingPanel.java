@@ -56,7 +56,11 @@ public final class TrainingPanel extends BorderPane {
     private TrainingSnapshot shownPausedSnapshot;
     private Trainer.Progress shownProgress;
     private String runMessage = "";
-    private long lastStatusNanos;
+    private Trainer.State shownState;
+    /** Curves, scrubber and heatmaps follow a running trainer at most 4 times a second (see RedrawGate). */
+    private final RedrawGate historyGate = new RedrawGate(250_000_000L);
+    /** The status line and buttons: the step count changes every frame, its text need not. */
+    private final RedrawGate statusGate = new RedrawGate(250_000_000L);
 
     public TrainingPanel(NetworkDesign design) {
         this.design = Objects.requireNonNull(design, "design");
@@ -65,6 +69,8 @@ public final class TrainingPanel extends BorderPane {
         setLeft(sidePanel());
         setCenter(centre());
         status.setId("trainingStatus");
+        // As wide as the window whatever the text, so a new step count does not resize anything.
+        status.setMaxWidth(Double.MAX_VALUE);
         BorderPane.setMargin(status, new Insets(4, 10, 6, 10));
         setBottom(status);
         scrubber.setOnSelect(s -> {
@@ -169,6 +175,9 @@ public final class TrainingPanel extends BorderPane {
         shownVersion = -1;
         shownPausedSnapshot = null;
         shownProgress = null;
+        shownState = null;
+        historyGate.reset();
+        statusGate.reset();
     }
 
     private void designChanged(NetworkDesign d, int pair) {
@@ -185,7 +194,11 @@ public final class TrainingPanel extends BorderPane {
                 : "";
     }
 
-    /** Once per frame: cheap reads of the trainer's latest values; redraws only what changed. */
+    /**
+     * Once per frame: cheap reads of the trainer's latest values; redraws only what changed. While the trainer runs,
+     * new epochs reach the curves, scrubber and heatmaps in batches a few times a second; once it stops running
+     * (paused, finished, failed, closed), at once, so the final picture holds every epoch.
+     */
     private void poll(long now) {
         heatmaps.poll();
         Trainer t = controller.trainer();
@@ -194,19 +207,21 @@ public final class TrainingPanel extends BorderPane {
             shownTrainer = t;
             shownVersion = -1;
         }
+        // Progress before history: when the progress says it stopped, the history read after it is complete.
+        Trainer.Progress p = t.progress();
+        boolean running = p.state() == Trainer.State.RUNNING;
         long version = t.history().version();
-        if (version != shownVersion) {
+        if (version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
             if (log.addAll(snapshots)) charts.show(log.all());
             scrubber.setSnapshots(snapshots);
         }
-        Trainer.Progress p = t.progress();
         showPausedSnapshot(t.pausedSnapshot(), p);
         double stepsPerSecond = rate.update(now, (long) p.epoch() * p.stepsPerEpoch() + p.step());
-        if (!p.equals(shownProgress) || now - lastStatusNanos > 500_000_000L) {
+        if (statusGate.pass(now, p.state() != shownState)) {
             shownProgress = p;
-            lastStatusNanos = now;
+            shownState = p.state();
             updateControls(p);
             status.setText((controller.active() ? "" : "Stopped · ")
                     + StatusText.of(p, design.settings().epochs(), stepsPerSecond, controller.loading()));

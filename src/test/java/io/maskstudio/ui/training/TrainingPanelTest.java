@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -221,6 +222,68 @@ class TrainingPanelTest {
         robot.clickOn("#start");
         waitUntil(() -> trainer() != first && progress().state() == Trainer.State.FINISHED);
         assertEquals(64, trainer().history().latest().layers().get(0).inFeatures());
+    }
+
+    @Test
+    void whileRunningTheChartsAreUpdatedInBatchesAFewTimesASecond(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 1);
+        int updates0 = fx(() -> panel.charts().updates());
+        int epoch0 = progress().epoch();
+        long t0 = System.nanoTime();
+        // xor trains hundreds of epochs a second: 60 of them and a second at the least.
+        waitUntil(() -> progress().epoch() >= epoch0 + 60 && System.nanoTime() - t0 >= 1_000_000_000L);
+        int updates = fx(() -> panel.charts().updates()) - updates0;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        // At most one batch per 250 ms, plus the first one and one in flight at each end.
+        assertTrue(updates <= seconds * 4 + 3, updates + " chart updates in " + seconds + " s");
+        assertTrue(updates >= 1, "the curves followed the run");
+    }
+
+    @Test
+    void pausingPutsEveryEpochOnTheChartsAtOnce(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 3);
+        AtomicReference<Boolean> complete = allEpochsShownWhenTheStatusFirstSays("paused");
+        robot.clickOn("#pause");
+        waitUntil(() -> complete.get() != null);
+        assertTrue(complete.get(), "the frame that first said paused showed every epoch");
+        assertEquals(Trainer.State.PAUSED, progress().state());
+    }
+
+    @Test
+    void finishingPutsEveryEpochOnTheChartsAtOnce(FxRobot robot) throws Exception {
+        fx(() -> {
+            design.setSettings(design.settings().withEpochs(40));
+            return null;
+        });
+        AtomicReference<Boolean> complete = allEpochsShownWhenTheStatusFirstSays("finished");
+        robot.clickOn("#start");
+        waitUntil(() -> complete.get() != null);
+        assertTrue(complete.get(), "the frame that first said finished showed every epoch");
+        assertEquals(40, fx(() -> panel.charts().points()), "one point per epoch");
+        assertEquals(40, fx(() -> panel.charts().lastEpoch()));
+    }
+
+    /**
+     * Whether, in the frame where the status line first contains {@code state}, the charts end at the history's
+     * newest epoch and the scrubber follows it (null until then). The status is set after the curves in the same
+     * frame; with curve updates held back although the trainer has stopped, it would say so while they lag behind.
+     */
+    private AtomicReference<Boolean> allEpochsShownWhenTheStatusFirstSays(String state) throws Exception {
+        AtomicReference<Boolean> result = new AtomicReference<>();
+        fx(() -> {
+            panel.status().textProperty().addListener((o, was, now) -> {
+                if (result.get() == null && now.contains(state)) result.set(allEpochsShown());
+            });
+            return null;
+        });
+        return result;
+    }
+
+    private boolean allEpochsShown() {
+        TrainingSnapshot latest = panel.trainer().history().latest();
+        return panel.charts().lastEpoch() == latest.epoch() && panel.scrubber().selected() == latest;
     }
 
     @Test
