@@ -2,6 +2,7 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.data.Datasets;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
 import javafx.geometry.HPos;
 import javafx.scene.control.ComboBox;
@@ -71,7 +72,7 @@ final class SettingsForm extends GridPane {
 
         int row = 0;
         addRow(row++, "Dataset", dataset, "A built-in dataset, or a CSV file with the class label in the last column.");
-        addRow(row++, "Optimizer", optimizer, "sgd, momentum (Nesterov 0.9), adam, adamw (decoupled weight decay), rmsprop.");
+        addRow(row++, "Optimizer", optimizer, optimizerHelp());
         number(row++, "Learning rate", learningRate, "learningRate", "Step size, e.g. 0.001. Applies at the next batch while training.",
                 (s, t) -> s.withLearningRate(Double.parseDouble(t)));
         number(row++, "Batch size", batchSize, "batchSize", "Rows per mini-batch. Applies at the next batch while training.",
@@ -214,5 +215,15 @@ final class SettingsForm extends GridPane {
                 setText(item);
             }
         }
+    }
+
+    /** One line per optimizer, from the one list of them. */
+    private static String optimizerHelp() {
+        StringBuilder sb = new StringBuilder();
+        for (OptimizerKind k : OptimizerKind.values()) {
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(k.id()).append(": ").append(k.description());
+        }
+        return sb.toString();
     }
 }

@@ -24,7 +24,7 @@ import java.util.Objects;
  * The "Training" tab: settings, Start/Pause/Step/Stop, loss and accuracy curves, per-layer heatmaps with
  * stats and hints, and an epoch scrubber. Trains a copy of the live design on the Trainer's thread; mask
  * edits of the design reach the running trainer at its next batch. One {@link AnimationTimer} polls the
- * trainer's progress and history version and redraws only what changed (DESIGN.md §4).
+ * trainer's progress and history version and redraws only what changed (docs/architecture.md, "Threading").
  *
  * <p>Create and use on the FX thread; call {@link #dispose()} when the panel is thrown away.
  */
