@@ -26,7 +26,8 @@ public final class MaskedNetwork {
     private final SplittableRandom rng;
     private String optimizer;
     private double learningRate;
-    private double weightDecay;
+    /** The optimizer's decay rule, resolved when the optimizer or λ changes rather than on every step. */
+    private WeightDecay decay;
     private int iteration;
     private AddedConnectionInit addedInit = AddedConnectionInit.ZERO;
 
@@ -41,7 +42,7 @@ public final class MaskedNetwork {
         this.rng = new SplittableRandom(seed);
         this.optimizer = optimizer;
         this.learningRate = learningRate;
-        this.weightDecay = weightDecay;
+        this.decay = WeightDecay.of(OptimizerKind.fromId(optimizer), weightDecay);
         List<LayerSpec> specs = design.layers();
         for (int k = 1; k < specs.size(); k++) {
             Activation a = specs.get(k).activation();
@@ -112,7 +113,6 @@ public final class MaskedNetwork {
 
     /** One optimizer step on every layer with the gradients of the last {@link #computeGradients}. */
     public void step(int epoch) {
-        WeightDecay decay = WeightDecay.of(OptimizerKind.fromId(optimizer), weightDecay);
         for (MaskedLinear l : layers) l.step(learningRate, decay, iteration, epoch);
         iteration++;
     }
@@ -169,7 +169,7 @@ public final class MaskedNetwork {
         for (MaskedLinear l : layers) l.setUpdater(config, reset);
         optimizer = name;
         learningRate = lr;
-        weightDecay = wd;
+        decay = WeightDecay.of(OptimizerKind.fromId(name), wd);
     }
 
     public void setAddedConnectionInit(AddedConnectionInit policy) { this.addedInit = policy; }

@@ -16,7 +16,9 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     public TrainingSettings {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(optimizer, "optimizer");
-        if (!OPTIMIZERS.contains(optimizer)) OptimizerKind.fromId(optimizer); // throws, listing the valid names
+        if (!OPTIMIZERS.contains(optimizer)) { // exact ids only: the graph file spells them so
+            throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
+        }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be a positive number, was " + learningRate);
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
         if (epochs < 0) throw new IllegalArgumentException("epochs must not be negative, was " + epochs);
