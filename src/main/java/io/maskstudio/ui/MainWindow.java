@@ -13,7 +13,7 @@ import io.maskstudio.ui.editor.LayerStrip;
 import io.maskstudio.ui.editor.MaskEdits;
 import io.maskstudio.ui.editor.Selection;
 import io.maskstudio.ui.editor.StatsPanel;
-import io.maskstudio.ui.fx.Background;
+import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.Alerts;
 import io.maskstudio.ui.shell.AppDirs;
 import io.maskstudio.ui.shell.Autosave;
@@ -26,7 +26,6 @@ import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
 import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -47,6 +46,7 @@ import java.util.List;
  */
 public final class MainWindow {
     private final Stage stage;
+    private final TaskRunner tasks;
     private final Document document = new Document();
     private final BorderPane root = new BorderPane();
     private final StatusLine status = new StatusLine(document);
@@ -64,19 +64,20 @@ public final class MainWindow {
     private final Tab trainingTab = new Tab("Training", new javafx.scene.control.Label("Open a graph to train it."));
     private TrainingPanel training;
 
-    private MainWindow(Stage stage) {
+    private MainWindow(Stage stage, TaskRunner tasks) {
         this.stage = stage;
-        files = new FileCommands(document, stage, status, RecentFiles.load(), o -> open(o.graph(), o.file(), o.file().getFileName().toString()));
-        maskImport = new MaskImport(document, stage, status);
+        this.tasks = tasks;
+        files = new FileCommands(document, stage, status, tasks, RecentFiles.load(), o -> open(o.graph(), o.file(), o.file().getFileName().toString()));
+        maskImport = new MaskImport(document, stage, status, tasks);
         layers = new LayerCommands(document, stage);
         strip = new LayerStrip(document, layers);
         actions = new WindowActions(this);
-        autosave = Autosave.standard(document);
+        autosave = Autosave.standard(document, tasks);
 
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
-        stats = new StatsPanel(document, status::message);
+        stats = new StatsPanel(document, status::message, tasks);
         side.getTabs().add(new Tab("Stats", stats));
         SplitPane editing = new SplitPane(editor, side);
         editing.setDividerPositions(0.76);
@@ -110,7 +111,12 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage}, shows it and opens {@code file} (null: the bundled sample) in the background. */
     public static MainWindow show(Stage stage, Path file) {
-        MainWindow w = new MainWindow(stage);
+        return show(stage, file, TaskRunner.background());
+    }
+
+    /** As {@link #show(Stage, Path)}, with every part's background work started through {@code tasks}. */
+    public static MainWindow show(Stage stage, Path file, TaskRunner tasks) {
+        MainWindow w = new MainWindow(stage, tasks);
         Scene scene = new Scene(w.root, 1600, 1000);
         scene.getStylesheets().add(MainWindow.class.getResource("maskstudio.css").toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), w::redo);
@@ -144,24 +150,18 @@ public final class MainWindow {
     }
 
     void openInBackground(Path file) {
-        Task<LoadedGraph> load = new Task<>() {
-            @Override
-            protected LoadedGraph call() throws Exception {
-                return file != null ? GraphFile.load(file) : new LoadedGraph(App.loadSample(), GraphExtras.none(), GraphFile.FORMAT_VERSION);
-            }
-        };
-        load.setOnSucceeded(e -> {
-            open(load.getValue(), file, file != null ? file.getFileName().toString() : App.SAMPLE_NAME + " (sample)");
-            if (file != null) {
-                files.recent().add(file);
-                status.message(FileCommands.openedMessage(file, load.getValue()));
-            }
-            autosave.start();
-            offerRecovery();
-        });
-        load.setOnFailed(e -> Alerts.error(stage, "Cannot open " + (file != null ? file : "the sample graph"),
-                FileCommands.describe(load.getException(), file != null ? file : Path.of(App.SAMPLE_NAME))));
-        Background.run(load);
+        tasks.run(() -> file != null ? GraphFile.load(file) : new LoadedGraph(App.loadSample(), GraphExtras.none(), GraphFile.FORMAT_VERSION),
+                loaded -> {
+                    open(loaded, file, file != null ? file.getFileName().toString() : App.SAMPLE_NAME + " (sample)");
+                    if (file != null) {
+                        files.recent().add(file);
+                        status.message(FileCommands.openedMessage(file, loaded));
+                    }
+                    autosave.start();
+                    offerRecovery();
+                },
+                failure -> Alerts.error(stage, "Cannot open " + (file != null ? file : "the sample graph"),
+                        FileCommands.describe(failure, file != null ? file : Path.of(App.SAMPLE_NAME))));
     }
 
     /** Shows a graph read from {@code file}, keeping its unknown fields for saving and telling the user about them. */
@@ -172,35 +172,20 @@ public final class MainWindow {
 
     /** Looks for work a crashed session autosaved and offers to restore it (without blocking). */
     private void offerRecovery() {
-        Task<List<Autosave.Leftover>> find = new Task<>() {
-            @Override
-            protected List<Autosave.Leftover> call() {
-                return Autosave.leftovers(AppDirs.autosave());
-            }
-        };
-        find.setOnSucceeded(e -> {
-            if (!find.getValue().isEmpty()) RecoveryOffer.show(stage, find.getValue().get(0), this::restore);
+        tasks.run(() -> Autosave.leftovers(AppDirs.autosave()), (List<Autosave.Leftover> found) -> {
+            if (!found.isEmpty()) RecoveryOffer.show(stage, found.get(0), this::restore);
         });
-        Background.run(find);
     }
 
     private void restore(Autosave.Leftover l) {
-        Task<LoadedGraph> read = new Task<>() {
-            @Override
-            protected LoadedGraph call() throws Exception {
-                return GraphFile.load(l.graph());
-            }
-        };
-        read.setOnSucceeded(e -> {
+        tasks.run(() -> GraphFile.load(l.graph()), recovered -> {
             String name = l.original() != null ? l.original().getFileName().toString() : "recovered.graph.json";
             // The autosave carries the unknown fields of the file the work came from: saving writes them back there.
-            document.openRecovered(read.getValue().design(), read.getValue().extras(), l.original(), name);
-            notes.show(read.getValue().notes());
+            document.openRecovered(recovered.design(), recovered.extras(), l.original(), name);
+            notes.show(recovered.notes());
             Autosave.forget(l);
             status.message("Restored unsaved work from " + l.graph() + (l.original() != null ? " (was " + l.original() + ")" : ""));
-        });
-        read.setOnFailed(e -> Alerts.error(stage, "Cannot restore the autosaved work", FileCommands.describe(read.getException(), l.graph())));
-        Background.run(read);
+        }, failure -> Alerts.error(stage, "Cannot restore the autosaved work", FileCommands.describe(failure, l.graph())));
     }
 
     private void historyChanged(EditHistory h) {
@@ -240,7 +225,7 @@ public final class MainWindow {
     /** Opens the generators dialog for the current pair (non-modal wait: the dialog applies itself on Apply). */
     GeneratorsDialog showGenerators() {
         if (document.design() == null) return null;
-        GeneratorsDialog d = new GeneratorsDialog(stage, document);
+        GeneratorsDialog d = new GeneratorsDialog(stage, document, tasks);
         d.show();
         return d;
     }

@@ -12,8 +12,8 @@ import io.maskstudio.render.BipartiteRenderer;
 import io.maskstudio.render.MatrixRenderer;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.Raster;
-import io.maskstudio.ui.fx.Background;
-import javafx.concurrent.Task;
+import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.fx.LatestOnly;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ButtonBar;
@@ -62,10 +62,11 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
     private final Label problem = new Label();
     private Generator.Values values = Generator.Values.defaults();
     private Mask result;
-    private long generation;
+    private final LatestOnly previews;
 
-    public GeneratorsDialog(Window owner, Document doc) {
+    public GeneratorsDialog(Window owner, Document doc, TaskRunner tasks) {
         this.doc = doc;
+        this.previews = new LatestOnly(tasks);
         this.pair = doc.pair();
         this.design = doc.design();
         initOwner(owner);
@@ -185,7 +186,6 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
 
     /** Recomputes the result and previews in the background; older computations are ignored when they finish. */
     private void refresh() {
-        long gen = ++generation;
         result = null;
         getDialogPane().lookupButton(APPLY).setDisable(true);
         stats.setText("Computing…");
@@ -196,32 +196,22 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         Selection sel = doc.selection();
         LayerSpec src = design.layer(pair), tgt = design.layer(pair + 1);
         Mask current = design.mask(pair).copy();
-        Task<Preview> task = new Task<>() {
-            @Override
-            protected Preview call() {
-                Mask pattern = g.generate(src, tgt, current, v);
-                Mask combined = c.apply(current, pattern);
-                if (scoped) combined = Combine.withinSelection(current, combined, sel.sources(), sel.targets());
-                return Preview.of(src, tgt, current, combined);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen != generation) return;
-            Preview p = task.getValue();
+        previews.submit(() -> {
+            Mask pattern = g.generate(src, tgt, current, v);
+            Mask combined = c.apply(current, pattern);
+            if (scoped) combined = Combine.withinSelection(current, combined, sel.sources(), sel.targets());
+            return Preview.of(src, tgt, current, combined);
+        }, p -> {
             result = p.mask;
             blit(p.matrix, matrixImage);
             blit(p.bipartite, bipartiteImage);
             stats.setText(p.text);
             problem.setText("");
             getDialogPane().lookupButton(APPLY).setDisable(false);
-        });
-        task.setOnFailed(e -> {
-            if (gen != generation) return;
-            Throwable t = task.getException();
+        }, t -> {
             stats.setText("");
             problem.setText(t instanceof IllegalArgumentException ? t.getMessage() : String.valueOf(t));
         });
-        Background.run(task);
     }
 
     private static void blit(Raster r, WritableImage img) {

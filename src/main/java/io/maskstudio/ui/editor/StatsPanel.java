@@ -5,9 +5,9 @@ import io.maskstudio.model.Mask;
 import io.maskstudio.model.MaskStats;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.NetworkStats;
-import io.maskstudio.ui.fx.Background;
+import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.fx.LatestOnly;
 import javafx.animation.PauseTransition;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -36,10 +36,11 @@ public final class StatsPanel extends ScrollPane {
     private final HistogramView fanIn = new HistogramView(), fanOut = new HistogramView();
     private final VBox dead = new VBox(2), warnings = new VBox(2);
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
-    private long generation;
+    private final LatestOnly results;
 
-    public StatsPanel(Document doc, Consumer<String> messages) {
+    public StatsPanel(Document doc, Consumer<String> messages, TaskRunner tasks) {
         this.doc = doc;
+        this.results = new LatestOnly(tasks);
         this.messages = messages;
         setId("statsPanel");
         getStyleClass().add("stats-panel");
@@ -78,22 +79,14 @@ public final class StatsPanel extends ScrollPane {
     private void recompute() {
         NetworkDesign live = doc.design();
         if (live == null) return;
-        long gen = ++generation;
         NetworkDesign copy = live.copy();
         int pair = Math.min(doc.pair(), copy.pairCount() - 1);
-        Task<Result> task = new Task<>() {
-            @Override
-            protected Result call() {
-                Mask m = copy.mask(pair);
-                NetworkStats ns = NetworkStats.of(copy);
-                return new Result(pair, MaskStats.of(m), m.fanIns(), m.fanOuts(), ns,
-                        ReachabilityWarnings.of(copy, ns.reachability(), WARNING_LIMIT), copy);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen == generation) show(task.getValue());
-        });
-        Background.run(task);
+        results.submit(() -> {
+            Mask m = copy.mask(pair);
+            NetworkStats ns = NetworkStats.of(copy);
+            return new Result(pair, MaskStats.of(m), m.fanIns(), m.fanOuts(), ns,
+                    ReachabilityWarnings.of(copy, ns.reachability(), WARNING_LIMIT), copy);
+        }, this::show);
     }
 
     private void show(Result r) {

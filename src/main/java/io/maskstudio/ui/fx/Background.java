@@ -5,16 +5,21 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Runs file, generator and statistics work off the FX thread as {@link Task}s on two daemon threads.
- * Counts the tasks in flight so the status bar can show a busy indicator and tests can wait for quiet.
+ * The app's {@link TaskRunner}: file, generator, statistics and heatmap work runs as {@link Task}s on two daemon
+ * threads. Counts the tasks in flight so the status bar can show a busy indicator and tests can wait for quiet.
  */
 public final class Background {
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "maskstudio-background-" + THREADS.incrementAndGet());
@@ -24,10 +29,24 @@ public final class Background {
     private static final AtomicInteger PENDING = new AtomicInteger();
     private static final ReadOnlyIntegerWrapper RUNNING = new ReadOnlyIntegerWrapper();
 
+    static final TaskRunner RUNNER = new TaskRunner() {
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            Task<T> task = new Task<>() {
+                @Override
+                protected T call() throws Exception {
+                    return work.call();
+                }
+            };
+            task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+            task.setOnFailed(e -> onFailure.accept(task.getException()));
+            start(task);
+        }
+    };
+
     private Background() {}
 
-    /** Starts the task; its handlers run on the FX thread as usual. Call on the FX thread. */
-    public static <T> Task<T> run(Task<T> task) {
+    private static void start(Task<?> task) {
         PENDING.incrementAndGet();
         RUNNING.set(RUNNING.get() + 1);
         task.stateProperty().addListener((obs, old, state) -> {
@@ -38,7 +57,11 @@ public final class Background {
             }
         });
         POOL.execute(task);
-        return task;
+    }
+
+    /** Where failures nobody asked to see end up: the log, so that no background error vanishes. */
+    static void logUnhandled(Throwable t) {
+        LOG.warn("Background task failed", t);
     }
 
     /** Tasks started and not yet finished (FX thread). */

@@ -5,10 +5,9 @@ import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.ui.editor.Document;
-import io.maskstudio.ui.fx.Background;
+import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.concurrent.Task;
 import javafx.util.Duration;
 
 import java.io.IOException;
@@ -35,6 +34,7 @@ public final class Autosave {
 
     private final Document doc;
     private final Path dir;
+    private final TaskRunner tasks;
     private final String session = UUID.randomUUID().toString();
     private final Timeline timer;
     private FileChannel lockChannel;
@@ -42,9 +42,10 @@ public final class Autosave {
     private long writtenRevision = -1;
     private volatile boolean stopped;
 
-    public Autosave(Document doc, Path dir, Duration interval) {
+    public Autosave(Document doc, Path dir, Duration interval, TaskRunner tasks) {
         this.doc = doc;
         this.dir = dir;
+        this.tasks = tasks;
         timer = new Timeline(new KeyFrame(interval, e -> saveNow()));
         timer.setCycleCount(Timeline.INDEFINITE);
         doc.modifiedProperty().addListener((o, a, modified) -> {
@@ -52,9 +53,9 @@ public final class Autosave {
         });
     }
 
-    public static Autosave standard(Document doc) {
+    public static Autosave standard(Document doc, TaskRunner tasks) {
         double seconds = Double.parseDouble(System.getProperty("maskstudio.autosave.seconds", "60"));
-        return new Autosave(doc, AppDirs.autosave(), Duration.seconds(seconds));
+        return new Autosave(doc, AppDirs.autosave(), Duration.seconds(seconds), tasks);
     }
 
     public void start() {
@@ -73,18 +74,13 @@ public final class Autosave {
         NetworkDesign copy = live.copy();
         GraphExtras extras = doc.extras();
         Path original = doc.file();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws IOException {
-                if (stopped) return null;
-                Files.createDirectories(dir);
-                holdLock();
-                write(dir, session, copy, extras, original);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> writtenRevision = revision);
-        Background.run(task);
+        tasks.run(() -> {
+            if (stopped) return null;
+            Files.createDirectories(dir);
+            holdLock();
+            write(dir, session, copy, extras, original);
+            return null;
+        }, done -> writtenRevision = revision);
     }
 
     /**

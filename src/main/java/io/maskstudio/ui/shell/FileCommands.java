@@ -13,8 +13,7 @@ import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.render.Figures;
 import io.maskstudio.ui.editor.Document;
-import io.maskstudio.ui.fx.Background;
-import javafx.concurrent.Task;
+import io.maskstudio.ui.fx.TaskRunner;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -42,6 +41,7 @@ public final class FileCommands {
     private final Document doc;
     private final Window owner;
     private final StatusLine status;
+    private final TaskRunner tasks;
     private final RecentFiles recent;
     private final Consumer<Opened> opener;
     private File lastDirectory;
@@ -54,10 +54,12 @@ public final class FileCommands {
         }
     }
 
-    public FileCommands(Document doc, Window owner, StatusLine status, RecentFiles recent, Consumer<Opened> opener) {
+    public FileCommands(Document doc, Window owner, StatusLine status, TaskRunner tasks, RecentFiles recent,
+                        Consumer<Opened> opener) {
         this.doc = doc;
         this.owner = owner;
         this.status = status;
+        this.tasks = tasks;
         this.recent = recent;
         this.opener = opener;
     }
@@ -225,19 +227,11 @@ public final class FileCommands {
     <T> void run(String what, Callable<T> work, Consumer<T> done, String failureHeader, Path file) {
         if (file.getParent() != null) lastDirectory = file.getParent().toFile();
         status.message(what + "…");
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue()));
-        task.setOnFailed(e -> {
-            String msg = describe(task.getException(), file);
+        tasks.run(work, done, failure -> {
+            String msg = describe(failure, file);
             status.message(failureHeader + ": " + msg);
             Alerts.error(owner, failureHeader, msg);
         });
-        Background.run(task);
     }
 
     /** One line for people: FormatExceptions already name file and field; I/O errors get the file in front. */

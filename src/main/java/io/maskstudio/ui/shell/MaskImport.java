@@ -11,8 +11,7 @@ import io.maskstudio.model.edit.MaskEdit;
 import io.maskstudio.ui.editor.Document;
 import io.maskstudio.ui.editor.EditBatch;
 import io.maskstudio.ui.editor.LayerSpecs;
-import io.maskstudio.ui.fx.Background;
-import javafx.concurrent.Task;
+import io.maskstudio.ui.fx.TaskRunner;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -42,12 +41,14 @@ public final class MaskImport {
     private final Document doc;
     private final Window owner;
     private final StatusLine status;
+    private final TaskRunner tasks;
     private FileDialogs dialogs = FileDialogs.NATIVE;
 
-    public MaskImport(Document doc, Window owner, StatusLine status) {
+    public MaskImport(Document doc, Window owner, StatusLine status, TaskRunner tasks) {
         this.doc = doc;
         this.owner = owner;
         this.status = status;
+        this.tasks = tasks;
     }
 
     /** Replaces the file chooser (tests answer it themselves). */
@@ -69,9 +70,7 @@ public final class MaskImport {
         NetworkDesign design = doc.design();
         String preferredKey = StateDictKeys.weightMask(pair);
         status.message("Reading " + file.getFileName() + "…");
-        Task<Object> read = new Task<>() {
-            @Override
-            protected Object call() throws Exception {
+        tasks.run(() -> {
                 if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) return MaskFiles.read(file);
                 List<String> matrices = new ArrayList<>();
                 try (Npz npz = Npz.open(file)) {
@@ -79,20 +78,16 @@ public final class MaskImport {
                 }
                 if (matrices.contains(preferredKey)) return MaskFiles.read(file, preferredKey, OptionalDouble.empty());
                 if (matrices.size() <= 1) return MaskFiles.read(file);
-                return matrices; // several candidates: ask which one
-            }
-        };
-        read.setOnSucceeded(e -> {
-            if (doc.design() != design || doc.pair() != pair) return; // another file or pair meanwhile: drop it
-            if (read.getValue() instanceof Mask m) {
-                place(file, m);
-            } else {
-                @SuppressWarnings("unchecked") List<String> keys = (List<String>) read.getValue();
-                chooseKey(file, keys);
-            }
-        });
-        read.setOnFailed(e -> fail(file, read.getException()));
-        Background.run(read);
+                return (Object) matrices; // several candidates: ask which one
+            }, value -> {
+                if (doc.design() != design || doc.pair() != pair) return; // another file or pair meanwhile: drop it
+                if (value instanceof Mask m) {
+                    place(file, m);
+                } else {
+                    @SuppressWarnings("unchecked") List<String> keys = (List<String>) value;
+                    chooseKey(file, keys);
+                }
+            }, failure -> fail(file, failure));
     }
 
     private void chooseKey(Path file, List<String> keys) {
@@ -101,15 +96,7 @@ public final class MaskImport {
         d.setTitle("MaskStudio");
         d.setHeaderText(file.getFileName() + " holds " + keys.size() + " 2-D arrays: which is the mask of pair " + doc.pair() + "?");
         d.showAndWait().ifPresent(key -> {
-            Task<Mask> read = new Task<>() {
-                @Override
-                protected Mask call() throws Exception {
-                    return MaskFiles.read(file, key, OptionalDouble.empty());
-                }
-            };
-            read.setOnSucceeded(e -> place(file, read.getValue()));
-            read.setOnFailed(e -> fail(file, read.getException()));
-            Background.run(read);
+            tasks.run(() -> MaskFiles.read(file, key, OptionalDouble.empty()), m -> place(file, m), failure -> fail(file, failure));
         });
     }
 
