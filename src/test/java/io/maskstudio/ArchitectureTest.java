@@ -46,7 +46,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.maskstudio.model..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.maskstudio.io..", "io.maskstudio.data..", "io.maskstudio.engine..",
-                        "io.maskstudio.render..", "io.maskstudio.cli..", "io.maskstudio.ui..",
+                        "io.maskstudio.render..", "io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..",
                         "com.fasterxml..", "org.nd4j..", "javafx..")
                 .because("the model is the plain-Java core every other part builds on")
                 .check(classes);
@@ -55,11 +55,11 @@ class ArchitectureTest {
     @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.maskstudio.io..", "io.maskstudio.data..", "io.maskstudio.render..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.engine..", "io.maskstudio.cli..", "io.maskstudio.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.engine..", "io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..")
                 .because("files, data and rendering are used by the engine, CLI and UI, never the other way round")
                 .check(classes);
         noClasses().that().resideInAPackage("io.maskstudio.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.cli..", "io.maskstudio.ui..", "io.maskstudio.io..", "io.maskstudio.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..", "io.maskstudio.io..", "io.maskstudio.render..")
                 .because("the engine depends only on model and data")
                 .check(classes);
     }
@@ -83,15 +83,17 @@ class ArchitectureTest {
                 .layer("Io").definedBy("io.maskstudio.io..")
                 .layer("Render").definedBy("io.maskstudio.render..")
                 .layer("Engine").definedBy("io.maskstudio.engine..")
+                .layer("Runs").definedBy("io.maskstudio.runs..")
                 .layer("Cli").definedBy("io.maskstudio.cli..")
                 .layer("Ui").definedBy("io.maskstudio.ui..")
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Runs").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Cli", "Ui")
-                .whereLayer("Io").mayOnlyBeAccessedByLayers("Render", "Cli", "Ui")
-                .whereLayer("Data").mayOnlyBeAccessedByLayers("Engine", "Cli", "Ui")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Io", "Render", "Engine", "Cli", "Ui", "Launcher")
+                .whereLayer("Io").mayOnlyBeAccessedByLayers("Render", "Runs", "Cli", "Ui")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Engine", "Runs", "Cli", "Ui")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Io", "Render", "Engine", "Runs", "Cli", "Ui", "Launcher")
                 .because("dependencies point one way, from the app and the CLI down to the plain-Java model")
                 .check(classes);
     }

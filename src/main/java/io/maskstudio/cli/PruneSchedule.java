@@ -37,6 +37,18 @@ final class PruneSchedule {
         return new CliException("--prune " + spec + ": " + why, MaskStudioCommand.USAGE);
     }
 
+    boolean isEmpty() {
+        return fractionByEpoch.isEmpty();
+    }
+
+    /** {@code 0.5@10,0.5@20}: one F@E per pruning epoch, as run.json's methodDetail records it. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        fractionByEpoch.forEach((e, f) -> sb.append(sb.length() == 0 ? "" : ",").append(f).append('@').append(e));
+        return sb.toString();
+    }
+
     /** The fraction to prune after {@code epoch}, or 0. */
     double fractionAfter(int epoch) {
         return fractionByEpoch.getOrDefault(epoch, 0.0);

@@ -5,6 +5,8 @@ import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
 import io.maskstudio.data.LabelColumn;
 import io.maskstudio.io.LoadedGraph;
+import io.maskstudio.io.RunManifest;
+import io.maskstudio.io.Sha256;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a masked network and writes everything needed to continue in PyTorch.",
-                "DIR receives metrics.csv, model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
+                "DIR is a run folder (see README.md, \"Run folders\"): run.json, metrics.csv, steps.csv, events.csv, layers.csv, snapshots/, model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:trained", "1:bad file or data", "2:bad usage", "3:training diverged (DIR holds the last good epoch)"})
 final class TrainCommand implements Callable<Integer> {
@@ -52,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "run", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--snapshot-budget", paramLabel = "MB", defaultValue = "256",
+            description = "disk space for DIR/snapshots/ (default: ${DEFAULT-VALUE} MB): epochs are thinned evenly to fit")
+    double snapshotBudgetMb;
+
     @Option(names = "--no-progress", description = "one line per epoch instead of a progress bar")
     boolean noProgress;
 
@@ -72,9 +79,24 @@ final class TrainCommand implements Callable<Integer> {
         checkFits(data, design);
         PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
-        TrainingRun run = new TrainingRun(design, loaded.extras(), data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
+        if (!(snapshotBudgetMb >= 0) || snapshotBudgetMb > 1e9) {
+            throw new CliException("--snapshot-budget " + snapshotBudgetMb + ": expected a size in MB from 0 to 1e9", MaskStudioCommand.USAGE);
+        }
+        TrainingRun run = new TrainingRun(design, loaded.extras(), data, dataOrigin(data), schedule, out,
+                (long) (snapshotBudgetMb * 1024 * 1024), terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
                 spec.commandLine().getErr());
         return run.execute();
+    }
+
+    /** run.json's dataset: a built-in set by name; a CSV file by name, path and SHA-256, so a result can be traced to its bytes. */
+    private RunManifest.Dataset dataOrigin(Dataset data) {
+        if (csvFile == null) return new RunManifest.Dataset(data.name(), null, null);
+        Path p = Path.of(csvFile).toAbsolutePath();
+        try {
+            return new RunManifest.Dataset(data.name(), p.toString(), Sha256.of(p));
+        } catch (IOException e) {
+            throw new CliException(p + ": cannot read for its checksum: " + e.getMessage(), e);
+        }
     }
 
     private TrainingSettings overrides(TrainingSettings s) {

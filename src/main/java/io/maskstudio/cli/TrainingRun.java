@@ -2,47 +2,57 @@ package io.maskstudio.cli;
 
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Standardizer;
+import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.SessionLoader;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.GraphExtras;
+import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.runs.ModelFiles;
+import io.maskstudio.runs.RunEvent;
+import io.maskstudio.runs.RunRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One headless training run: split and normalize the data, train epoch by epoch (pruning where the
- * schedule says), keep metrics.csv current after every epoch, and export the model at the end, or
- * the last good epoch when training diverges.
+ * One headless training run: split and normalize the data, train epoch by epoch (pruning where the schedule
+ * says), record the run folder as it goes (run.json, metrics.csv, steps/events/layers.csv, snapshots), and export
+ * the model at the end, or the last good epoch when training diverges.
  */
 final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    static final String METRICS_HEADER = "epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
 
     private final NetworkDesign design;
     private final GraphExtras extras;
     private final Dataset data;
+    private final RunManifest.Dataset dataOrigin;
     private final PruneSchedule schedule;
     private final Path out;
+    private final long snapshotBudgetBytes;
     private final TrainingProgress progress;
     private final PrintWriter messages;
 
-    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, PruneSchedule schedule, Path out, TrainingProgress progress, PrintWriter messages) {
+    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, RunManifest.Dataset dataOrigin, PruneSchedule schedule,
+                Path out, long snapshotBudgetBytes, TrainingProgress progress, PrintWriter messages) {
         this.design = design;
         this.extras = extras;
         this.data = data;
+        this.dataOrigin = dataOrigin;
         this.schedule = schedule;
         this.out = out;
+        this.snapshotBudgetBytes = snapshotBudgetBytes;
         this.progress = progress;
         this.messages = messages;
     }
@@ -57,36 +67,46 @@ final class TrainingRun {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), e);
         }
-        createOutputDirectory();
-        List<EpochMetrics> rows = new ArrayList<>();
         int exit = MaskStudioCommand.OK;
         String divergence = null;
-        try (progress) {
+        List<EpochMetrics> rows = new ArrayList<>();
+        try (RunRecorder run = startRecording(session, norm); progress) {
             progress.begin(s.epochs(), session.stepsPerEpoch());
-            for (int e = 1; e <= s.epochs(); e++) {
-                EpochMetrics m;
-                do {
-                    m = session.step();
-                    progress.step();
-                } while (m == null);
-                String note = "";
-                double f = schedule.fractionAfter(e);
-                if (f > 0) {
-                    session.prune(f);
-                    m = session.refreshValidation();
-                    note = String.format(Locale.ROOT, "  pruned %.0f%% (%d connections left)", f * 100, connections(session));
+            long step = 0;
+            try {
+                for (int e = 1; e <= s.epochs(); e++) {
+                    EpochMetrics m;
+                    do {
+                        m = session.step();
+                        step++;
+                        MaskedNetwork.BatchResult b = session.lastBatch();
+                        run.batch(e, step, b.loss(), (double) b.correct() / b.count());
+                        progress.step();
+                    } while (m == null);
+                    String note = "";
+                    double f = schedule.fractionAfter(e);
+                    if (f > 0) {
+                        session.prune(f);
+                        m = session.refreshValidation();
+                        long left = connections(session);
+                        note = String.format(Locale.ROOT, "  pruned %.0f%% (%d connections left)", f * 100, left);
+                        run.event(e, step, RunEvent.PRUNE, String.format(Locale.ROOT, "fraction %s of each layer; %d connections left", f, left));
+                    }
+                    rows.add(m);
+                    run.epoch(m, session.snapshot());
+                    warnOnce(run);
+                    progress.epoch(m, s.epochs(), note);
                 }
-                rows.add(m);
-                writeMetrics(rows);
-                progress.epoch(m, s.epochs(), note);
+            } catch (DivergedException ex) {
+                LOG.warn("training diverged", ex);
+                divergence = ex.getMessage();
+                exit = MaskStudioCommand.DIVERGED;
+                run.event(rows.size(), step, RunEvent.DIVERGED, divergence);
             }
-        } catch (DivergedException e) {
-            LOG.warn("training diverged", e);
-            divergence = e.getMessage();
-            exit = MaskStudioCommand.DIVERGED;
+            exportModel(session, norm, s);
+            run.finish(divergence == null ? RunManifest.FINISHED : RunManifest.DIVERGED, divergence, session.snapshot());
+            warnOnce(run);
         }
-        writeMetrics(rows);
-        ModelExport.write(out, design, extras, session, norm, s);
         if (divergence != null) {
             messages.println("error: " + divergence + "; " + out + " holds epoch " + rows.size());
         } else if (!rows.isEmpty()) {
@@ -97,29 +117,48 @@ final class TrainingRun {
         return exit;
     }
 
+    private boolean warned;
+
+    private void warnOnce(RunRecorder run) {
+        if (warned || run.problem().isEmpty()) return;
+        warned = true;
+        messages.println("warning: " + run.problem().get());
+    }
+
+    private RunRecorder startRecording(TrainingSession session, Standardizer norm) {
+        List<int[]> shapes = new ArrayList<>();
+        List<String> kernels = new ArrayList<>();
+        for (int k = 0; k < session.network().layerCount(); k++) {
+            shapes.add(new int[]{session.network().layer(k).outFeatures(), session.network().layer(k).inFeatures()});
+            kernels.add(session.network().layer(k).kernelType().id());
+        }
+        String version = MaskStudioCommand.class.getPackage().getImplementationVersion();
+        RunManifest initial = new RunManifest(RunManifest.FORMAT_VERSION, version == null ? "development build" : version,
+                Instant.now(), null, RunManifest.RUNNING, design.copy(), schedule.isEmpty() ? "static" : "prune",
+                schedule.isEmpty() ? "" : schedule.toString(), dataOrigin,
+                RunRecorder.describeLayers(shapes, kernels, BlasInfo.backend(), snapshotBudgetBytes), null, null, "");
+        try {
+            return RunRecorder.start(out, initial, norm.mean(), norm.std(), session.validation().x(), session.validation().y(), snapshotBudgetBytes);
+        } catch (IOException e) {
+            throw new CliException(out + ": cannot write the run folder: " + e.getMessage(), e);
+        }
+    }
+
+    private void exportModel(TrainingSession session, Standardizer norm, TrainingSettings s) {
+        EpochMetrics last = session.lastMetrics();
+        RunManifest.Metrics m = last == null ? null
+                : new RunManifest.Metrics(last.epoch(), last.trainLoss(), last.trainAccuracy(), last.valLoss(), last.valAccuracy());
+        try {
+            ModelFiles.write(out, design, extras, session.network().masks(), session.network().parameters(), norm.mean(), norm.std(),
+                    s.dataset(), session.validation().x(), session.validation().y(), m);
+        } catch (IOException e) {
+            throw new CliException(out + ": cannot write the trained model: " + e.getMessage(), e);
+        }
+    }
+
     private static long connections(TrainingSession session) {
         long n = 0;
         for (var m : session.network().masks()) n += m.nnz();
         return n;
-    }
-
-    private void createOutputDirectory() {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new CliException(out + ": cannot create output directory: " + e.getMessage(), e);
-        }
-    }
-
-    private void writeMetrics(List<EpochMetrics> rows) {
-        StringBuilder sb = new StringBuilder(METRICS_HEADER).append('\n');
-        for (EpochMetrics m : rows) sb.append(metricsRow(m)).append('\n');
-        ModelExport.writeText(out.resolve("metrics.csv"), sb.toString());
-    }
-
-    /** Six decimals, like load_model.py's {@code val_accuracy=%.6f}, so the two can be compared as text. */
-    static String metricsRow(EpochMetrics m) {
-        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f",
-                m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.seconds());
     }
 }

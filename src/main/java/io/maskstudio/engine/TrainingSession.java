@@ -36,6 +36,7 @@ public final class TrainingSession {
     private long epochStartNanos;
     private MaskedNetwork.Checkpoint lastGood;
     private EpochMetrics lastMetrics;
+    private MaskedNetwork.BatchResult lastBatch;
     private Runnable beforeBatch = () -> { };
 
     /** Float32 training, the precision users get everywhere outside gradient checks. */
@@ -74,6 +75,8 @@ public final class TrainingSession {
     public int stepInEpoch() { return stepInEpoch; }
     public int stepsPerEpoch() { return (train.rows() + settings.batchSize() - 1) / settings.batchSize(); }
     public EpochMetrics lastMetrics() { return lastMetrics; }
+    /** The most recent mini-batch's mean loss, correct count and size; null before the first. */
+    public MaskedNetwork.BatchResult lastBatch() { return lastBatch; }
     public Dataset validation() { return validation; }
     public Dataset train() { return train; }
 
@@ -92,6 +95,7 @@ public final class TrainingSession {
         stepInEpoch++;
         if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
         if (!network.parametersFinite()) diverge("a weight became NaN or infinite");
+        lastBatch = result;
         lossSum += result.loss() * result.count();
         correct += result.correct();
         seen += result.count();

@@ -22,6 +22,11 @@ public final class StateDictKeys {
         return layer(pair) + "." + MaskWriteOptions.DEFAULT_KEY;
     }
 
+    /** {@code "fc1.grad"} for pair 0: a run snapshot's raw {@code δᵀx}, on absent connections too. */
+    public static String grad(int pair) {
+        return layer(pair) + ".grad";
+    }
+
     // PyTorch modules in load_model.py are numbered from 1; pairs are 0-based everywhere else
     private static String layer(int pair) {
         if (pair < 0) throw new IllegalArgumentException("layer pair must be >= 0, got " + pair);

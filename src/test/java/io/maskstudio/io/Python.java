@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@value #REQUIRE_ENV}=1 (or -D{@value #REQUIRE_PROPERTY}=true): there a missing module fails the test, so the
  * interop checks cannot pass by silently not running.
  */
-final class Python {
+public final class Python {
     static final Path EXE = Path.of("/usr/bin/python3");
     static final String REQUIRE_ENV = "MASKSTUDIO_REQUIRE_INTEROP";
     static final String REQUIRE_PROPERTY = "maskstudio.requireInterop";
@@ -27,7 +27,7 @@ final class Python {
     private Python() {}
 
     /** Skips the calling test unless python3 imports every module; fails it instead when interop is required. */
-    static void assumeModules(String... modules) {
+    public static void assumeModules(String... modules) {
         String missing = missing(modules);
         if (missing == null) return;
         if (interopRequired(System.getenv(REQUIRE_ENV), System.getProperty(REQUIRE_PROPERTY))) {
@@ -53,9 +53,9 @@ final class Python {
         }
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
-    static Result run(List<String> args, int timeoutSeconds) throws IOException {
+    public static Result run(List<String> args, int timeoutSeconds) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(EXE.toString());
         cmd.addAll(args);
@@ -89,7 +89,7 @@ final class Python {
         t.start();
     }
 
-    static Result script(String code, List<String> args, int timeoutSeconds) throws IOException {
+    public static Result script(String code, List<String> args, int timeoutSeconds) throws IOException {
         List<String> all = new ArrayList<>(List.of("-c", code));
         all.addAll(args);
         return run(all, timeoutSeconds);
