@@ -10,7 +10,7 @@ import java.util.Locale;
  * ratio is {@code ||W_e - W_(e-1)|| / ||W_(e-1)||} over the epoch (NaN for the first epoch, or when the layer is
  * too large for its weights to be copied).
  */
-record LayerStats(int epoch, int pair, long connections, double density, double weightNorm, double gradNorm, double updateRatio) {
+public record LayerStats(int epoch, int pair, long connections, double density, double weightNorm, double gradNorm, double updateRatio) {
 
     static LayerStats of(int epoch, int pair, LayerSnapshot l, float[] previousWeights) {
         Mask m = l.mask();

@@ -1,0 +1,141 @@
+package io.maskstudio.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.io.FormatException;
+import io.maskstudio.runs.EpochExport;
+import io.maskstudio.runs.RunFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code runs list|export}: the run folders {@code train --out} and the app write (README.md, "Run folders"). */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List run folders and export the model of any kept epoch.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ExportRun.class, CommandLine.HelpCommand.class})
+final class RunsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or export (see runs --help)");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"The run folders under DIR (and DIR itself if it is one): folder, status, epochs, final and best",
+                    "validation accuracy, method, density, date. Problems with a folder's files go to stderr."})
+    static final class ListRuns implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Option(names = "--json", description = "one JSON array of objects instead of a table") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) throw new CliException(dir + ": not a directory");
+            List<RunFolder> runs = new ArrayList<>();
+            try {
+                for (Path p : RunFolder.under(dir)) runs.add(RunFolder.open(p));
+            } catch (IOException e) {
+                throw new CliException(dir + ": cannot list: " + e.getMessage(), e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (RunFolder r : runs) for (String p : r.problems()) spec.commandLine().getErr().println("warning: " + p);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RunFolder r : runs) rows.add(row(dir, r));
+            if (json) {
+                try {
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot serialize plain values", e);
+                }
+            } else {
+                printTable(out, rows);
+            }
+            return MaskStudioCommand.OK;
+        }
+
+        static Map<String, Object> row(Path parent, RunFolder r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Path rel = parent.toAbsolutePath().normalize().relativize(r.dir().toAbsolutePath().normalize());
+            m.put("folder", rel.toString().isEmpty() ? "." : rel.toString());
+            m.put("status", r.status());
+            EpochMetrics last = r.lastMetrics(), best = r.bestMetrics();
+            m.put("epochs", last == null ? 0 : last.epoch());
+            m.put("final_val_accuracy", last == null || Double.isNaN(last.valAccuracy()) ? null : last.valAccuracy());
+            m.put("best_val_accuracy", best == null || Double.isNaN(best.valAccuracy()) ? null : best.valAccuracy());
+            m.put("best_epoch", best == null ? null : best.epoch());
+            m.put("method", r.method());
+            m.put("density", Double.isNaN(r.density()) ? null : r.density());
+            m.put("date", r.manifest() == null ? null : r.manifest().started().toString());
+            return m;
+        }
+
+        private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+            String[] head = {"folder", "status", "epochs", "final_val_acc", "best_val_acc", "method", "density", "date"};
+            List<String[]> cells = new ArrayList<>();
+            cells.add(head);
+            for (Map<String, Object> m : rows) {
+                cells.add(new String[]{(String) m.get("folder"), (String) m.get("status"), String.valueOf(m.get("epochs")),
+                        percent(m.get("final_val_accuracy")), percent(m.get("best_val_accuracy")) + (m.get("best_epoch") == null ? "" : " @" + m.get("best_epoch")),
+                        (String) m.get("method"), percent(m.get("density")), m.get("date") == null ? "-" : (String) m.get("date")});
+            }
+            int[] w = new int[head.length];
+            for (String[] c : cells) for (int k = 0; k < c.length; k++) w[k] = Math.max(w[k], c[k].length());
+            for (String[] c : cells) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < c.length; k++) {
+                    sb.append(k == 0 ? "" : "  ").append(c[k]).append(" ".repeat(k == c.length - 1 ? 0 : w[k] - c[k].length()));
+                }
+                out.println(sb.toString().stripTrailing());
+            }
+        }
+
+        private static String percent(Object v) {
+            return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", ((Double) v) * 100);
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the model export files (model.npz, model.safetensors, model.json, val.npz, load_model.py, "
+                    + "trained.graph.json) of a kept epoch's snapshot to DIR.")
+    static final class ExportRun implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUNDIR") Path runDir;
+        @Option(names = "--epoch", paramLabel = "E", required = true, description = "a kept epoch (see RUNDIR/snapshots/)") int epoch;
+        @Option(names = "--out", paramLabel = "DIR", required = true) Path out;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!RunFolder.isRunFolder(runDir)) throw new CliException(runDir + ": not a run folder (no run.json or metrics.csv)");
+            RunFolder run = RunFolder.open(runDir);
+            for (String p : run.problems()) spec.commandLine().getErr().println("warning: " + p);
+            try {
+                EpochExport.write(run, epoch, out);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), e);
+            } catch (FormatException e) {
+                throw new CliException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CliException(out + ": cannot export: " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().println("exported epoch " + epoch + " of " + runDir + " to " + out + " (python3 " + out.resolve("load_model.py") + ")");
+            return MaskStudioCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.maskstudio.runs;
+
+import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.io.FormatException;
+import io.maskstudio.io.GraphExtras;
+import io.maskstudio.io.NpyArray;
+import io.maskstudio.io.Npz;
+import io.maskstudio.io.RunManifest;
+import io.maskstudio.io.StateDictKeys;
+import io.maskstudio.io.TorchExport;
+import io.maskstudio.model.LayerParameters;
+import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The model export files ({@link ModelFiles}) of any epoch a run kept a snapshot of: {@code runs export}. */
+public final class EpochExport {
+    private EpochExport() {}
+
+    /**
+     * @throws IllegalArgumentException when the epoch has no snapshot or a layer was left out of the snapshots;
+     *                                  the message names the run folder and what is available
+     */
+    public static void write(RunFolder run, int epoch, Path out) throws IOException, FormatException {
+        if (run.design() == null) throw new IllegalArgumentException(run.dir() + ": no design to export (" + String.join("; ", run.problems()) + ")");
+        if (!run.snapshotEpochs().contains(epoch)) {
+            throw new IllegalArgumentException(run.dir() + ": no snapshot of epoch " + epoch + "; kept epochs: "
+                    + (run.snapshotEpochs().isEmpty() ? "none" : run.snapshotEpochs().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        }
+        NetworkDesign design = run.design();
+        Path snap = RunLayout.snapshot(run.dir(), epoch);
+        List<Mask> masks = new ArrayList<>();
+        List<LayerParameters> params = new ArrayList<>();
+        Map<String, NpyArray> arrays;
+        try (Npz npz = Npz.open(snap)) {
+            arrays = npz.readAll();
+        }
+        for (int k = 0; k < design.pairCount(); k++) {
+            NpyArray w = arrays.get(StateDictKeys.weight(k));
+            if (w == null) {
+                throw new IllegalArgumentException(snap + ": no " + StateDictKeys.weight(k) + " (pair " + k
+                        + " was left out of the snapshots; see run.json layers[" + k + "].snapshotNote)");
+            }
+            int o = design.mask(k).rows(), i = design.mask(k).cols();
+            if (w.ndim() != 2 || w.dim(0) != o || w.dim(1) != i) {
+                throw new FormatException(snap.toString(), StateDictKeys.weight(k), "shape [" + o + ", " + i + "]", NpyArray.shapeString(w.shape()));
+            }
+            NpyArray b = require(arrays, snap, StateDictKeys.bias(k));
+            NpyArray m = require(arrays, snap, StateDictKeys.weightMask(k));
+            masks.add(Mask.fromBooleans(o, i, m.toBooleans()));
+            params.add(new LayerParameters(o, i, w.toFloats(), b.toFloats()));
+        }
+        Map<String, NpyArray> norm;
+        try (Npz npz = Npz.open(run.dir().resolve(RunLayout.NORMALIZATION_NPZ))) {
+            norm = npz.readAll();
+        }
+        Map<String, NpyArray> val;
+        try (Npz npz = Npz.open(run.dir().resolve(TorchExport.VAL_NPZ))) {
+            val = npz.readAll();
+        }
+        long[] labels = require(val, run.dir().resolve(TorchExport.VAL_NPZ), "y").toLongs();
+        int[] y = new int[labels.length];
+        for (int k = 0; k < y.length; k++) y[k] = Math.toIntExact(labels[k]);
+        EpochMetrics em = run.metricsOf(epoch);
+        RunManifest.Metrics metrics = em == null ? null
+                : new RunManifest.Metrics(em.epoch(), em.trainLoss(), em.trainAccuracy(), em.valLoss(), em.valAccuracy());
+        Files.createDirectories(out);
+        ModelFiles.write(out, design, GraphExtras.none(), masks, params, require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "mean").toFloats(),
+                require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "std").toFloats(), design.settings().dataset(),
+                require(val, run.dir().resolve(TorchExport.VAL_NPZ), "x").toFloats(), y, metrics);
+    }
+
+    private static NpyArray require(Map<String, NpyArray> arrays, Path file, String key) throws FormatException {
+        NpyArray a = arrays.get(key);
+        if (a == null) throw new FormatException(file.toString(), key, "an array named " + key, "no such array (has " + arrays.keySet() + ")");
+        return a;
+    }
+}
