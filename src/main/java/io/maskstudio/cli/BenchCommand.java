@@ -29,15 +29,15 @@ import java.util.stream.Collectors;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
-                "soak: memory over a long run of the desktop app's trainer."},
-        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, CommandLine.HelpCommand.class})
+                "soak: memory over a long run of the desktop app's trainer; record: the cost of writing the run folder."},
+        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm or soak (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm, soak or record (see --help)");
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true,
@@ -175,6 +175,36 @@ public final class BenchCommand implements Runnable {
             int capacity = history != null ? history : DesignTrainers.historyCapacity(design);
             int n = epochs != null ? epochs : capacity + 400;
             return new SoakRun(design, n, every, capacity, json, spec.commandLine().getOut()).execute(graph.getFileName().toString());
+        }
+    }
+
+    @Command(name = "record", mixinStandardHelpOptions = true,
+            description = {"Epochs per second of GRAPH trained without and with writing its run folder (run.json, CSVs, snapshots),",
+                    "in alternating blocks; the ratio recorded/plain should stay >= 0.9."})
+    static final class Record implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "GRAPH", description = "graph file (.graph.json); trains on its dataset and settings") Path graph;
+        @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "epochs per block (default: ${DEFAULT-VALUE})") int epochs;
+        @Option(names = "--blocks", paramLabel = "N", defaultValue = "2", description = "blocks of each kind (default: ${DEFAULT-VALUE})") int blocks;
+        @Option(names = "--json", description = "one JSON object per line") boolean json;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            requirePositive(spec, "--epochs", epochs);
+            requirePositive(spec, "--blocks", blocks);
+            RecordingBenchmark.Result r = RecordingBenchmark.run(GraphIo.read(graph), epochs, blocks);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("bench", "record");
+            f.put("graph", graph.getFileName().toString());
+            f.put("epochs_per_block", epochs);
+            f.put("blocks", blocks);
+            f.put("plain_epochs_per_second", round(r.plainEpochsPerSecond()));
+            f.put("recorded_epochs_per_second", round(r.recordedEpochsPerSecond()));
+            f.put("ratio", round(r.ratio()));
+            f.put("snapshot_bytes", r.snapshotBytes());
+            report(spec, json, f, String.format(Locale.ROOT, "%s: %.3f epochs/s without, %.3f with the run folder recorded (ratio %.3f; %d x %d epochs each; snapshots %.1f MB)",
+                    graph.getFileName(), r.plainEpochsPerSecond(), r.recordedEpochsPerSecond(), r.ratio(), blocks, epochs, r.snapshotBytes() / 1e6));
+            return MaskStudioCommand.OK;
         }
     }
 

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes one run folder as training goes (layout: {@link RunLayout}, README.md "Run folders"): run.json at the
@@ -30,15 +34,19 @@ import java.util.Optional;
  * thinned batch log; events; snapshots within a byte budget. A run killed at any moment reopens up to its last
  * complete epoch.
  *
- * <p>Recording must never stop training: after the first write error (a full disk, a folder made read-only) the
- * recorder stops writing and {@link #problem()} says why; the caller shows that and trains on. Call from the one
- * thread that trains.
+ * <p>Recording must never stop or slow training: every write after the first run.json happens on the recorder's own
+ * writer thread, in order, so a slow disk (fsync under load) costs the trainer nothing; a snapshot still being
+ * written when the next is due makes the kept epochs sparser (evenly) instead of queueing. After the first write
+ * error (a full disk, a folder made read-only) the recorder stops writing and {@link #problem()} says why; the
+ * caller shows that and trains on. Call the public methods from the one thread that trains.
  */
 public final class RunRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
     /** Snapshot writing may take at most this share of the run's time; beyond it, fewer epochs are kept. */
     static final double MAX_SNAPSHOT_TIME_SHARE = 0.05;
     static final long TIME_SHARE_AFTER_NANOS = 10_000_000_000L;
+    /** At most this much snapshot data waits for the disk; beyond it, fewer epochs are kept. */
+    static final long MAX_PENDING_SNAPSHOT_BYTES = 64L * 1024 * 1024;
 
     private final Path dir;
     private final Clock clock;
@@ -47,11 +55,18 @@ public final class RunRecorder implements AutoCloseable {
     private final CsvLog metricsCsv, stepsCsv, eventsCsv, layersCsv;
     private final long startNanos = System.nanoTime();
     private final List<float[]> previousWeights = new ArrayList<>();
-    private RunManifest manifest;
-    private String problem;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "maskstudio-run-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Bytes of snapshots handed to the writer and not yet on disk: bounded, so a slow disk cannot fill the heap. */
+    private final AtomicLong pendingSnapshotBytes = new AtomicLong();
+    private volatile RunManifest manifest;
+    private volatile String problem;
     private long snapshotNanos;
     private long lastManifestNanos;
-    private int lastEpoch;
+    private volatile int lastEpoch;
 
     private RunRecorder(Path dir, RunManifest manifest, long snapshotBudgetBytes, Clock clock) throws IOException {
         this.dir = dir;
@@ -111,6 +126,15 @@ public final class RunRecorder implements AutoCloseable {
         return out;
     }
 
+    private long snapshotSize(TrainingSnapshot snap) {
+        long bytes = 0;
+        for (int k = 0; k < snap.layers().size(); k++) {
+            LayerSnapshot l = snap.layers().get(k);
+            if (manifest.layers().get(k).inSnapshots() && l.weights() != null) bytes += snapshotBytes(l.outFeatures(), l.inFeatures());
+        }
+        return bytes;
+    }
+
     /** weight and grad as float32, the mask as bool, the bias as float32. */
     static long snapshotBytes(int out, int in) {
         long cells = (long) out * in;
@@ -131,15 +155,18 @@ public final class RunRecorder implements AutoCloseable {
         if (problem != null) return;
         String row = epoch + "," + step + "," + LayerStats.num(loss) + "," + LayerStats.num(accuracy);
         if (!steps.offer(step, row)) return;
-        guard(() -> {
-            if (steps.takeThinned()) stepsCsv.rewrite(steps.rows());
-            else stepsCsv.append(row + "\n");
-        });
+        if (steps.takeThinned()) {
+            List<String> rows = List.copyOf(steps.rows());
+            later(() -> stepsCsv.rewrite(rows));
+        } else {
+            later(() -> stepsCsv.append(row + "\n"));
+        }
     }
 
     public void event(int epoch, long step, RunEvent kind, String detail) {
         if (problem != null) return;
-        guard(() -> eventsCsv.append(epoch + "," + step + "," + kind.id() + "," + csvText(detail) + "\n"));
+        String row = epoch + "," + step + "," + kind.id() + "," + csvText(detail) + "\n";
+        later(() -> eventsCsv.append(row));
     }
 
     /** The end of an epoch: its metrics row, one layers.csv row per pair, maybe a snapshot, maybe run.json. */
@@ -147,7 +174,18 @@ public final class RunRecorder implements AutoCloseable {
         if (problem != null) return;
         lastEpoch = m.epoch();
         updateMetrics(m);
-        guard(() -> {
+        boolean snapshot = snapshots.wants(m.epoch());
+        long size = snapshot ? snapshotSize(snap) : 0;
+        if (snapshot && pendingSnapshotBytes.get() + size > MAX_PENDING_SNAPSHOT_BYTES) {
+            // The disk is behind: keep fewer epochs (still evenly spaced) rather than queue more copies.
+            snapshot = false;
+            List<Integer> drop = new ArrayList<>();
+            while (snapshots.wants(m.epoch())) drop.addAll(snapshots.coarsen(-1));
+            later(() -> delete(drop));
+        }
+        if (snapshot) pendingSnapshotBytes.addAndGet(size);
+        boolean writeSnapshot = snapshot;
+        later(() -> {
             metricsCsv.append(metricsRow(m) + "\n");
             StringBuilder rows = new StringBuilder();
             for (int k = 0; k < snap.layers().size(); k++) {
@@ -158,7 +196,13 @@ public final class RunRecorder implements AutoCloseable {
             layersCsv.append(rows);
             previousWeights.clear();
             for (LayerSnapshot l : snap.layers()) previousWeights.add(l.weights() == null ? null : l.weights().clone());
-            if (snapshots.wants(m.epoch())) writeSnapshot(m.epoch(), snap);
+            if (writeSnapshot) {
+                try {
+                    writeSnapshot(m.epoch(), snap, false);
+                } finally {
+                    pendingSnapshotBytes.addAndGet(-size);
+                }
+            }
             if (System.nanoTime() - lastManifestNanos > 1_000_000_000L) writeManifest();
         });
     }
@@ -169,11 +213,22 @@ public final class RunRecorder implements AutoCloseable {
      */
     public void finish(String status, String message, TrainingSnapshot last) {
         manifest = manifest.withStatus(status, clock.instant(), message);
-        if (problem != null) return;
-        guard(() -> {
-            if (last != null && last.epoch() > 0 && !snapshots.isKept(last.epoch())) writeSnapshot(last.epoch(), last);
+        later(() -> {
+            if (last != null && last.epoch() > 0 && !snapshots.isKept(last.epoch())) writeSnapshot(last.epoch(), last, true);
             writeManifest();
         });
+        drain();
+    }
+
+    /** Waits until everything handed to the writer so far is on disk (or has failed). */
+    private void drain() {
+        try {
+            writer.submit(() -> { }).get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("waiting for the run writer", e);
+        }
     }
 
     /** The manifest as last written or about to be: status, metrics so far. */
@@ -186,8 +241,17 @@ public final class RunRecorder implements AutoCloseable {
         return snapshots.keptEpochs();
     }
 
+    /** Finishes the writes handed over so far, then closes the files. */
     @Override
     public void close() {
+        if (!writer.isShutdown()) {
+            drain();
+            writer.shutdown();
+        }
+        closeFiles();
+    }
+
+    private void closeFiles() {
         for (CsvLog c : List.of(metricsCsv, stepsCsv, eventsCsv, layersCsv)) {
             try {
                 c.close();
@@ -212,7 +276,7 @@ public final class RunRecorder implements AutoCloseable {
         return a.valLoss() < b.valLoss();
     }
 
-    private void writeSnapshot(int epoch, TrainingSnapshot snap) throws IOException {
+    private void writeSnapshot(int epoch, TrainingSnapshot snap, boolean finalEpoch) throws IOException {
         long t0 = System.nanoTime();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (int k = 0; k < snap.layers().size(); k++) {
@@ -227,14 +291,18 @@ public final class RunRecorder implements AutoCloseable {
         if (arrays.isEmpty()) return;
         Path file = RunLayout.snapshot(dir, epoch);
         Npz.write(file, arrays, false);
-        for (int e : snapshots.written(epoch, Files.size(file))) Files.deleteIfExists(RunLayout.snapshot(dir, e));
+        delete(snapshots.written(epoch, Files.size(file), finalEpoch));
         snapshotNanos += System.nanoTime() - t0;
         long elapsed = System.nanoTime() - startNanos;
         // A run of a few seconds is not slowed noticeably whatever it writes; past that, writing stays a small share.
         if (elapsed > TIME_SHARE_AFTER_NANOS && (double) snapshotNanos / elapsed > MAX_SNAPSHOT_TIME_SHARE && snapshots.keptEpochs().size() > 2) {
-            for (int e : snapshots.coarsen(epoch)) Files.deleteIfExists(RunLayout.snapshot(dir, e));
+            delete(snapshots.coarsen(epoch));
             snapshotNanos /= 2; // the next writes are half as frequent: measure them afresh
         }
+    }
+
+    private void delete(List<Integer> epochs) throws IOException {
+        for (int e : epochs) Files.deleteIfExists(RunLayout.snapshot(dir, e));
     }
 
     private void writeManifest() throws IOException {
@@ -246,14 +314,19 @@ public final class RunRecorder implements AutoCloseable {
         void run() throws IOException;
     }
 
-    private void guard(Write w) {
-        try {
-            w.run();
-        } catch (IOException | RuntimeException e) {
-            problem = dir + ": the run is no longer being saved (epoch " + lastEpoch + "): " + e.getMessage();
-            LOG.warn(problem, e);
-            close();
-        }
+    /** Hands {@code w} to the writer thread; the first failure stops all later writes. */
+    private void later(Write w) {
+        if (problem != null || writer.isShutdown()) return;
+        writer.execute(() -> {
+            if (problem != null) return;
+            try {
+                w.run();
+            } catch (IOException | RuntimeException e) {
+                problem = dir + ": the run is no longer being saved (epoch " + lastEpoch + "): " + e.getMessage();
+                LOG.warn(problem, e);
+                closeFiles();
+            }
+        });
     }
 
     /** Six decimals, like load_model.py's {@code val_accuracy=%.6f}, so the two can be compared as text. */

@@ -20,23 +20,30 @@ final class SnapshotThinning {
     }
 
     /** True when epoch {@code e} should be written now. */
-    boolean wants(int epoch) {
+    synchronized boolean wants(int epoch) {
         return (epoch - 1) % stride == 0;
     }
 
     /**
      * Records that {@code epoch}'s snapshot of {@code bytes} was written and returns the epochs whose files must now
-     * be deleted to stay within the budget (never the one just written).
+     * be deleted to stay within the budget (never the final epoch's; a regular one only when the stride grew while
+     * it was being written).
      */
-    List<Integer> written(int epoch, long bytes) {
+    synchronized List<Integer> written(int epoch, long bytes, boolean finalEpoch) {
         kept.put(epoch, bytes);
         List<Integer> drop = new ArrayList<>();
+        if (!finalEpoch && (epoch - 1) % stride != 0) {
+            // The stride grew while this one was being written: it is off the spacing now.
+            kept.remove(epoch);
+            drop.add(epoch);
+            return drop;
+        }
         while (total() > budgetBytes && kept.size() > 1 && stride < Integer.MAX_VALUE / 4) drop.addAll(coarsen(epoch));
         return drop;
     }
 
     /** Doubles the stride; returns the kept epochs now off it (never {@code keep}), which the caller deletes. */
-    List<Integer> coarsen(int keep) {
+    synchronized List<Integer> coarsen(int keep) {
         stride *= 2;
         List<Integer> drop = new ArrayList<>();
         for (Integer e : List.copyOf(kept.keySet())) {
@@ -48,11 +55,11 @@ final class SnapshotThinning {
         return drop;
     }
 
-    boolean isKept(int epoch) {
+    synchronized boolean isKept(int epoch) {
         return kept.containsKey(epoch);
     }
 
-    List<Integer> keptEpochs() {
+    synchronized List<Integer> keptEpochs() {
         return List.copyOf(kept.keySet());
     }
 
