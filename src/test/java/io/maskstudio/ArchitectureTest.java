@@ -90,7 +90,7 @@ class ArchitectureTest {
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Runs").mayOnlyBeAccessedByLayers("Cli", "Ui")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui")
-                .whereLayer("Render").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Render").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui")
                 .whereLayer("Io").mayOnlyBeAccessedByLayers("Render", "Runs", "Cli", "Ui")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Engine", "Runs", "Cli", "Ui")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Io", "Render", "Engine", "Runs", "Cli", "Ui", "Launcher")

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.FormatException;
+import io.maskstudio.render.ChartImages;
 import io.maskstudio.runs.EpochExport;
+import io.maskstudio.runs.RunCurves;
 import io.maskstudio.runs.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,15 +28,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code runs list|export}: the run folders {@code train --out} and the app write (README.md, "Run folders"). */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List run folders and export the model of any kept epoch.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ExportRun.class, CommandLine.HelpCommand.class})
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List run folders, plot and compare their curves, export the model of any kept epoch.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.PlotRuns.class, RunsCommand.ExportRun.class, CommandLine.HelpCommand.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or export (see runs --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, plot or export (see runs --help)");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -108,6 +110,51 @@ final class RunsCommand implements Runnable {
 
         private static String percent(Object v) {
             return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", ((Double) v) * 100);
+        }
+    }
+
+    @Command(name = "plot", mixinStandardHelpOptions = true,
+            description = {"Overlays the runs' curves (one colour per run, a legend) as FILE.png or FILE.svg.",
+                    "--group-seeds draws runs that differ only in their seed as a mean line with a min-max band."})
+    static final class PlotRuns implements Callable<Integer> {
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUNDIR") List<Path> runDirs;
+        @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", required = true) Path out;
+        @Option(names = "--metric", paramLabel = "NAME", defaultValue = "val_accuracy",
+                description = "val_accuracy, val_loss, train_accuracy or train_loss (default: ${DEFAULT-VALUE})") String metric;
+        @Option(names = "--group-seeds", description = "mean and min-max band over runs that differ only in seed") boolean groupSeeds;
+        @Option(names = "--smooth", paramLabel = "A", defaultValue = "0",
+                description = "TensorBoard's smoothing weight in [0, 1) (debiased exponential moving average; default: ${DEFAULT-VALUE})") double smooth;
+        @Option(names = "--log-y", description = "logarithmic y axis") boolean logY;
+        @Option(names = "--width", paramLabel = "W", defaultValue = "900", description = "pixels (default: ${DEFAULT-VALUE}); height is 5/8 of it") int width;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RunCurves.Metric m;
+            try {
+                m = RunCurves.Metric.fromId(metric);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--metric " + e.getMessage(), MaskStudioCommand.USAGE, e);
+            }
+            if (!(smooth >= 0 && smooth < 1)) throw new CliException("--smooth " + smooth + ": expected a weight in [0, 1)", MaskStudioCommand.USAGE);
+            if (width < 200 || width > 10_000) throw new CliException("--width " + width + ": expected 200 to 10000 pixels", MaskStudioCommand.USAGE);
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg")) throw new CliException("--out " + out + ": expected a .png or .svg file name", MaskStudioCommand.USAGE);
+            List<RunFolder> runs = new ArrayList<>();
+            for (Path d : runDirs) {
+                if (!RunFolder.isRunFolder(d)) throw new CliException(d + ": not a run folder (no run.json or metrics.csv)");
+                RunFolder r = RunFolder.open(d);
+                for (String p : r.problems()) spec.commandLine().getErr().println("warning: " + p);
+                if (r.metrics().isEmpty()) throw new CliException(d.resolve("metrics.csv") + ": no complete epoch to plot");
+                runs.add(r);
+            }
+            try {
+                ChartImages.write(RunCurves.chart(runs, m, groupSeeds, smooth, logY), out, width, width * 5 / 8);
+            } catch (IOException e) {
+                throw new CliException(out + ": cannot write: " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().println("wrote " + out + " (" + runs.size() + " runs, " + m.id() + ")");
+            return MaskStudioCommand.OK;
         }
     }
 
