@@ -3,7 +3,6 @@ package io.maskstudio.cli;
 import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
-import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.MaskedNetwork;
@@ -17,10 +16,7 @@ import io.maskstudio.runs.RunRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -75,17 +71,9 @@ final class RecordingBenchmark {
         RunRecorder rec = null;
         long t0 = System.nanoTime();
         if (dir != null) {
-            List<int[]> shapes = new ArrayList<>();
-            List<String> kernels = new ArrayList<>();
-            for (int k = 0; k < session.network().layerCount(); k++) {
-                shapes.add(new int[]{session.network().layer(k).outFeatures(), session.network().layer(k).inFeatures()});
-                kernels.add(session.network().layer(k).kernelType().id());
-            }
-            RunManifest m = new RunManifest(RunManifest.FORMAT_VERSION, "bench", Instant.now(), null, RunManifest.RUNNING, design.copy(),
-                    "static", "", new RunManifest.Dataset(data.name(), null, null),
-                    RunRecorder.describeLayers(shapes, kernels, BlasInfo.backend(), RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES), null, null, "");
-            rec = RunRecorder.start(dir, m, prepared.standardizer().mean(), prepared.standardizer().std(),
-                    session.validation().x(), session.validation().y(), RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES);
+            session.setStandardizer(prepared.standardizer());
+            rec = RunRecorder.forSession(dir, session, design, new RunManifest.Dataset(data.name(), null, null), "static", "",
+                    RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES);
         }
         try {
             long step = 0;

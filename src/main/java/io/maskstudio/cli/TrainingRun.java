@@ -2,7 +2,6 @@ package io.maskstudio.cli;
 
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Standardizer;
-import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.MaskedNetwork;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,19 +124,10 @@ final class TrainingRun {
     }
 
     private RunRecorder startRecording(TrainingSession session, Standardizer norm) {
-        List<int[]> shapes = new ArrayList<>();
-        List<String> kernels = new ArrayList<>();
-        for (int k = 0; k < session.network().layerCount(); k++) {
-            shapes.add(new int[]{session.network().layer(k).outFeatures(), session.network().layer(k).inFeatures()});
-            kernels.add(session.network().layer(k).kernelType().id());
-        }
-        String version = MaskStudioCommand.class.getPackage().getImplementationVersion();
-        RunManifest initial = new RunManifest(RunManifest.FORMAT_VERSION, version == null ? "development build" : version,
-                Instant.now(), null, RunManifest.RUNNING, design.copy(), schedule.isEmpty() ? "static" : "prune",
-                schedule.isEmpty() ? "" : schedule.toString(), dataOrigin,
-                RunRecorder.describeLayers(shapes, kernels, BlasInfo.backend(), snapshotBudgetBytes), null, null, "");
+        session.setStandardizer(norm);
         try {
-            return RunRecorder.start(out, initial, norm.mean(), norm.std(), session.validation().x(), session.validation().y(), snapshotBudgetBytes);
+            return RunRecorder.forSession(out, session, design, dataOrigin, schedule.isEmpty() ? "static" : "prune",
+                    schedule.isEmpty() ? "" : schedule.toString(), snapshotBudgetBytes);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write the run folder: " + e.getMessage(), e);
         }

@@ -19,6 +19,11 @@ public final class DesignTrainers {
         return forDesign(privateCopy, historyCapacity(privateCopy));
     }
 
+    /** As {@link #forDesign(NetworkDesign)}, telling {@code observer} what happens (the app's run recorder). */
+    public static Trainer forDesign(NetworkDesign privateCopy, TrainingObserver observer) {
+        return new Trainer(new SessionLoader(privateCopy), historyCapacity(privateCopy), observer);
+    }
+
     /** The same with another history size: {@code bench soak --history} fills it in a few epochs. */
     public static Trainer forDesign(NetworkDesign privateCopy, int historyCapacity) {
         return new Trainer(new SessionLoader(privateCopy), historyCapacity);

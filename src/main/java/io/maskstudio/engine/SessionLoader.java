@@ -33,7 +33,10 @@ public final class SessionLoader implements Supplier<TrainingSession> {
             // The Trainer reports any RuntimeException as FAILED with its message, which the panel shows.
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return new TrainingSession(design, PreparedData.of(data, s).split(), s);
+        PreparedData prepared = PreparedData.of(data, s);
+        TrainingSession session = new TrainingSession(design, prepared.split(), s);
+        session.setStandardizer(prepared.standardizer());
+        return session;
     }
 
     /** The training and validation rows, standardized, and the standardizer the exported model needs. */

@@ -45,12 +45,21 @@ public final class Trainer implements AutoCloseable {
     private final AtomicReference<TrainingSnapshot> pausedSnapshot = new AtomicReference<>();
     private final Supplier<TrainingSession> sessionFactory;
     private final Thread thread;
+    private final TrainingObserver observer;
     private TrainingSession session;
     private State state = State.PAUSED;
+    private long steps;
+    private boolean ended;
 
     /** {@code sessionFactory} runs on the trainer thread, so even the network's arrays are created there. */
     public Trainer(Supplier<TrainingSession> sessionFactory, int historyCapacity) {
+        this(sessionFactory, historyCapacity, TrainingObserver.NONE);
+    }
+
+    /** As above; {@code observer} is told every batch, epoch, event and the end, on the trainer thread. */
+    public Trainer(Supplier<TrainingSession> sessionFactory, int historyCapacity, TrainingObserver observer) {
         this.sessionFactory = sessionFactory;
+        this.observer = observer;
         this.history = new TrainingHistory(historyCapacity);
         this.progress = new AtomicReference<>(new Progress(State.PAUSED, 0, 0, 0, Double.NaN, ""));
         this.thread = new Thread(this::loop, "maskstudio-trainer");
@@ -106,6 +115,7 @@ public final class Trainer implements AutoCloseable {
             session = sessionFactory.get();
             history.add(session.snapshot());
             publish(Double.NaN, "");
+            tell(() -> observer.started(session));
             handled.incrementAndGet();
             while (state != State.CLOSED) {
                 Command c = state == State.RUNNING ? commands.poll() : commands.poll(200, TimeUnit.MILLISECONDS);
@@ -115,6 +125,7 @@ public final class Trainer implements AutoCloseable {
                     trainOneBatch();
                 }
             }
+            end(State.CLOSED, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             state = State.CLOSED;
@@ -126,6 +137,23 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Runs an observer call; what it throws is logged, never passed on (an observer cannot stop training). */
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a training observer failed", e);
+        }
+    }
+
+    /** Tells the observer once that the run is over. */
+    private void end(State how, String message) {
+        if (ended) return;
+        ended = true;
+        TrainingSnapshot last = session == null ? history.latest() : session.snapshot();
+        tell(() -> observer.ended(how, message, last));
+    }
+
     /** Publishes FAILED first (cheap, cannot fail for lack of memory), then logs the stack trace. */
     private void fail(Throwable t) {
         state = State.FAILED;
@@ -134,6 +162,11 @@ public final class Trainer implements AutoCloseable {
             publish(Double.NaN, message);
         } catch (Throwable again) {
             progress.set(new Progress(State.FAILED, 0, 0, 0, Double.NaN, message));
+        }
+        try {
+            end(State.FAILED, message);
+        } catch (Throwable again) {
+            // out of memory while snapshotting: the published state already tells the user
         }
         try {
             LOG.error("trainer thread stopped: {}", message, t);
@@ -162,9 +195,15 @@ public final class Trainer implements AutoCloseable {
 
     private void handle(Command c) {
         if (c instanceof Start) {
-            if (state == State.PAUSED || state == State.DIVERGED) state = finished() ? State.FINISHED : State.RUNNING;
+            if (state == State.PAUSED || state == State.DIVERGED) {
+                state = finished() ? State.FINISHED : State.RUNNING;
+                if (state == State.RUNNING && steps > 0) tell(() -> observer.event("resume", "", session.completedEpochs(), steps));
+            }
         } else if (c instanceof Pause) {
-            if (state == State.RUNNING) state = State.PAUSED;
+            if (state == State.RUNNING) {
+                state = State.PAUSED;
+                tell(() -> observer.event("pause", "", session.completedEpochs(), steps));
+            }
         } else if (c instanceof Step) {
             if (state != State.FINISHED) {
                 state = State.PAUSED;
@@ -173,10 +212,16 @@ public final class Trainer implements AutoCloseable {
             }
         } else if (c instanceof EditMask e) {
             session.setMask(e.pair(), e.mask());
+            tell(() -> observer.event("mask-edit", "pair " + e.pair() + ": " + e.mask().nnz() + " connections", session.completedEpochs(), steps));
             if (state != State.RUNNING) pausedSnapshot.set(session.snapshot());
         } else if (c instanceof Settings s) {
             session.updateSettings(s.settings());
-            if (state == State.FINISHED && !finished()) state = State.PAUSED;
+            tell(() -> observer.event("settings", s.settings().optimizer() + ", lr " + s.settings().learningRate() + ", weight decay "
+                    + s.settings().weightDecay() + ", " + s.settings().epochs() + " epochs", session.completedEpochs(), steps));
+            if (state == State.FINISHED && !finished()) {
+                state = State.PAUSED;
+                ended = false; // more epochs were asked for: the run goes on
+            }
         } else if (c instanceof Close) {
             state = State.CLOSED;
         }
@@ -190,15 +235,25 @@ public final class Trainer implements AutoCloseable {
 
     private void trainOneBatch() {
         try {
+            int epoch = session.completedEpochs() + 1;
             EpochMetrics m = session.step();
+            steps++;
+            long step = steps;
+            tell(() -> observer.batch(epoch, step, session.lastBatch()));
             if (m != null) {
-                history.add(session.snapshot());
-                if (finished()) state = State.FINISHED;
+                TrainingSnapshot snap = session.snapshot();
+                history.add(snap);
+                tell(() -> observer.epoch(m, snap));
+                if (finished()) {
+                    state = State.FINISHED;
+                    end(State.FINISHED, "");
+                }
             }
             publish(session.lastMetrics() == null ? Double.NaN : session.lastMetrics().trainLoss(), "");
         } catch (DivergedException e) {
             state = State.DIVERGED;
             publish(Double.NaN, e.getMessage());
+            tell(() -> observer.event("diverged", e.getMessage(), session.completedEpochs(), steps));
         }
     }
 

@@ -2,6 +2,7 @@ package io.maskstudio.engine;
 
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Split;
+import io.maskstudio.data.Standardizer;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
@@ -37,6 +38,7 @@ public final class TrainingSession {
     private MaskedNetwork.Checkpoint lastGood;
     private EpochMetrics lastMetrics;
     private MaskedNetwork.BatchResult lastBatch;
+    private Standardizer standardizer;
     private Runnable beforeBatch = () -> { };
 
     /** Float32 training, the precision users get everywhere outside gradient checks. */
@@ -75,6 +77,9 @@ public final class TrainingSession {
     public int stepInEpoch() { return stepInEpoch; }
     public int stepsPerEpoch() { return (train.rows() + settings.batchSize() - 1) / settings.batchSize(); }
     public EpochMetrics lastMetrics() { return lastMetrics; }
+    /** How the inputs were standardized, when the caller said (SessionLoader does): a model export needs it. */
+    public Standardizer standardizer() { return standardizer; }
+    public void setStandardizer(Standardizer s) { this.standardizer = s; }
     /** The most recent mini-batch's mean loss, correct count and size; null before the first. */
     public MaskedNetwork.BatchResult lastBatch() { return lastBatch; }
     public Dataset validation() { return validation; }

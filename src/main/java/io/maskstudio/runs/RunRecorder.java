@@ -1,7 +1,10 @@
 package io.maskstudio.runs;
 
+import io.maskstudio.data.Standardizer;
+import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.LayerSnapshot;
+import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.MaskFiles;
 import io.maskstudio.io.Npz;
@@ -10,6 +13,7 @@ import io.maskstudio.io.RunManifest;
 import io.maskstudio.io.RunManifestJson;
 import io.maskstudio.io.StateDictKeys;
 import io.maskstudio.io.TorchExport;
+import io.maskstudio.model.NetworkDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +112,28 @@ public final class RunRecorder implements AutoCloseable {
         val.put("y", NpyArray.ofLongs(labels, valY.length));
         Npz.write(dir.resolve(TorchExport.VAL_NPZ), val, false);
         return r;
+    }
+
+    /**
+     * Starts recording {@code session}'s run into {@code dir}: run.json describes {@code design} (the graph as training
+     * starts), the kernels and backend the session's layers run on, and {@code dataset}. The session must know its
+     * standardizer (SessionLoader sets it).
+     */
+    public static RunRecorder forSession(Path dir, TrainingSession session, NetworkDesign design, RunManifest.Dataset dataset,
+                                         String method, String methodDetail, long snapshotBudgetBytes) throws IOException {
+        List<int[]> shapes = new ArrayList<>();
+        List<String> kernels = new ArrayList<>();
+        for (int k = 0; k < session.network().layerCount(); k++) {
+            shapes.add(new int[]{session.network().layer(k).outFeatures(), session.network().layer(k).inFeatures()});
+            kernels.add(session.network().layer(k).kernelType().id());
+        }
+        String version = RunRecorder.class.getPackage().getImplementationVersion();
+        RunManifest initial = new RunManifest(RunManifest.FORMAT_VERSION, version == null ? "development build" : version, Instant.now(), null,
+                RunManifest.RUNNING, design.copy(), method, methodDetail, dataset,
+                describeLayers(shapes, kernels, BlasInfo.backend(), snapshotBudgetBytes), null, null, "");
+        Standardizer norm = session.standardizer();
+        if (norm == null) throw new IllegalStateException("the session does not say how its inputs were standardized");
+        return start(dir, initial, norm.mean(), norm.std(), session.validation().x(), session.validation().y(), snapshotBudgetBytes);
     }
 
     /**

@@ -1,0 +1,29 @@
+package io.maskstudio.engine;
+
+/**
+ * Told what a {@link Trainer} does, on the trainer's thread, in order: the app's run recorder
+ * ({@code io.maskstudio.runs.RecordingObserver}) writes the run folder from these calls. Implementations must return
+ * quickly (hand slow work to another thread) and must not keep the session; whatever they throw is logged and
+ * otherwise ignored, so an observer can never stop training.
+ */
+public interface TrainingObserver {
+    TrainingObserver NONE = new TrainingObserver() { };
+
+    /** The session exists (its network initialized, nothing trained yet). */
+    default void started(TrainingSession session) { }
+
+    /** One mini-batch of epoch {@code epoch} (1-based) ended; {@code step} counts batches over the run from 1. */
+    default void batch(int epoch, long step, MaskedNetwork.BatchResult result) { }
+
+    /** An epoch ended; {@code snapshot} is the state after it. */
+    default void epoch(EpochMetrics metrics, TrainingSnapshot snapshot) { }
+
+    /**
+     * Something worth marking on the curves happened: kinds {@code mask-edit}, {@code settings}, {@code pause},
+     * {@code resume}, {@code diverged} (the ids of events.csv).
+     */
+    default void event(String kind, String detail, int epoch, long step) { }
+
+    /** The run is over: finished, diverged (the network is back at its last good epoch), failed, or stopped (closed). */
+    default void ended(Trainer.State state, String message, TrainingSnapshot last) { }
+}
