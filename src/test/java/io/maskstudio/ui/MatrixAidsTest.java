@@ -180,4 +180,23 @@ class MatrixAidsTest extends UiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(outline().isVisible(), "only the brush has a footprint");
     }
+
+    @Test
+    void anUntouchedMatrixStaysWholeWhenItsPaneShrinks() throws Exception {
+        Node divider = from((Node) window.editor()).lookup(".split-pane-divider").query();
+        Bounds d = screen(divider);
+        drag(new Point2D(d.getCenterX(), d.getCenterY()), MouseButton.PRIMARY).moveTo(new Point2D(d.getCenterX(), d.getCenterY() + 160)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(screen(divider).getCenterY() > d.getCenterY() + 100, "the divider moved down: the matrix got shorter");
+        int rows = matrix().viewport().rows(), cols = matrix().viewport().cols();
+        for (int[] rc : new int[][] {{0, 0}, {rows - 1, cols - 1}, {rows - 1, 0}, {0, cols - 1}}) {
+            Point2D p = cell(rc[0], rc[1]);
+            moveTo(p);
+            WaitForAsyncUtils.waitForFxEvents();
+            Point2D local = matrix().screenToLocal(p);
+            assertEquals(new io.maskstudio.render.Cell(rc[0], rc[1]), matrix().cellAt(local.getX(), local.getY()),
+                    "corner cell " + rc[0] + "," + rc[1] + " is on the cells, not under a band or outside");
+            assertTrue(lookup("#statusHover").queryAs(Label.class).getText().contains("connected"), "hovering it names it");
+        }
+    }
 }

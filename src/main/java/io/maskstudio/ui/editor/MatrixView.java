@@ -46,6 +46,8 @@ public final class MatrixView extends DocumentView {
     private final Label caption = new Label();
     private MatrixViewport vp;
     private boolean fitPending = true;
+    /** Whether the user zoomed or panned since the last fit: only then does a resize keep the view's origin. */
+    private boolean moved;
     /** The cell under the mouse while it is over the cells, for the brush outline; null otherwise. */
     private Cell pointer;
 
@@ -84,6 +86,7 @@ public final class MatrixView extends DocumentView {
     public void setViewport(MatrixViewport v) {
         vp = v;
         fitPending = false;
+        moved = true;
         requestRedraw();
     }
 
@@ -110,7 +113,9 @@ public final class MatrixView extends DocumentView {
 
     @Override
     protected void sizeChanged(int width, int height) {
+        // An untouched view follows the window (the whole matrix stays in sight); a zoomed one keeps its place.
         if (vp != null) vp = vp.resized(width, height);
+        if (!moved) fitPending = true;
     }
 
     /** Bottom edge (exclusive) of the cell area: the caption band lies below it. */
@@ -129,6 +134,7 @@ public final class MatrixView extends DocumentView {
         if (fitPending || vp == null || vp.rows() != m.rows() || vp.cols() != m.cols()) {
             vp = fitted(m, r.width(), r.height());
             fitPending = false;
+            moved = false;
         }
         renderer.render(r, m, vp);
         drawSelection(r, m);
@@ -252,11 +258,13 @@ public final class MatrixView extends DocumentView {
         double minCell = Math.min(MAX_CELL, fitted(mask(), vp.width(), vp.height()).cellSize()) / 2;
         double target = Math.max(minCell, Math.min(MAX_CELL, vp.cellSize() * factor));
         vp = vp.zoomedAt(x, y, target / vp.cellSize());
+        moved = true;
     }
 
     @Override
     protected void panBy(double dx, double dy) {
         vp = vp.pannedBy(dx, dy);
+        moved = true;
         requestRedraw();
     }
 
