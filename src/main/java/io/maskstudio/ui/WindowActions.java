@@ -2,11 +2,15 @@ package io.maskstudio.ui;
 
 import io.maskstudio.render.Figures;
 import io.maskstudio.ui.editor.MatrixTool;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.input.KeyCombination;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionGroup;
@@ -85,10 +89,30 @@ final class WindowActions {
     }
 
     ToolBar toolBar() {
-        ToolBar t = ActionUtils.createToolBar(List.of(open, save, ActionUtils.ACTION_SEPARATOR, undo, redo, ActionUtils.ACTION_SEPARATOR,
+        ToolBar t = ActionUtils.createToolBar(List.of(open, save, ActionUtils.ACTION_SEPARATOR, ActionUtils.ACTION_SEPARATOR,
                 generators, importMask, exportMask), ActionUtils.ActionTextBehavior.SHOW);
+        t.getItems().addAll(3, List.of(fixedLabel(undo, "Undo", "toolbarUndo"), fixedLabel(redo, "Redo", "toolbarRedo")));
         t.setId("toolBar");
         return t;
+    }
+
+    /**
+     * A toolbar button whose label never changes: the action's text names the step ("Undo Random density …:
+     * 880 cells") and would widen the toolbar with every edit, so it goes into the tooltip (and the menu) only.
+     */
+    private static Button fixedLabel(Action a, String label, String id) {
+        Button b = new Button(label);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setFocusTraversable(false);
+        b.disableProperty().bind(a.disabledProperty());
+        b.setOnAction(a::handle);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> a.getText() + (a.getAccelerator() == null ? "" : "  (" + a.getAccelerator().getDisplayText() + ")"),
+                a.textProperty(), a.acceleratorProperty()));
+        b.setTooltip(tip);
+        return b;
     }
 
     private void fillRecent() {

@@ -12,16 +12,14 @@ import io.maskstudio.render.NeuronHit;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.RenderStats;
 import io.maskstudio.render.Side;
-import io.maskstudio.ui.fx.RasterView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -34,15 +32,15 @@ import java.util.BitSet;
  * pairs, Shift-drag to disconnect; click a neuron or connection to select it; drag on empty space for a
  * rectangle (or lasso) selection, Ctrl adds. Hover shows a neuron's fan-in/fan-out. Scroll zooms, middle-drag pans.
  */
-public final class BipartiteView extends RasterView {
+public final class BipartiteView extends DocumentView {
     private static final double HEADER = 24;
-    private static final double DRAG_THRESHOLD = 4;
-    private static final double CONNECTION_TOLERANCE = 3;
+    static final double CONNECTION_TOLERANCE = 3;
+    /** The drag line while Shift is down: the drop disconnects. */
+    static final PseudoClass DISCONNECT = PseudoClass.getPseudoClass("disconnect");
 
-    private final Document doc;
     private final BipartiteRenderer renderer = new BipartiteRenderer();
     private final ObjectProperty<SelectMode> selectMode = new SimpleObjectProperty<>(this, "selectMode", SelectMode.RECTANGLE);
-    private final Label sourceTitle = title(), targetTitle = title(), detail = title();
+    private final Label sourceTitle = title(), targetTitle = title(), detail = new Label();
     private final Line dragLine = new Line();
     private final Rectangle band = new Rectangle();
     private final Polygon lassoShape = new Polygon();
@@ -51,56 +49,23 @@ public final class BipartiteView extends RasterView {
     private Highlight lastHighlight;
     private double zoom = 1, panX, panY;
 
-    // Gesture state.
-    private enum Gesture { NONE, CONNECT, SELECT, PAN }
-    private Gesture gesture = Gesture.NONE;
-    private NeuronHit pressHit;
-    private double pressX, pressY, lastX, lastY;
-    private boolean dragged;
-    private Lasso lasso;
-
     public BipartiteView(Document doc) {
-        this.doc = doc;
+        super(doc);
         getStyleClass().add("bipartite-view");
         setFocusTraversable(true);
-        dragLine.setStroke(Color.web("#D9480F"));
-        dragLine.setStrokeWidth(2);
-        dragLine.getStrokeDashArray().setAll(6.0, 4.0);
-        band.setStroke(Color.web("#D9480F"));
-        band.setFill(Color.web("#D9480F", 0.10));
-        lassoShape.setStroke(Color.web("#D9480F"));
-        lassoShape.setFill(Color.web("#D9480F", 0.10));
+        dragLine.getStyleClass().add("drag-line");
+        band.getStyleClass().add("selection-band");
+        lassoShape.getStyleClass().add("selection-band");
         for (var n : new javafx.scene.Node[] {dragLine, band, lassoShape}) {
             n.setVisible(false);
             n.setManaged(false);
         }
-        detail.setStyle("-fx-text-fill: #6b7280; -fx-font-size: 11px;");
+        detail.setManaged(false);
+        detail.getStyleClass().add("view-caption");
         overlay().getChildren().addAll(sourceTitle, targetTitle, detail, dragLine, band, lassoShape);
-        doc.addListener(p -> {
-            if (p == Document.REPLACED || p == NetworkDesign.STRUCTURE) {
-                layout = null;
-                if (p == Document.REPLACED) resetView();
-            }
-            if (p < 0 || p == doc.pair()) requestRedraw();
-        });
-        doc.pairProperty().addListener((o, a, b) -> {
-            layout = null;
-            resetView();
-            requestRedraw();
-        });
-        doc.selectionProperty().addListener((o, a, b) -> requestRedraw());
-        doc.hoverProperty().addListener((o, a, b) -> {
-            // Hovering an unconnected matrix cell or moving within one neuron changes nothing here.
-            Mask m = mask();
-            if (m == null || lastHighlight == null || !highlight(m).equals(lastHighlight)) requestRedraw();
-        });
-        setOnScroll(this::scrolled);
-        setOnMousePressed(this::pressed);
-        setOnMouseDragged(this::dragged);
-        setOnMouseReleased(this::released);
         setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
         setOnMouseExited(e -> {
-            if (gesture == Gesture.NONE && !doc.hover().equals(Hover.NONE)) doc.setHover(Hover.NONE);
+            if (!dragging() && !doc.hover().equals(Hover.NONE)) doc.setHover(Hover.NONE);
         });
         setOnKeyPressed(this::keyPressed);
     }
@@ -108,7 +73,7 @@ public final class BipartiteView extends RasterView {
     private static Label title() {
         Label l = new Label();
         l.setManaged(false);
-        l.setStyle("-fx-font-weight: bold; -fx-text-fill: #374151;");
+        l.getStyleClass().add("view-layer-title");
         return l;
     }
 
@@ -132,9 +97,22 @@ public final class BipartiteView extends RasterView {
         layout = null;
     }
 
-    private Mask mask() {
-        NetworkDesign d = doc.design();
-        return d == null ? null : d.mask(doc.pair());
+    @Override
+    protected boolean ready() {
+        return layout != null && mask() != null;
+    }
+
+    @Override
+    protected void shapeChanged(boolean reset) {
+        layout = null;
+        if (reset) resetView();
+    }
+
+    @Override
+    protected void hoverChanged() {
+        // Hovering an unconnected matrix cell or moving within one neuron changes nothing here.
+        Mask m = mask();
+        if (m == null || lastHighlight == null || !highlight(m).equals(lastHighlight)) requestRedraw();
     }
 
     @Override
@@ -217,151 +195,36 @@ public final class BipartiteView extends RasterView {
         if (!h.equals(doc.hover())) doc.setHover(h);
     }
 
-    private void scrolled(ScrollEvent e) {
-        if (layout == null || e.getDeltaY() == 0) return;
-        double factor = Math.pow(1.2, e.getDeltaY() / 40);
+    @Override
+    protected void zoomAt(double x, double y, double factor) {
         double z = Math.max(1, Math.min(40, zoom * factor));
         // Keep the point under the mouse in place.
-        double ux = (e.getX() - panX) / zoom, uy = (e.getY() - HEADER - panY) / zoom;
+        double ux = (x - panX) / zoom, uy = (y - HEADER - panY) / zoom;
         zoom = z;
-        panX = e.getX() - ux * z;
-        panY = e.getY() - HEADER - uy * z;
+        panX = x - ux * z;
+        panY = y - HEADER - uy * z;
+        layout = null;
+    }
+
+    @Override
+    protected void panBy(double dx, double dy) {
+        panX += dx;
+        panY += dy;
         layout = null;
         requestRedraw();
-        e.consume();
     }
 
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        if (layout == null || mask() == null) return;
-        pressX = lastX = e.getX();
-        pressY = lastY = e.getY();
-        dragged = false;
-        if (e.getButton() == MouseButton.MIDDLE) {
-            gesture = Gesture.PAN;
-            return;
-        }
-        if (e.getButton() != MouseButton.PRIMARY) return;
-        pressHit = layout.neuronAt(e.getX(), e.getY());
-        gesture = pressHit != null ? Gesture.CONNECT : Gesture.SELECT;
-        if (gesture == Gesture.SELECT && selectMode.get() == SelectMode.LASSO) {
-            lasso = new Lasso();
-            lasso.add(e.getX(), e.getY());
-        }
+    @Override
+    protected DragGesture startDrag(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) return null;
+        NeuronHit hit = layout.neuronAt(e.getX(), e.getY());
+        if (hit != null) return new ConnectDrag(doc, this, dragLine, hit, e);
+        return new AreaSelectDrag(doc, this, band, lassoShape, selectMode.get() == SelectMode.LASSO, e);
     }
 
-    private void dragged(MouseEvent e) {
-        if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) >= DRAG_THRESHOLD) dragged = true;
-        switch (gesture) {
-            case PAN -> {
-                panX += e.getX() - lastX;
-                panY += e.getY() - lastY;
-                layout = null;
-                requestRedraw();
-            }
-            case CONNECT -> {
-                if (!dragged) break;
-                double[] a = neuronCentre(pressHit.side(), pressHit.index());
-                dragLine.setStartX(a[0]);
-                dragLine.setStartY(a[1]);
-                dragLine.setEndX(e.getX());
-                dragLine.setEndY(e.getY());
-                dragLine.setStroke(Color.web(e.isShiftDown() ? "#6b7280" : "#D9480F"));
-                dragLine.setVisible(true);
-                NeuronHit over = layout.neuronAt(e.getX(), e.getY());
-                Hover h = over != null && over.side() != pressHit.side() ? Hover.neuron(over.side(), over.index()) : Hover.NONE;
-                if (!h.equals(doc.hover())) doc.setHover(h);
-            }
-            case SELECT -> {
-                if (!dragged) break;
-                if (lasso != null) {
-                    lasso.add(e.getX(), e.getY());
-                    lassoShape.getPoints().setAll(lasso.points());
-                    lassoShape.setVisible(true);
-                } else {
-                    band.setX(Math.min(pressX, e.getX()));
-                    band.setY(Math.min(pressY, e.getY()));
-                    band.setWidth(Math.abs(e.getX() - pressX));
-                    band.setHeight(Math.abs(e.getY() - pressY));
-                    band.setVisible(true);
-                }
-            }
-            default -> { }
-        }
-        lastX = e.getX();
-        lastY = e.getY();
-    }
-
-    private void released(MouseEvent e) {
-        Gesture g = gesture;
-        gesture = Gesture.NONE;
-        dragLine.setVisible(false);
-        band.setVisible(false);
-        lassoShape.setVisible(false);
-        if (layout == null || mask() == null) return;
-        switch (g) {
-            case CONNECT -> {
-                if (dragged) connectTo(layout.neuronAt(e.getX(), e.getY()), e.isShiftDown());
-                else clickNeuron(pressHit, e.isControlDown());
-            }
-            case SELECT -> {
-                if (dragged) selectArea(e);
-                else clickEmpty(e);
-            }
-            default -> { }
-        }
-        lasso = null;
+    @Override
+    protected void afterRelease(MouseEvent e) {
         hoverAt(e.getX(), e.getY());
-    }
-
-    /** The neurons a drag starting or ending at {@code hit} stands for: the selection when it holds that neuron. */
-    private BitSet endpoints(NeuronHit hit) {
-        Selection s = doc.selection();
-        BitSet sel = hit.side() == Side.SOURCE ? s.sources() : s.targets();
-        if (sel.get(hit.index())) return sel;
-        BitSet one = new BitSet();
-        one.set(hit.index());
-        return one;
-    }
-
-    private void connectTo(NeuronHit end, boolean disconnect) {
-        if (end == null || end.side() == pressHit.side()) return;
-        BitSet a = endpoints(pressHit), b = endpoints(end);
-        BitSet sources = pressHit.side() == Side.SOURCE ? a : b;
-        BitSet targets = pressHit.side() == Side.SOURCE ? b : a;
-        MaskEdits.setAll(doc, sources, targets, !disconnect);
-    }
-
-    private void clickNeuron(NeuronHit hit, boolean add) {
-        BitSet s = doc.selection().sources(), t = doc.selection().targets();
-        BitSet side = hit.side() == Side.SOURCE ? s : t;
-        if (add) {
-            side.flip(hit.index());
-        } else {
-            s.clear();
-            t.clear();
-            side.set(hit.index());
-        }
-        doc.select(Selection.of(s, t));
-    }
-
-    private void clickEmpty(MouseEvent e) {
-        Cell c = layout.connectionAt(mask(), e.getX(), e.getY(), CONNECTION_TOLERANCE);
-        if (c != null) doc.select(Selection.ofConnection(c));
-        else if (!e.isControlDown()) doc.select(Selection.NONE);
-    }
-
-    private void selectArea(MouseEvent e) {
-        BitSet s, t;
-        if (lasso != null) {
-            s = lasso.neuronsIn(layout.source());
-            t = lasso.neuronsIn(layout.target());
-        } else {
-            s = layout.source().neuronsIn(pressX, pressY, e.getX(), e.getY());
-            t = layout.target().neuronsIn(pressX, pressY, e.getX(), e.getY());
-        }
-        Selection sel = Selection.of(s, t);
-        doc.select(e.isControlDown() ? doc.selection().union(sel) : sel);
     }
 
     private void keyPressed(KeyEvent e) {

@@ -27,7 +27,7 @@ public final class HistogramView extends RasterView {
     private static Label axisLabel() {
         Label l = new Label();
         l.setManaged(false);
-        l.setStyle("-fx-font-size: 10px; -fx-text-fill: #6b7280;");
+        l.getStyleClass().add("axis-label");
         return l;
     }
 

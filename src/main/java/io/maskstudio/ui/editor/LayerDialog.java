@@ -29,6 +29,8 @@ public final class LayerDialog extends Dialog<LayerSpec> {
         setTitle("MaskStudio");
         setHeaderText(title);
         getDialogPane().setId("layerDialog");
+        // A dialog has its own scene: it needs the stylesheet too (the problem text is styled there).
+        getDialogPane().getStylesheets().add(LayerDialog.class.getResource("/io/maskstudio/ui/maskstudio.css").toExternalForm());
         name.setId("layerName");
         size.setId("layerSize");
         grid.setId("layerGrid");
@@ -54,7 +56,7 @@ public final class LayerDialog extends Dialog<LayerSpec> {
             width.getValueFactory().setValue(initial.size());
         }
         activation.setValue(initial.activation());
-        problem.setStyle("-fx-text-fill: #b91c1c;");
+        problem.getStyleClass().add("problem");
 
         GridPane g = new GridPane();
         g.setHgap(8);

@@ -8,80 +8,71 @@ import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.PixelRect;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.Side;
-import io.maskstudio.ui.fx.RasterView;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.paint.Color;
+import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
 import java.util.BitSet;
 
 /**
- * The mask as a matrix: rows = target neurons, columns = source neurons. Paints and erases with a
- * square brush, fills or clears rectangles, toggles rows and columns, selects row x column ranges.
- * Scroll zooms at the mouse (down to single cells of big layers), middle-drag pans.
+ * The mask as a matrix: rows = target neurons, columns = source neurons, with index rulers on the top and left
+ * and a caption band below; cells are only ever drawn between them. Paints and erases with a square brush (its
+ * footprint outlined under the mouse), fills or clears rectangles, toggles rows and columns, selects row x column
+ * ranges. Scroll zooms at the mouse (down to single cells of big layers), middle-drag pans.
  */
-public final class MatrixView extends RasterView {
+public final class MatrixView extends DocumentView {
     private static final double MAX_CELL = 64;
-    private static final int CAPTION = 22;
-    private static final int SELECTION_TINT = 0x38F4A261;
-    private static final int SELECTED_CONNECTION = 0xFFD9480F;
+    /** Height of the caption band under the cells. */
+    static final int CAPTION = 22;
 
-    private final Document doc;
     private final MatrixRenderer renderer = new MatrixRenderer();
     private final ObjectProperty<MatrixTool> tool = new SimpleObjectProperty<>(this, "tool", MatrixTool.BRUSH);
     private final IntegerProperty brushSize = new SimpleIntegerProperty(this, "brushSize", 1);
-    private final Rectangle hoverCell = mark(Color.web("#8F2D00"), null);
-    private final Rectangle hoverRow = mark(null, Color.web("#D9480F", 0.18));
-    private final Rectangle hoverCol = mark(null, Color.web("#D9480F", 0.18));
-    private final Rectangle band = mark(Color.web("#D9480F"), Color.web("#D9480F", 0.12));
-    private final javafx.scene.control.Label caption = new javafx.scene.control.Label();
+    private final Rectangle hoverCell = mark("hover-cell");
+    private final Rectangle hoverRow = mark("hover-line");
+    private final Rectangle hoverCol = mark("hover-line");
+    private final Rectangle band = mark("selection-band");
+    private final Rectangle brushOutline = mark("brush-outline");
+    /** The marks, clipped to the cell area so that none spills over a ruler or the caption. */
+    private final Pane marks = new Pane(hoverRow, hoverCol, hoverCell, band, brushOutline);
+    private final Rectangle marksClip = new Rectangle();
+    private final MatrixRulers rulers = new MatrixRulers();
+    private final Label caption = new Label();
     private MatrixViewport vp;
     private boolean fitPending = true;
-
-    // Gesture state.
-    private Cell strokeLast;
-    private boolean erasing;
-    private Cell rectStart;
-    private double panX, panY;
-    private boolean panning;
+    /** Whether the user zoomed or panned since the last fit: only then does a resize keep the view's origin. */
+    private boolean moved;
+    /** The cell under the mouse while it is over the cells, for the brush outline; null otherwise. */
+    private Cell pointer;
 
     public MatrixView(Document doc) {
-        this.doc = doc;
+        super(doc);
         getStyleClass().add("matrix-view");
         caption.setManaged(false);
-        caption.setStyle("-fx-text-fill: #6b7280; -fx-font-size: 11px;");
-        overlay().getChildren().addAll(hoverRow, hoverCol, hoverCell, band, caption);
-        doc.addListener(p -> {
-            if (p == Document.REPLACED || p == NetworkDesign.STRUCTURE) fitPending = true;
-            if (p < 0 || p == doc.pair()) requestRedraw();
-        });
-        doc.pairProperty().addListener((o, a, b) -> {
-            fitPending = true;
-            requestRedraw();
-        });
-        doc.selectionProperty().addListener((o, a, b) -> requestRedraw());
-        doc.hoverProperty().addListener((o, a, b) -> updateHoverMarks());
-        setOnScroll(this::scrolled);
-        setOnMousePressed(this::pressed);
-        setOnMouseDragged(this::dragged);
-        setOnMouseReleased(this::released);
+        caption.getStyleClass().add("view-caption");
+        caption.setId("matrixCaption");
+        marks.setManaged(false);
+        marks.setClip(marksClip);
+        overlay().getChildren().addAll(marks, rulers.labels(), caption);
         setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
         setOnMouseExited(e -> {
+            pointer = null;
+            updateBrushOutline();
             if (doc.hover().isConnection()) doc.setHover(Hover.NONE);
         });
+        tool.addListener((o, a, b) -> updateBrushOutline());
+        brushSize.addListener((o, a, b) -> updateBrushOutline());
     }
 
-    private static Rectangle mark(Color stroke, Color fill) {
+    private static Rectangle mark(String styleClass) {
         Rectangle r = new Rectangle();
-        r.setStroke(stroke);
-        r.setFill(fill == null ? Color.TRANSPARENT : fill);
-        r.setStrokeWidth(stroke == null ? 0 : 1.5);
+        r.getStyleClass().add(styleClass);
         r.setVisible(false);
         r.setManaged(false);
         return r;
@@ -95,6 +86,7 @@ public final class MatrixView extends RasterView {
     public void setViewport(MatrixViewport v) {
         vp = v;
         fitPending = false;
+        moved = true;
         requestRedraw();
     }
 
@@ -104,14 +96,31 @@ public final class MatrixView extends RasterView {
         requestRedraw();
     }
 
-    private Mask mask() {
-        NetworkDesign d = doc.design();
-        return d == null ? null : d.mask(doc.pair());
+    @Override
+    protected boolean ready() {
+        return vp != null && mask() != null;
+    }
+
+    @Override
+    protected void shapeChanged(boolean reset) {
+        fitPending = true;
+    }
+
+    @Override
+    protected void hoverChanged() {
+        updateHoverMarks();
     }
 
     @Override
     protected void sizeChanged(int width, int height) {
+        // An untouched view follows the window (the whole matrix stays in sight); a zoomed one keeps its place.
         if (vp != null) vp = vp.resized(width, height);
+        if (!moved) fitPending = true;
+    }
+
+    /** Bottom edge (exclusive) of the cell area: the caption band lies below it. */
+    private int cellsBottom(int height) {
+        return Math.max(MatrixRulers.TOP + 1, height - CAPTION);
     }
 
     @Override
@@ -119,28 +128,44 @@ public final class MatrixView extends RasterView {
         Mask m = mask();
         if (m == null) {
             r.fill(renderer.style().background());
+            rulers.clear();
             return;
         }
         if (fitPending || vp == null || vp.rows() != m.rows() || vp.cols() != m.cols()) {
             vp = fitted(m, r.width(), r.height());
             fitPending = false;
+            moved = false;
         }
         renderer.render(r, m, vp);
         drawSelection(r, m);
+        int bottom = cellsBottom(r.height());
+        // The bands are painted over the cells that reach under them: the caption and the numbers never cover a cell.
+        r.fillRect(0, bottom, r.width(), r.height() - bottom, CanvasPalette.BAND);
+        r.fillRect(0, bottom, r.width(), 1, CanvasPalette.BAND_EDGE);
+        rulers.draw(r, vp, bottom);
+        marksClip.setX(MatrixRulers.LEFT);
+        marksClip.setY(MatrixRulers.TOP);
+        marksClip.setWidth(Math.max(0, r.width() - MatrixRulers.LEFT));
+        marksClip.setHeight(Math.max(0, bottom - MatrixRulers.TOP));
         NetworkDesign d = doc.design();
         caption.setText(String.format("rows: %s (%d targets)   ·   columns: %s (%d sources)   ·   %.3g px per cell",
                 d.layer(doc.pair() + 1).name(), m.rows(), d.layer(doc.pair()).name(), m.cols(), vp.cellSize()));
-        caption.resizeRelocate(6, r.height() - caption.prefHeight(-1) - 4, caption.prefWidth(-1), caption.prefHeight(-1));
+        double ch = Math.min(CAPTION - 2, caption.prefHeight(-1));
+        caption.resizeRelocate(6, bottom + (CAPTION - ch) / 2, Math.min(caption.prefWidth(-1), r.width() - 12), ch);
         updateHoverMarks();
+        updateBrushOutline();
     }
 
-    /** The whole matrix centred above the caption row. */
+    /** The whole matrix centred in the cell area between the rulers and the caption. */
     private static MatrixViewport fitted(Mask m, int w, int h) {
-        int room = Math.max(1, h - CAPTION);
-        MatrixViewport f = MatrixViewport.fit(m.rows(), m.cols(), w, room);
+        int left = MatrixRulers.LEFT, top = MatrixRulers.TOP;
+        int aw = Math.max(1, w - left), ah = Math.max(1, h - CAPTION - top);
+        MatrixViewport f = MatrixViewport.fit(m.rows(), m.cols(), aw, ah);
         // Small masks would get huge cells: cap them and keep the matrix centred.
-        if (f.cellSize() > MAX_CELL) f = f.zoomedAt(w / 2.0, room / 2.0, MAX_CELL / f.cellSize());
-        return new MatrixViewport(m.rows(), m.cols(), w, h, f.firstRow(), f.firstCol(), f.cellSize());
+        if (f.cellSize() > MAX_CELL) f = f.zoomedAt(aw / 2.0, ah / 2.0, MAX_CELL / f.cellSize());
+        // Shift the origin so that the area's corner, not the raster's, maps to the fitted top-left.
+        double s = f.cellSize();
+        return new MatrixViewport(m.rows(), m.cols(), w, h, f.firstRow() - top / s, f.firstCol() - left / s, s);
     }
 
     private void drawSelection(Raster r, Mask m) {
@@ -150,17 +175,17 @@ public final class MatrixView extends RasterView {
         BitSet rows = s.targets();
         for (int o = rows.nextSetBit(0); o >= 0 && o < m.rows(); o = rows.nextSetBit(o + 1)) {
             PixelRect b = vp.cellBounds(o, 0);
-            r.fillRect(xa, b.y(), xb - xa, b.height(), SELECTION_TINT);
+            r.fillRect(xa, b.y(), xb - xa, b.height(), CanvasPalette.SELECTION_TINT);
         }
         BitSet cols = s.sources();
         for (int i = cols.nextSetBit(0); i >= 0 && i < m.cols(); i = cols.nextSetBit(i + 1)) {
             PixelRect b = vp.cellBounds(0, i);
-            r.fillRect(b.x(), ya, b.width(), yb - ya, SELECTION_TINT);
+            r.fillRect(b.x(), ya, b.width(), yb - ya, CanvasPalette.SELECTION_TINT);
         }
         Cell c = s.connection();
         if (c != null && c.row() < m.rows() && c.col() < m.cols()) {
             PixelRect b = vp.cellBounds(c.row(), c.col());
-            r.drawRect(b.x() - 1, b.y() - 1, b.width() + 2, b.height() + 2, SELECTED_CONNECTION);
+            r.drawRect(b.x() - 1, b.y() - 1, b.width() + 2, b.height() + 2, CanvasPalette.SELECTED_CONNECTION);
         }
     }
 
@@ -187,6 +212,19 @@ public final class MatrixView extends RasterView {
         }
     }
 
+    /** Outlines the cells a brush click at the mouse would change; hidden for other tools and off the cells. */
+    private void updateBrushOutline() {
+        Mask m = mask();
+        if (tool.get() != MatrixTool.BRUSH || pointer == null || m == null || vp == null
+                || pointer.row() >= m.rows() || pointer.col() >= m.cols()) {
+            brushOutline.setVisible(false);
+            return;
+        }
+        BrushFootprint f = BrushFootprint.at(pointer, brushSize.get(), m.rows(), m.cols());
+        double x0 = vp.pixelX(f.c0()), y0 = vp.pixelY(f.r0());
+        place(brushOutline, x0, y0, vp.pixelX(f.c1()) - x0, vp.pixelY(f.r1()) - y0);
+    }
+
     private static void place(Rectangle r, double x, double y, double w, double h) {
         r.setX(x);
         r.setY(y);
@@ -195,9 +233,10 @@ public final class MatrixView extends RasterView {
         r.setVisible(true);
     }
 
-    /** The cell under a point of this view, or null outside the matrix. */
+    /** The cell under a point of this view, or null outside the matrix (the rulers and caption hold no cells). */
     public Cell cellAt(double x, double y) {
-        return vp == null ? null : vp.cellAt((int) Math.floor(x), (int) Math.floor(y));
+        if (vp == null || x < MatrixRulers.LEFT || y < MatrixRulers.TOP || y >= cellsBottom(vp.height())) return null;
+        return vp.cellAt((int) Math.floor(x), (int) Math.floor(y));
     }
 
     /** Centre of a cell in view coordinates (tests aim the mouse with it). */
@@ -208,41 +247,40 @@ public final class MatrixView extends RasterView {
 
     private void hoverAt(double x, double y) {
         Cell c = cellAt(x, y);
+        pointer = c;
+        updateBrushOutline();
         Hover h = c == null ? Hover.NONE : Hover.connection(c);
         if (!h.equals(doc.hover())) doc.setHover(h);
     }
 
-    private void scrolled(ScrollEvent e) {
-        Mask m = mask();
-        if (m == null || vp == null || e.getDeltaY() == 0) return;
-        double factor = Math.pow(1.2, e.getDeltaY() / 40);
-        double minCell = Math.min(MAX_CELL, fitted(m, vp.width(), vp.height()).cellSize()) / 2;
+    @Override
+    protected void zoomAt(double x, double y, double factor) {
+        double minCell = Math.min(MAX_CELL, fitted(mask(), vp.width(), vp.height()).cellSize()) / 2;
         double target = Math.max(minCell, Math.min(MAX_CELL, vp.cellSize() * factor));
-        vp = vp.zoomedAt(e.getX(), e.getY(), target / vp.cellSize());
-        requestRedraw();
-        e.consume();
+        vp = vp.zoomedAt(x, y, target / vp.cellSize());
+        moved = true;
     }
 
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        if (mask() == null || vp == null) return;
-        if (e.getButton() == MouseButton.MIDDLE) {
-            panning = true;
-            panX = e.getX();
-            panY = e.getY();
-            return;
-        }
+    @Override
+    protected void panBy(double dx, double dy) {
+        vp = vp.pannedBy(dx, dy);
+        moved = true;
+        requestRedraw();
+    }
+
+    @Override
+    protected DragGesture startDrag(MouseEvent e) {
+        boolean erase = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
         Cell c = cellAt(e.getX(), e.getY());
-        erasing = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
         switch (tool.get()) {
             case BRUSH -> {
-                doc.history().endMerge();
-                strokeLast = c;
-                if (c != null) dab(c, c);
+                return new BrushStroke(doc, this, brushSize::get, erase, e);
             }
-            case RECTANGLE, SELECT -> {
-                rectStart = clampedCell(e.getX(), e.getY());
-                updateBand(rectStart);
+            case RECTANGLE -> {
+                return new CellRectDrag(doc, this, true, erase, e);
+            }
+            case SELECT -> {
+                return new CellRectDrag(doc, this, false, erase, e);
             }
             case ROW -> {
                 if (c != null) MaskEdits.toggleRow(doc, c.row());
@@ -251,108 +289,31 @@ public final class MatrixView extends RasterView {
                 if (c != null) MaskEdits.toggleColumn(doc, c.col());
             }
         }
+        return null;
     }
 
-    private void dragged(MouseEvent e) {
-        if (panning) {
-            vp = vp.pannedBy(e.getX() - panX, e.getY() - panY);
-            panX = e.getX();
-            panY = e.getY();
-            requestRedraw();
-            return;
-        }
+    @Override
+    protected void draggedOver(MouseEvent e) {
         hoverAt(e.getX(), e.getY());
-        if (tool.get() == MatrixTool.BRUSH) {
-            Cell c = cellAt(e.getX(), e.getY());
-            if (c == null) {
-                strokeLast = null;
-            } else {
-                dab(strokeLast == null ? c : strokeLast, c);
-                strokeLast = c;
-            }
-        } else if (rectStart != null) {
-            updateBand(clampedCell(e.getX(), e.getY()));
-        }
     }
 
-    private void released(MouseEvent e) {
-        if (panning) {
-            panning = false;
-            return;
-        }
-        switch (tool.get()) {
-            case BRUSH -> {
-                doc.history().endMerge();
-                strokeLast = null;
-            }
-            case RECTANGLE, SELECT -> {
-                if (rectStart == null) break;
-                Cell end = clampedCell(e.getX(), e.getY());
-                int r0 = Math.min(rectStart.row(), end.row()), r1 = Math.max(rectStart.row(), end.row()) + 1;
-                int c0 = Math.min(rectStart.col(), end.col()), c1 = Math.max(rectStart.col(), end.col()) + 1;
-                if (tool.get() == MatrixTool.RECTANGLE) {
-                    MaskEdits.setRect(doc, r0, r1, c0, c1, !erasing);
-                } else {
-                    BitSet rows = new BitSet();
-                    rows.set(r0, r1);
-                    BitSet cols = new BitSet();
-                    cols.set(c0, c1);
-                    Selection s = Selection.of(cols, rows);
-                    doc.select(e.isControlDown() ? doc.selection().union(s) : s);
-                }
-                rectStart = null;
-                band.setVisible(false);
-            }
-            default -> { }
-        }
-    }
-
-    /** Stamps the brush along the cells from {@code a} to {@code b}, so fast drags leave no gaps. */
-    private void dab(Cell a, Cell b) {
-        Mask m = mask();
-        int size = Math.max(1, brushSize.get());
-        int steps = Math.max(Math.abs(b.row() - a.row()), Math.abs(b.col() - a.col()));
-        BrushCells cells = new BrushCells();
-        for (int t = 0; t <= steps; t++) {
-            int r = a.row() + (int) Math.round(t * (b.row() - a.row()) / (double) Math.max(1, steps));
-            int c = a.col() + (int) Math.round(t * (b.col() - a.col()) / (double) Math.max(1, steps));
-            int r0 = r - (size - 1) / 2, c0 = c - (size - 1) / 2;
-            for (int rr = Math.max(0, r0); rr < Math.min(m.rows(), r0 + size); rr++) {
-                for (int cc = Math.max(0, c0); cc < Math.min(m.cols(), c0 + size); cc++) cells.add(rr, cc);
-            }
-        }
-        MaskEdits.brush(doc, cells.outs(), cells.ins(), !erasing);
-    }
-
-    private Cell clampedCell(double x, double y) {
+    /** The cell under a point, moved onto the matrix when the point is outside it. */
+    Cell clampedCell(double x, double y) {
         Mask m = mask();
         int r = Math.max(0, Math.min(m.rows() - 1, vp.rowAt((int) Math.floor(y))));
         int c = Math.max(0, Math.min(m.cols() - 1, vp.colAt((int) Math.floor(x))));
         return new Cell(r, c);
     }
 
-    private void updateBand(Cell end) {
-        int r0 = Math.min(rectStart.row(), end.row()), r1 = Math.max(rectStart.row(), end.row()) + 1;
-        int c0 = Math.min(rectStart.col(), end.col()), c1 = Math.max(rectStart.col(), end.col()) + 1;
+    /** Shows the rubber band over the cells from {@code a} to {@code b}, both included. */
+    void showBand(Cell a, Cell b) {
+        int r0 = Math.min(a.row(), b.row()), r1 = Math.max(a.row(), b.row()) + 1;
+        int c0 = Math.min(a.col(), b.col()), c1 = Math.max(a.col(), b.col()) + 1;
         double x0 = vp.pixelX(c0), y0 = vp.pixelY(r0);
         place(band, x0, y0, vp.pixelX(c1) - x0, vp.pixelY(r1) - y0);
     }
 
-    /** A growable list of (row, column) pairs. */
-    private static final class BrushCells {
-        private int[] outs = new int[64], ins = new int[64];
-        private int n;
-
-        void add(int o, int i) {
-            if (n == outs.length) {
-                outs = java.util.Arrays.copyOf(outs, n * 2);
-                ins = java.util.Arrays.copyOf(ins, n * 2);
-            }
-            outs[n] = o;
-            ins[n++] = i;
-        }
-
-        int[] outs() { return java.util.Arrays.copyOf(outs, n); }
-        int[] ins() { return java.util.Arrays.copyOf(ins, n); }
+    void hideBand() {
+        band.setVisible(false);
     }
 }

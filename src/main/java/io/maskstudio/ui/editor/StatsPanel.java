@@ -137,7 +137,7 @@ public final class StatsPanel extends ScrollPane {
         if (r.warnings.isEmpty()) {
             Label ok = new Label(r.network.reachability().summary());
             ok.setWrapText(true);
-            ok.setStyle("-fx-text-fill: #166534;");
+            ok.getStyleClass().add("reachability-ok");
             warnings.getChildren().add(ok);
             return;
         }

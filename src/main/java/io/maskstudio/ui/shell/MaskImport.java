@@ -156,6 +156,11 @@ public final class MaskImport {
                 ? "It looks transposed. Transpose it, resize the layers to fit it, or cancel?"
                 : "Resize the layers to " + m.cols() + " → " + m.rows() + " neurons to fit it, or cancel?");
         a.getButtonTypes().setAll(transposed ? List.of(TRANSPOSE, RESIZE, ButtonType.CANCEL) : List.of(RESIZE, ButtonType.CANCEL));
+        if (transposed) {
+            // Enter should do the likely thing: a transposed file wants transposing, not layers of another size.
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(RESIZE)).setDefaultButton(false);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(TRANSPOSE)).setDefaultButton(true);
+        }
         return a.showAndWait();
     }
 }

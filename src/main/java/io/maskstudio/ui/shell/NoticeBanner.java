@@ -29,7 +29,7 @@ public final class NoticeBanner extends HBox {
         getChildren().addAll(text, dismiss);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
-        setStyle("-fx-background-color: #fff8e1; -fx-border-color: #f0d78c; -fx-border-width: 0 0 1 0;");
+        getStyleClass().add("notice-banner");
         managedProperty().bind(visibleProperty());
         setVisible(false);
     }

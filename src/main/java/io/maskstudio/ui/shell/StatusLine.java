@@ -57,8 +57,10 @@ public final class StatusLine {
         return bar.getText();
     }
 
+    /** Every document change re-reads all three texts: an edit under a still mouse changes what the hover says. */
     private void refresh() {
         NetworkDesign d = doc.design();
+        hover.setText(describeHover(doc.hover()));
         if (d == null) return;
         int k = doc.pair();
         Mask m = d.mask(k);
