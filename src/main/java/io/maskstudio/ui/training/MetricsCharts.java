@@ -177,12 +177,13 @@ final class MetricsCharts extends VBox {
         y.setTickUnit(0.2);
     }
 
-    /** Whole epochs on the axis, 0..last, with a round tick step (auto-ranging gave ticks like 2.5). */
+    /** Whole epochs on the axis, 0 to the first tick at or past the last epoch, with a round tick step (auto-ranging gave ticks like 2.5). */
     private static void fitEpochAxis(EpochMarkerChart chart, int lastEpoch) {
         NumberAxis x = (NumberAxis) chart.getXAxis();
-        int upper = Math.max(5, lastEpoch);
-        x.setUpperBound(upper);
-        x.setTickUnit(wholeStep(upper / 8.0));
+        int tick = wholeStep(Math.max(5, lastEpoch) / 8.0);
+        // Up to the next whole tick: an end label like "1,179" next to "1,000" overlapped it.
+        x.setUpperBound(Math.max(5, (lastEpoch + tick - 1) / tick * tick));
+        x.setTickUnit(tick);
     }
 
     /** 1, 2, 5, 10, 20, 50, … : the smallest such whole step at least {@code raw}. */

@@ -254,7 +254,7 @@ public final class TrainingPanel extends BorderPane {
         long done = (long) p.epoch() * p.stepsPerEpoch() + p.step();
         // Only running time counts: a pause neither lowers the rate nor adds to the elapsed time.
         double stepsPerSecond = running ? rate.update(now, done) : rate.hold();
-        clock.update(now, running);
+        clock.update(now, running, done);
         if (statusGate.pass(now, p.state() != shownState)) {
             shownProgress = p;
             shownState = p.state();
@@ -263,7 +263,7 @@ public final class TrainingPanel extends BorderPane {
             status.setText((controller.active() ? "" : "Stopped · ")
                     + StatusText.of(p, epochs, stepsPerSecond, controller.loading()));
             long planned = (long) epochs * p.stepsPerEpoch();
-            double remaining = p.state() == Trainer.State.FINISHED ? 0 : RunClock.remainingSeconds(done, planned, stepsPerSecond);
+            double remaining = p.state() == Trainer.State.FINISHED ? 0 : RunClock.remainingSeconds(done, planned, clock.averageRate());
             showTimes(RunClock.fraction(done, planned), clock.elapsedSeconds(), remaining);
             updateSummary(t, p);
         }

@@ -103,17 +103,22 @@ class PanelHelpersTest {
     @Test
     void theRunClockCountsOnlyRunningTime() {
         RunClock c = new RunClock();
-        c.update(0, true);
-        c.update(1_000_000_000L, true);
+        c.update(0, true, 0);
+        assertTrue(Double.isNaN(c.averageRate()), "nothing measured yet");
+        c.update(1_000_000_000L, true, 300);
         assertEquals(1.0, c.elapsedSeconds(), 1e-12);
-        c.update(2_000_000_000L, false); // seen paused: the second since the last frame is not counted
-        c.update(5_000_000_000L, false);
-        c.update(6_000_000_000L, true); // resumed: counting starts at this frame
+        assertEquals(300.0, c.averageRate(), 1e-9);
+        c.update(2_000_000_000L, false, 400); // seen paused: the second since the last frame is not counted
+        c.update(3_000_000_000L, false, 401); // a Step while paused
+        c.update(5_000_000_000L, false, 401);
+        c.update(6_000_000_000L, true, 401); // resumed: counting starts at this frame
         assertEquals(1.0, c.elapsedSeconds(), 1e-12, "the pause did not count");
-        c.update(6_500_000_000L, true);
-        assertEquals(1.5, c.elapsedSeconds(), 1e-12);
+        c.update(7_000_000_000L, true, 501);
+        assertEquals(2.0, c.elapsedSeconds(), 1e-12);
+        assertEquals(200.0, c.averageRate(), 1e-9, "400 steps in 2 running seconds (300 + 100)");
         c.reset();
         assertEquals(0.0, c.elapsedSeconds());
+        assertTrue(Double.isNaN(c.averageRate()));
 
         assertEquals(15.0, RunClock.remainingSeconds(250, 1000, 50), 1e-12, "750 steps at 50/s");
         assertEquals(0.0, RunClock.remainingSeconds(1200, 1000, 50), "past the plan (epochs lowered)");
