@@ -63,6 +63,8 @@ public final class MainWindow {
     private final TabPane modes = new TabPane();
     private final Tab trainingTab = new Tab("Training", new javafx.scene.control.Label("Open a graph to train it."));
     private TrainingPanel training;
+    /** On the Editor tab while a run trains (a copy of) the design: "Training · epoch 12 · acc 93.1%". */
+    private final javafx.scene.control.Label trainingBadge = new javafx.scene.control.Label();
 
     private MainWindow(Stage stage, TaskRunner tasks) {
         this.stage = stage;
@@ -85,6 +87,10 @@ public final class MainWindow {
         // Editor and Training are full-width tabs: the training view needs the room for curves and heatmaps.
         Tab editorTab = new Tab("Editor", editing);
         editorTab.setId("editorTab");
+        trainingBadge.setId("trainingIndicator");
+        trainingBadge.getStyleClass().add("training-badge");
+        trainingBadge.setVisible(false);
+        editorTab.setGraphic(trainingBadge);
         trainingTab.setId("trainingTab");
         modes.getTabs().addAll(editorTab, trainingTab);
         modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -131,6 +137,8 @@ public final class MainWindow {
         if (training == null) {
             training = new TrainingPanel(d);
             trainingTab.setContent(training);
+            trainingBadge.textProperty().bind(training.summaryProperty());
+            trainingBadge.visibleProperty().bind(training.trainingProperty());
         } else {
             training.setDesign(d);
         }

@@ -3,8 +3,13 @@ package io.maskstudio.ui.training;
 import io.maskstudio.engine.EpochMetrics;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +18,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * Loss and accuracy per epoch, train and validation; points are appended, never redrawn from scratch.
  * Past {@link #MAX_POINTS} epochs the curves keep every second point (then every fourth, …), so a long run
- * does not make every chart layout slower.
+ * does not make every chart layout slower. The accuracy axis spans the plotted values (a run at 97-99 % would
+ * otherwise be a flat line under the top edge), or 0-100 % with the "Full range" box ticked.
  */
-final class MetricsCharts extends HBox {
+final class MetricsCharts extends VBox {
     static final int MAX_POINTS = 500;
 
     private final EpochMarkerChart loss = chart("lossChart", "Loss", "cross-entropy", false);
@@ -24,20 +30,40 @@ final class MetricsCharts extends HBox {
     private final XYChart.Series<Number, Number> valLoss = series("validation");
     private final XYChart.Series<Number, Number> trainAccuracy = series("train");
     private final XYChart.Series<Number, Number> valAccuracy = series("validation");
+    private final CheckBox fullAccuracyRange = new CheckBox("Full range (0–100 %)");
     private int lastEpoch;
     private int stride = 1;
     private int updates;
 
     MetricsCharts() {
-        setSpacing(8);
+        setSpacing(2);
         loss.getData().add(trainLoss);
         loss.getData().add(valLoss);
         accuracy.getData().add(trainAccuracy);
         accuracy.getData().add(valAccuracy);
-        HBox.setHgrow(loss, Priority.ALWAYS);
-        HBox.setHgrow(accuracy, Priority.ALWAYS);
-        getChildren().addAll(loss, accuracy);
-        setMinHeight(200);
+        fullAccuracyRange.setId("accuracyFullRange");
+        fullAccuracyRange.setTooltip(new Tooltip("Unticked, the accuracy axis spans the plotted values."));
+        fullAccuracyRange.selectedProperty().addListener((o, was, now) -> fitAccuracyAxis());
+        // Two equal columns, the box under the accuracy chart: both plots keep the same height.
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        RowConstraints plots = new RowConstraints();
+        plots.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().addAll(plots, new RowConstraints());
+        grid.add(loss, 0, 0);
+        grid.add(accuracy, 1, 0);
+        grid.add(fullAccuracyRange, 1, 1);
+        GridPane.setMargin(fullAccuracyRange, new javafx.geometry.Insets(0, 0, 0, 40));
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().add(grid);
+        setMinHeight(220);
     }
 
     /**
@@ -69,6 +95,7 @@ final class MetricsCharts extends HBox {
         ((NumberAxis) loss.getYAxis()).setAutoRanging(!trainLoss.getData().isEmpty());
         fitEpochAxis(loss, lastEpoch);
         fitEpochAxis(accuracy, lastEpoch);
+        fitAccuracyAxis();
         // Dots help while there are few points and only clutter a long curve.
         boolean symbols = trainLoss.getData().size() <= 40;
         if (loss.getCreateSymbols() != symbols) {
@@ -79,11 +106,52 @@ final class MetricsCharts extends HBox {
 
     void clear() {
         for (var s : List.of(trainLoss, valLoss, trainAccuracy, valAccuracy)) s.getData().clear();
+        // A LineChart does not redraw the line of a series that became empty: the old run's curve stayed on screen
+        // (over the new axes) until the first epoch's point arrived. New series nodes start without a line.
+        loss.getData().setAll(List.of());
+        loss.getData().setAll(List.of(trainLoss, valLoss));
+        accuracy.getData().setAll(List.of());
+        accuracy.getData().setAll(List.of(trainAccuracy, valAccuracy));
         lastEpoch = 0;
         stride = 1;
         emptyLossRange((NumberAxis) loss.getYAxis());
         fitEpochAxis(loss, 0);
         fitEpochAxis(accuracy, 0);
+        fitAccuracyAxis();
+    }
+
+    /** 0..100 when asked or without points; else the plotted accuracies with a little room, on round ticks, within 0..100. */
+    private void fitAccuracyAxis() {
+        NumberAxis y = (NumberAxis) accuracy.getYAxis();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (var s : List.of(trainAccuracy, valAccuracy)) {
+            for (var d : s.getData()) {
+                min = Math.min(min, d.getYValue().doubleValue());
+                max = Math.max(max, d.getYValue().doubleValue());
+            }
+        }
+        double[] range = fullAccuracyRange.isSelected() || min > max ? new double[] {0, 100, 10} : accuracyRange(min, max);
+        y.setLowerBound(range[0]);
+        y.setUpperBound(range[1]);
+        y.setTickUnit(range[2]);
+    }
+
+    /** {lower, upper, tick} for accuracies (in %) from {@code min} to {@code max}: about 5 round ticks, 5 % room, within 0..100. */
+    static double[] accuracyRange(double min, double max) {
+        double room = Math.max((max - min) * 0.05, 0.5);
+        double tick = niceStep((max - min + 2 * room) / 5);
+        double lower = Math.max(0, Math.floor((min - room) / tick) * tick);
+        double upper = Math.min(100, Math.ceil((max + room) / tick) * tick);
+        return new double[] {lower, upper, tick};
+    }
+
+    /** ..., 0.1, 0.2, 0.5, 1, 2, 5, 10, ...: the smallest such step at least {@code raw}. */
+    static double niceStep(double raw) {
+        double step = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (step * f >= raw * (1 - 1e-9)) return step * f;
+        }
+        return step * 10;
     }
 
     /** Doubles the stride: drops the points whose epoch is not a multiple of the new one. */
@@ -109,16 +177,17 @@ final class MetricsCharts extends HBox {
         y.setTickUnit(0.2);
     }
 
-    /** Whole epochs on the axis, 0..last, with a round tick step (auto-ranging gave ticks like 2.5). */
+    /** Whole epochs on the axis, 0 to the first tick at or past the last epoch, with a round tick step (auto-ranging gave ticks like 2.5). */
     private static void fitEpochAxis(EpochMarkerChart chart, int lastEpoch) {
         NumberAxis x = (NumberAxis) chart.getXAxis();
-        int upper = Math.max(5, lastEpoch);
-        x.setUpperBound(upper);
-        x.setTickUnit(niceStep(upper / 8.0));
+        int tick = wholeStep(Math.max(5, lastEpoch) / 8.0);
+        // Up to the next whole tick: an end label like "1,179" next to "1,000" overlapped it.
+        x.setUpperBound(Math.max(5, (lastEpoch + tick - 1) / tick * tick));
+        x.setTickUnit(tick);
     }
 
-    /** 1, 2, 5, 10, 20, 50, … : the smallest such step at least {@code raw}. */
-    static int niceStep(double raw) {
+    /** 1, 2, 5, 10, 20, 50, … : the smallest such whole step at least {@code raw}. */
+    static int wholeStep(double raw) {
         int step = 1;
         while (true) {
             for (int f : new int[] {1, 2, 5}) {
@@ -136,6 +205,14 @@ final class MetricsCharts extends HBox {
     /** How many times {@link #show} changed the curves' data (each a chart layout and repaint); for tests. */
     int updates() {
         return updates;
+    }
+
+    EpochMarkerChart accuracyChart() {
+        return accuracy;
+    }
+
+    EpochMarkerChart lossChart() {
+        return loss;
     }
 
     /** Number of epochs plotted; for tests. */

@@ -16,7 +16,7 @@ final class StatusText {
         if (p.state() == Trainer.State.RUNNING && Double.isFinite(stepsPerSecond)) {
             sb.append(String.format(Locale.ROOT, " · %.0f steps/s", stepsPerSecond));
         }
-        if (Double.isFinite(p.lastLoss())) sb.append(String.format(Locale.ROOT, " · loss %.4f", p.lastLoss()));
+        if (Double.isFinite(p.lastLoss())) sb.append(" · loss ").append(NumberText.loss(p.lastLoss()));
         sb.append(" · ").append(stateName(p.state()));
         return sb.toString();
     }
@@ -35,9 +35,11 @@ final class StatusText {
     /** {@code train loss 0.1234 · acc 95.1% · val loss 0.2000 · acc 93.0%}; validation left out when there is none. */
     static String metrics(io.maskstudio.engine.EpochMetrics m) {
         if (m.epoch() == 0) return "untrained (initial weights)";
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %.4f · acc %.1f%%", m.trainLoss(), 100 * m.trainAccuracy()));
+        StringBuilder sb = new StringBuilder("train loss ").append(NumberText.loss(m.trainLoss()))
+                .append(String.format(Locale.ROOT, " · acc %.1f%%", 100 * m.trainAccuracy()));
         if (!Double.isNaN(m.valLoss())) {
-            sb.append(String.format(Locale.ROOT, " · val loss %.4f · acc %.1f%%", m.valLoss(), 100 * m.valAccuracy()));
+            sb.append(" · val loss ").append(NumberText.loss(m.valLoss()))
+                    .append(String.format(Locale.ROOT, " · acc %.1f%%", 100 * m.valAccuracy()));
         }
         return sb.toString();
     }

@@ -23,6 +23,12 @@ final class StepRate {
         return rate;
     }
 
+    /** Not running: the next {@link #update} starts a new window (the pause is not measured); returns the last rate. */
+    double hold() {
+        windowStartNanos = -1;
+        return rate;
+    }
+
     void reset() {
         windowStartNanos = -1;
         rate = Double.NaN;

@@ -3,11 +3,17 @@ package io.maskstudio.ui.training;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.engine.EpochMetrics;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -18,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,6 +43,7 @@ public final class TrainingPanel extends BorderPane {
     private final EpochScrubber scrubber = new EpochScrubber();
     private final EpochMetricsLog log = new EpochMetricsLog();
     private final StepRate rate = new StepRate();
+    private final RunClock clock = new RunClock();
     private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
     private final Button pause = button("pause", "Pause", "Pause after the current batch.");
     private final Button step = button("step", "Step", "Train one mini-batch, then pause.");
@@ -43,6 +51,10 @@ public final class TrainingPanel extends BorderPane {
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label message = new Label();
     private final Label status = new Label("Ready: Start trains the current design.");
+    private final ProgressBar runProgress = new ProgressBar(0);
+    private final Label runTime = new Label();
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final NetworkDesign.Listener designListener = this::designChanged;
     private final AnimationTimer poller = new AnimationTimer() {
         @Override
@@ -68,11 +80,7 @@ public final class TrainingPanel extends BorderPane {
         setId("trainingPanel");
         setLeft(sidePanel());
         setCenter(centre());
-        status.setId("trainingStatus");
-        // As wide as the window whatever the text, so a new step count does not resize anything.
-        status.setMaxWidth(Double.MAX_VALUE);
-        BorderPane.setMargin(status, new Insets(4, 10, 6, 10));
-        setBottom(status);
+        setBottom(statusRow());
         scrubber.setOnSelect(s -> {
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
@@ -109,7 +117,7 @@ public final class TrainingPanel extends BorderPane {
 
     private VBox sidePanel() {
         Label title = new Label("Training");
-        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        title.getStyleClass().add("training-title");
         HBox buttons = new HBox(6, start, pause, step, stop);
         loading.setId("loadingIndicator");
         loading.setPrefSize(22, 22);
@@ -129,6 +137,27 @@ public final class TrainingPanel extends BorderPane {
         side.setMinWidth(300);
         side.setMaxWidth(300);
         return side;
+    }
+
+    /** Progress bar, "elapsed 1:02 · remaining 4:05", then the status line. */
+    private HBox statusRow() {
+        status.setId("trainingStatus");
+        // As wide as the window whatever the text, so a new step count does not resize anything.
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        runProgress.setId("runProgress");
+        runProgress.setPrefWidth(200);
+        runProgress.setMinWidth(200);
+        runTime.setId("runTime");
+        // Fixed: the times change every second and must not shift the status text.
+        runTime.setMinWidth(230);
+        runTime.setPrefWidth(230);
+        runTime.setMaxWidth(230);
+        showTimes(0, Double.NaN, Double.NaN);
+        HBox row = new HBox(10, runProgress, runTime, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 10, 6, 10));
+        return row;
     }
 
     private ScrollPane centre() {
@@ -151,6 +180,8 @@ public final class TrainingPanel extends BorderPane {
     private void onStart() {
         if (controller.start(design)) beginRun();
         runMessage = "";
+        // Start (or Resume) means "show me it training": back to the newest epoch, even if the user had scrubbed back.
+        scrubber.followLatest();
     }
 
     private void onStep() {
@@ -171,6 +202,8 @@ public final class TrainingPanel extends BorderPane {
         heatmaps.clear();
         heatmaps.setLayers(controller.runLayers());
         rate.reset();
+        clock.reset();
+        showTimes(0, Double.NaN, Double.NaN);
         runMessage = "";
         shownVersion = -1;
         shownPausedSnapshot = null;
@@ -218,15 +251,59 @@ public final class TrainingPanel extends BorderPane {
             scrubber.setSnapshots(snapshots);
         }
         showPausedSnapshot(t.pausedSnapshot(), p);
-        double stepsPerSecond = rate.update(now, (long) p.epoch() * p.stepsPerEpoch() + p.step());
+        long done = (long) p.epoch() * p.stepsPerEpoch() + p.step();
+        // Only running time counts: a pause neither lowers the rate nor adds to the elapsed time.
+        double stepsPerSecond = running ? rate.update(now, done) : rate.hold();
+        clock.update(now, running, done);
         if (statusGate.pass(now, p.state() != shownState)) {
             shownProgress = p;
             shownState = p.state();
             updateControls(p);
+            int epochs = design.settings().epochs();
             status.setText((controller.active() ? "" : "Stopped · ")
-                    + StatusText.of(p, design.settings().epochs(), stepsPerSecond, controller.loading()));
+                    + StatusText.of(p, epochs, stepsPerSecond, controller.loading()));
+            long planned = (long) epochs * p.stepsPerEpoch();
+            double remaining = p.state() == Trainer.State.FINISHED ? 0 : RunClock.remainingSeconds(done, planned, clock.averageRate());
+            showTimes(RunClock.fraction(done, planned), clock.elapsedSeconds(), remaining);
+            updateSummary(t, p);
         }
     }
+
+    private void showTimes(double fraction, double elapsedSeconds, double remainingSeconds) {
+        runProgress.setProgress(fraction);
+        runTime.setText("elapsed " + NumberText.duration(elapsedSeconds) + " · remaining " + NumberText.duration(remainingSeconds));
+    }
+
+    /** The editor's indicator: "Training · epoch 12 · acc 93.1%" while a run is active (validation accuracy when there is a split). */
+    private void updateSummary(Trainer t, Trainer.Progress p) {
+        boolean active = controller.active();
+        training.set(active);
+        if (!active) {
+            summary.set("");
+            return;
+        }
+        String what = switch (p.state()) {
+            case PAUSED -> controller.loading() ? "Training" : "Paused";
+            case FINISHED -> "Finished";
+            case DIVERGED -> "Diverged";
+            default -> "Training";
+        };
+        // The newest completed epoch with its accuracy, so the two numbers belong together.
+        TrainingSnapshot latest = t.history().latest();
+        StringBuilder sb = new StringBuilder(what).append(" · epoch ").append(latest != null ? latest.epoch() : p.epoch());
+        if (latest != null && latest.epoch() > 0) {
+            EpochMetrics m = latest.metrics();
+            double acc = Double.isNaN(m.valAccuracy()) ? m.trainAccuracy() : m.valAccuracy();
+            sb.append(String.format(Locale.ROOT, " · acc %.1f%%", 100 * acc));
+        }
+        summary.set(sb.toString());
+    }
+
+    /** True while a run is active (running, paused, finished but not stopped); the editor shows an indicator. */
+    public ReadOnlyBooleanProperty trainingProperty() { return training.getReadOnlyProperty(); }
+
+    /** One line about the active run for the editor, e.g. "Training · epoch 12 · acc 93.1%"; empty when none. Updated at most 4 times a second. */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
     /** After Step or a mask edit while paused, the heatmaps show the network between epochs (when following the latest). */
     private void showPausedSnapshot(TrainingSnapshot s, Trainer.Progress p) {
@@ -265,6 +342,8 @@ public final class TrainingPanel extends BorderPane {
     EpochScrubber scrubber() { return scrubber; }
     Label message() { return message; }
     Label status() { return status; }
+    ProgressBar runProgress() { return runProgress; }
+    Label runTime() { return runTime; }
 
     private static Button button(String id, String text, String help) {
         Button b = new Button(text);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,11 +55,11 @@ class PanelHelpersTest {
 
     @Test
     void epochAxisStepsAreRound() {
-        assertEquals(1, MetricsCharts.niceStep(0.6));
-        assertEquals(2, MetricsCharts.niceStep(1.5));
-        assertEquals(5, MetricsCharts.niceStep(3.75));
-        assertEquals(50, MetricsCharts.niceStep(25));
-        assertEquals(100, MetricsCharts.niceStep(100));
+        assertEquals(1, MetricsCharts.wholeStep(0.6));
+        assertEquals(2, MetricsCharts.wholeStep(1.5));
+        assertEquals(5, MetricsCharts.wholeStep(3.75));
+        assertEquals(50, MetricsCharts.wholeStep(25));
+        assertEquals(100, MetricsCharts.wholeStep(100));
     }
 
     @Test
@@ -69,6 +70,95 @@ class PanelHelpersTest {
         assertEquals("train loss 0.5000 · acc 90.0% · val loss 0.7000 · acc 80.0%",
                 StatusText.metrics(new EpochMetrics(2, 0.5, 0.9, 0.7, 0.8, 1)));
         assertEquals("untrained (initial weights)", StatusText.metrics(at(0).metrics()));
+    }
+
+    @Test
+    void lossesKeepFourSignificantDigits() {
+        assertEquals("2.303", NumberText.loss(2.302585)); // ln 10, an untrained 10-class net
+        assertEquals("0.6931", NumberText.loss(0.693147)); // ln 2
+        assertEquals("0.2500", NumberText.loss(0.25));
+        assertEquals("0.0001235", NumberText.loss(0.00012345), "was 0.0001 with four decimals");
+        assertEquals("0.0001000", NumberText.loss(1e-4));
+        assertEquals("3.000e-05", NumberText.loss(3e-5), "was 0.0000");
+        assertEquals("10.00", NumberText.loss(9.99996), "rounding up adds a digit before the point, not after it");
+        assertEquals("12350", NumberText.loss(12345.6));
+        assertEquals("1.235e+06", NumberText.loss(1234567));
+        assertEquals("-0.5000", NumberText.loss(-0.5));
+        assertEquals("0", NumberText.loss(0));
+        assertEquals("NaN", NumberText.loss(Double.NaN));
+    }
+
+    @Test
+    void durationsReadLikeAClock() {
+        assertEquals("0:00", NumberText.duration(0));
+        assertEquals("0:59", NumberText.duration(59.4));
+        assertEquals("1:00", NumberText.duration(59.6));
+        assertEquals("4:05", NumberText.duration(245));
+        assertEquals("1:02:03", NumberText.duration(3723));
+        assertEquals("25:01:01", NumberText.duration(90061));
+        assertEquals("—", NumberText.duration(Double.NaN), "no rate measured yet");
+        assertEquals("—", NumberText.duration(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void theRunClockCountsOnlyRunningTime() {
+        RunClock c = new RunClock();
+        c.update(0, true, 0);
+        assertTrue(Double.isNaN(c.averageRate()), "nothing measured yet");
+        c.update(1_000_000_000L, true, 300);
+        assertEquals(1.0, c.elapsedSeconds(), 1e-12);
+        assertEquals(300.0, c.averageRate(), 1e-9);
+        c.update(2_000_000_000L, false, 400); // seen paused: the second since the last frame is not counted
+        c.update(3_000_000_000L, false, 401); // a Step while paused
+        c.update(5_000_000_000L, false, 401);
+        c.update(6_000_000_000L, true, 401); // resumed: counting starts at this frame
+        assertEquals(1.0, c.elapsedSeconds(), 1e-12, "the pause did not count");
+        c.update(7_000_000_000L, true, 501);
+        assertEquals(2.0, c.elapsedSeconds(), 1e-12);
+        assertEquals(200.0, c.averageRate(), 1e-9, "400 steps in 2 running seconds (300 + 100)");
+        c.reset();
+        assertEquals(0.0, c.elapsedSeconds());
+        assertTrue(Double.isNaN(c.averageRate()));
+
+        assertEquals(15.0, RunClock.remainingSeconds(250, 1000, 50), 1e-12, "750 steps at 50/s");
+        assertEquals(0.0, RunClock.remainingSeconds(1200, 1000, 50), "past the plan (epochs lowered)");
+        assertTrue(Double.isNaN(RunClock.remainingSeconds(250, 1000, Double.NaN)), "rate not known yet");
+        assertTrue(Double.isNaN(RunClock.remainingSeconds(250, 1000, 0)));
+        assertEquals(0.25, RunClock.fraction(250, 1000), 1e-12);
+        assertEquals(0.0, RunClock.fraction(0, 0), "nothing planned yet (still loading)");
+    }
+
+    @Test
+    void stepRateHoldsItsRateThroughAPause() {
+        StepRate r = new StepRate();
+        r.update(0, 0);
+        assertEquals(100.0, r.update(1_000_000_000L, 100), 1e-9);
+        assertEquals(100.0, r.hold(), 1e-9);
+        // Resumed 10 s later with the same step count: the pause must not enter the next window.
+        r.update(11_000_000_000L, 100);
+        assertEquals(200.0, r.update(12_000_000_000L, 300), 1e-9);
+    }
+
+    @Test
+    void accuracyAxisSpansTheData() {
+        assertArrayEquals(new double[] {96, 100, 1}, MetricsCharts.accuracyRange(97, 99), 1e-9);
+        assertArrayEquals(new double[] {40, 100, 20}, MetricsCharts.accuracyRange(50, 100), 1e-9);
+        // One value: at least 0.5 % of room either side, on 0.2 ticks.
+        assertArrayEquals(new double[] {99.4, 100, 0.2}, MetricsCharts.accuracyRange(99.9, 99.9), 1e-9);
+        assertEquals(1, MetricsCharts.niceStep(0.6), 1e-12);
+        assertEquals(0.2, MetricsCharts.niceStep(0.11), 1e-12);
+        assertEquals(0.05, MetricsCharts.niceStep(0.05), 1e-12);
+        assertEquals(5, MetricsCharts.niceStep(3), 1e-12);
+        assertEquals(20, MetricsCharts.niceStep(11), 1e-12);
+    }
+
+    @Test
+    void theScrubberSaysWhenTheHistoryIsThinned() {
+        assertEquals("", EpochScrubber.coverageText(List.of()));
+        assertEquals("", EpochScrubber.coverageText(List.of(at(0), at(1), at(2), at(3))), "every epoch held");
+        assertEquals("showing 3 of 48 epochs (older ones are thinned out) · ←/→ step one kept epoch",
+                EpochScrubber.coverageText(List.of(at(0), at(16), at(32), at(48))));
+        assertTrue(EpochScrubber.coverageText(List.of(at(0), at(4096), at(4483))).startsWith("showing 2 of 4,483 epochs"));
     }
 
     @Test

@@ -299,6 +299,238 @@ class TrainingPanelTest {
         assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
     }
 
+    @Test
+    void theProgressBarAndTimesFollowTheRunAndPausedTimeDoesNotCount(FxRobot robot) throws Exception {
+        int epochs = fx(() -> design.settings().epochs());
+        robot.clickOn("#step");
+        waitUntil(() -> progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
+        int spe = progress().stepsPerEpoch();
+        assertTrue(spe > 0);
+        waitUntil(() -> fx(() -> panel.status().getText()).contains("step 1/"));
+        assertEquals(1.0 / ((long) epochs * spe), fx(() -> panel.runProgress().getProgress()), 1e-12, "one step of the planned ones");
+        assertEquals("elapsed 0:00 · remaining —", fx(() -> panel.runTime().getText()), "no rate measured: no guess");
+
+        long started = System.nanoTime();
+        robot.clickOn("#start");
+        // After a second of running the remaining time appears; wait for five, so whole seconds are precise enough.
+        waitUntil(() -> progress().epoch() >= 3 && elapsedShown(fx(() -> panel.runTime().getText())) >= 5);
+        // Status and times come from the same frame: remaining = steps left at the run's average rate so far.
+        String[] shown = fx(() -> new String[] {panel.status().getText(), panel.runTime().getText()});
+        java.util.regex.Matcher st = java.util.regex.Pattern.compile("epoch (\\d+)/(\\d+) · step (\\d+)/(\\d+)").matcher(shown[0]);
+        assertTrue(st.find(), shown[0]);
+        long done = Long.parseLong(st.group(1)) * spe + Long.parseLong(st.group(3));
+        double elapsedSeconds = elapsedShown(shown[1]);
+        double expected = ((long) epochs * spe - done) * elapsedSeconds / (done - 1); // the Step's batch was not trained running
+        double remaining = clockSeconds(shown[1].substring(shown[1].indexOf("remaining ") + "remaining ".length()));
+        // The elapsed time is shown to whole seconds (±0.5 s), the remaining one too.
+        assertEquals(expected, remaining, 1 + expected * 0.6 / elapsedSeconds, shown[1] + " at " + shown[0]);
+
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
+        double ranFor = (System.nanoTime() - started) / 1e9;
+        Trainer.Progress p = trainer().awaitIdle(WAIT_SECONDS, TimeUnit.SECONDS);
+        long doneSteps = (long) p.epoch() * spe + p.step();
+        waitUntil(() -> Math.abs(fx(() -> panel.runProgress().getProgress()) - (double) doneSteps / ((long) epochs * spe)) < 1e-12);
+        // Three seconds paused (a dozen status refreshes): the elapsed time still is at most the time it ran.
+        long pausedAt = System.nanoTime();
+        waitUntil(() -> System.nanoTime() - pausedAt > 3_000_000_000L);
+        WaitForAsyncUtils.waitForFxEvents();
+        String times = fx(() -> panel.runTime().getText());
+        double elapsed = elapsedShown(times);
+        assertTrue(elapsed <= ranFor + 1, times + " after running " + ranFor + " s and 3 s paused");
+        assertTrue(elapsed >= 5, times + ": it ran for five seconds at least");
+    }
+
+    private static double elapsedShown(String times) {
+        String clock = times.substring("elapsed ".length(), times.indexOf(" ·"));
+        return clock.equals("—") ? 0 : clockSeconds(clock);
+    }
+
+    /** "4:05" or "1:02:03" in seconds, parsed here independently of the panel's formatter. */
+    private static double clockSeconds(String clock) {
+        double s = 0;
+        for (String part : clock.trim().split(":")) s = s * 60 + Integer.parseInt(part);
+        return s;
+    }
+
+    @Test
+    void theAccuracyAxisSpansTheCurvesUnlessFullRangeIsTicked(FxRobot robot) throws Exception {
+        NetworkDesign digits = GraphFile.read(Path.of("sample-graphs/digits-local.graph.json"));
+        fx(() -> {
+            digits.setSettings(digits.settings().withEpochs(100_000));
+            panel.setDesign(digits);
+            return null;
+        });
+        robot.clickOn("#start");
+        // Past the first epochs digits is well above 70 %: 0..100 would squeeze the curves into the top third.
+        waitUntil(() -> progress().epoch() >= 6);
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
+        javafx.scene.chart.NumberAxis y = (javafx.scene.chart.NumberAxis) fx(() -> panel.charts().accuracyChart().getYAxis());
+        double[] plotted = fx(() -> plottedRange(panel.charts().accuracyChart()));
+        double[] bounds = fx(() -> new double[] {y.getLowerBound(), y.getUpperBound()});
+        assertTrue(bounds[0] <= plotted[0] && bounds[1] >= plotted[1], java.util.Arrays.toString(bounds) + " holds " + java.util.Arrays.toString(plotted));
+        assertTrue(bounds[0] >= 0 && bounds[1] <= 100);
+        // On screen: the curves use most of the plot's height.
+        double used = fx(() -> (y.getDisplayPosition(plotted[0]) - y.getDisplayPosition(plotted[1])) / y.getHeight());
+        assertTrue(used > 0.6, "the curves span " + used + " of the height; plotted " + java.util.Arrays.toString(plotted)
+                + " on " + java.util.Arrays.toString(bounds));
+
+        robot.clickOn("#accuracyFullRange");
+        assertEquals(0, fx(y::getLowerBound));
+        assertEquals(100, fx(y::getUpperBound));
+        robot.clickOn("#accuracyFullRange");
+        assertEquals(bounds[0], fx(y::getLowerBound), "back to the data's range");
+        assertEquals(bounds[1], fx(y::getUpperBound));
+    }
+
+    /** {min, max} of the y values of every point plotted in {@code chart}. */
+    private static double[] plottedRange(javafx.scene.chart.XYChart<Number, Number> chart) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (var series : chart.getData()) {
+            for (var d : series.getData()) {
+                min = Math.min(min, d.getYValue().doubleValue());
+                max = Math.max(max, d.getYValue().doubleValue());
+            }
+        }
+        return new double[] {min, max};
+    }
+
+    @Test
+    void aFreshRunClearsTheOldCurvesAtOnce(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 3 && fx(() -> panel.charts().points() >= 3));
+        Trainer first = trainer();
+        robot.clickOn("#stop");
+        waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
+        assertTrue(fx(() -> linePoints(panel.charts().lossChart())) >= 3, "the stopped run stays on screen");
+
+        // A fresh run that stays inside its first epoch: Step trains one batch and pauses.
+        robot.clickOn("#step");
+        waitUntil(() -> trainer() != first && progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> panel.charts().points()));
+        assertEquals(0, fx(() -> linePoints(panel.charts().lossChart())), "no old loss curve drawn");
+        assertEquals(0, fx(() -> linePoints(panel.charts().accuracyChart())), "no old accuracy curve drawn");
+        assertEquals(5, fx(() -> ((javafx.scene.chart.NumberAxis) panel.charts().lossChart().getXAxis()).getUpperBound()), "the new run's axis");
+    }
+
+    /** Line segments and dots drawn in the chart's plot area (what the user sees, not the series' data). */
+    private static int linePoints(javafx.scene.chart.XYChart<Number, Number> chart) {
+        chart.applyCss();
+        chart.layout();
+        int n = 0;
+        for (javafx.scene.Node line : chart.lookupAll(".chart-series-line")) {
+            if (line.isVisible()) n += ((javafx.scene.shape.Path) line).getElements().size();
+        }
+        for (javafx.scene.Node dot : chart.lookupAll(".chart-line-symbol")) {
+            if (dot.isVisible() && !inLegend(dot)) n++;
+        }
+        return n;
+    }
+
+    /** The legend draws one symbol per series too; those are not points. */
+    private static boolean inLegend(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("chart-legend")) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void resumeFollowsTheLatestEpochAgainAfterScrubbingBack(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 5);
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
+        assertTrue(fx(() -> toggle("followLatest").isSelected()), "following by default");
+        List<TrainingSnapshot> history = trainer().history().snapshots();
+        int pausedEpoch = history.get(history.size() - 1).epoch();
+
+        robot.clickOn(knob()); // focuses the slider without moving it
+        robot.type(javafx.scene.input.KeyCode.LEFT, 2);
+        int back = history.get(history.size() - 3).epoch();
+        assertEquals(back + " of " + pausedEpoch, fx(() -> label("epochLabel").getText()));
+        assertFalse(fx(() -> toggle("followLatest").isSelected()), "scrubbing back turned following off");
+
+        robot.clickOn("#start");
+        waitUntil(() -> fx(() -> panel.scrubber().selected() != null && panel.scrubber().selected().epoch() > pausedEpoch
+                && label("epochLabel").getText().endsWith("(latest)")));
+        assertTrue(fx(() -> toggle("followLatest").isSelected()));
+    }
+
+    @Test
+    void arrowKeysStepOneKeptEpochAndTheThinningIsShown(FxRobot robot) throws Exception {
+        int capacity = TrainingController.historyCapacity(design);
+        robot.clickOn("#start");
+        // Past the history's capacity it keeps every second epoch (then every fourth, ...).
+        waitUntil(() -> progress().epoch() > 2 * capacity);
+        robot.clickOn("#pause");
+        waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
+        List<TrainingSnapshot> history = trainer().history().snapshots();
+        TrainingSnapshot newest = history.get(history.size() - 1);
+        waitUntil(() -> fx(() -> panel.scrubber().selected() == newest));
+        long kept = history.stream().filter(h -> h.epoch() > 0).count();
+        String expected = String.format(java.util.Locale.ROOT, "showing %,d of %,d epochs", kept, newest.epoch());
+        String coverage = fx(() -> label("epochCoverage").getText());
+        assertTrue(coverage.startsWith(expected), coverage + " vs " + expected);
+
+        robot.clickOn(knob());
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(history.get(history.size() - 2).epoch() + " of " + newest.epoch(), fx(() -> label("epochLabel").getText()));
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        int twoBack = history.get(history.size() - 3).epoch();
+        assertEquals(twoBack + " of " + newest.epoch(), fx(() -> label("epochLabel").getText()));
+        assertTrue(history.get(history.size() - 2).epoch() - twoBack > 1, "kept epochs are apart: one key skips several epochs");
+        robot.type(javafx.scene.input.KeyCode.RIGHT, 2);
+        assertEquals(newest.epoch() + " (latest)", fx(() -> label("epochLabel").getText()));
+        assertTrue(fx(() -> toggle("followLatest").isSelected()), "back at the end: following again");
+    }
+
+    @Test
+    void theKnobStaysUnderThePointerWhileEpochsArrive(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> progress().epoch() >= 20 && fx(() -> panel.scrubber().selected() != null && panel.scrubber().selected().epoch() >= 20));
+        Slider slider = robot.lookup("#epochScrubber").queryAs(Slider.class);
+        double trackWidth = fx(slider::getWidth);
+        javafx.geometry.Bounds track = fx(() -> slider.lookup(".track").localToScreen(slider.lookup(".track").getBoundsInLocal()));
+        javafx.geometry.Point2D target = new javafx.geometry.Point2D(track.getMinX() + track.getWidth() * 0.4, track.getCenterY());
+        robot.moveTo(knob()).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(target);
+        try {
+            // Hold the knob while the run goes on: dozens of epochs and several redraw periods.
+            int heldAt = progress().epoch();
+            long t0 = System.nanoTime();
+            waitUntil(() -> progress().epoch() >= heldAt + 50 && System.nanoTime() - t0 > 1_000_000_000L);
+            WaitForAsyncUtils.waitForFxEvents();
+            double max = fx(slider::getMax);
+            double knobX = fx(() -> knobCentreX());
+            // Snapping to a kept snapshot puts the knob up to half a position away from the pointer.
+            assertEquals(target.getX(), knobX, track.getWidth() / max / 2 + 3, "knob at " + knobX + ", pointer at " + target.getX());
+            assertEquals(trackWidth, fx(slider::getWidth), "the track kept its width");
+        } finally {
+            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        assertFalse(fx(() -> toggle("followLatest").isSelected()), "let go in the middle: not following");
+        int chosen = fx(() -> panel.scrubber().selected().epoch());
+        String chosenLabel = fx(() -> label("epochLabel").getText());
+        assertTrue(chosenLabel.startsWith(chosen + " of "), chosenLabel);
+        robot.clickOn("#followLatest");
+        waitUntil(() -> fx(() -> label("epochLabel").getText().endsWith("(latest)") && panel.scrubber().selected().epoch() > chosen));
+    }
+
+    private javafx.scene.Node knob() {
+        return panel.lookup("#epochScrubber").lookup(".thumb");
+    }
+
+    private double knobCentreX() {
+        javafx.scene.Node k = knob();
+        return k.localToScreen(k.getBoundsInLocal()).getCenterX();
+    }
+
+    private javafx.scene.control.ToggleButton toggle(String id) {
+        return (javafx.scene.control.ToggleButton) panel.lookup("#" + id);
+    }
+
     /**
      * The progress once the trainer has handled one more (harmless) command after all earlier ones: its loop ran
      * again, so a batch it was going to train on its own would have been trained by now. No sleeping on a guess.
