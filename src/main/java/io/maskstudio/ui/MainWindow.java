@@ -5,6 +5,7 @@ import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
+import io.maskstudio.runs.RunFolders;
 import io.maskstudio.ui.editor.Document;
 import io.maskstudio.ui.editor.EditorPane;
 import io.maskstudio.ui.editor.GeneratorsDialog;
@@ -136,6 +137,7 @@ public final class MainWindow {
         if (d == null) return;
         if (training == null) {
             training = new TrainingPanel(d);
+            training.setRunsRoot(() -> RunFolders.rootFor(document.file(), AppDirs.home()));
             trainingTab.setContent(training);
             trainingBadge.textProperty().bind(training.summaryProperty());
             trainingBadge.visibleProperty().bind(training.trainingProperty());

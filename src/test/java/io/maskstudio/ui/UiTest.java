@@ -32,6 +32,8 @@ abstract class UiTest extends FxRobot {
         // A fresh home per test: recent files and autosaves of one test must not leak into the next.
         home = java.nio.file.Files.createTempDirectory("maskstudio-uitest-home");
         System.setProperty("maskstudio.home", home.toString());
+        // Runs started in tests are saved here, never beside the repository's sample graphs.
+        System.setProperty(io.maskstudio.runs.RunFolders.RUNS_DIR_PROPERTY, home.resolve("runs").toString());
         prepareHome(home);
         FxToolkit.setupFixture(() -> {
             stage = new Stage();

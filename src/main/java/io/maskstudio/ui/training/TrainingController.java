@@ -2,12 +2,21 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingObserver;
+import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.runs.RecordingObserver;
+import io.maskstudio.runs.RunFolders;
+import io.maskstudio.runs.RunLayout;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The current run: one {@link Trainer} training a copy of the design. Start/Step begin a fresh run when
@@ -20,7 +29,25 @@ final class TrainingController {
 
     private Trainer trainer;
     private boolean stopped = true;
+    private Supplier<Path> runsRoot;
+    private volatile String recordingProblem;
+    private Path runDir;
     private List<LayerSpec> runLayers = List.of();
+
+    /** Saves every run from now on into a new folder under the root this gives (null: runs are not saved). */
+    void setRunsRoot(Supplier<Path> root) {
+        this.runsRoot = root;
+    }
+
+    /** Why the current run is not (or no longer) being saved; null while it is, or when runs are not saved. */
+    String recordingProblem() {
+        return recordingProblem;
+    }
+
+    /** The current or last run's folder (null when it is not saved). */
+    Path runDir() {
+        return runDir;
+    }
 
     /** The current or last run's trainer (null before the first run). */
     Trainer trainer() {
@@ -89,6 +116,25 @@ final class TrainingController {
         return active() && !design.layers().equals(runLayers);
     }
 
+    /**
+     * The observer that saves the run, or none when runs are not saved. Creating the folder is quick (one mkdir) and
+     * happens on Start; everything else is written off the FX thread by the recorder.
+     */
+    private TrainingObserver recorder(NetworkDesign copy) {
+        recordingProblem = null;
+        runDir = null;
+        if (runsRoot == null) return TrainingObserver.NONE;
+        Path root = runsRoot.get();
+        try {
+            runDir = RunFolders.create(root, copy.settings().optimizer(), Instant.now());
+        } catch (IOException e) {
+            recordingProblem = root + ": the run is not being saved: " + e.getMessage();
+            return TrainingObserver.NONE;
+        }
+        return new RecordingObserver(runDir, copy.copy(), new RunManifest.Dataset(copy.settings().dataset(), null, null),
+                RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES, problem -> recordingProblem = problem);
+    }
+
     static int historyCapacity(NetworkDesign d) {
         return DesignTrainers.historyCapacity(d);
     }
@@ -98,7 +144,7 @@ final class TrainingController {
         stop();
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
-        trainer = DesignTrainers.forDesign(copy);
+        trainer = DesignTrainers.forDesign(copy, recorder(copy));
         stopped = false;
         return true;
     }

@@ -23,9 +23,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The "Training" tab: settings, Start/Pause/Step/Stop, loss and accuracy curves, per-layer heatmaps with
@@ -93,6 +95,11 @@ public final class TrainingPanel extends BorderPane {
         heatmaps.setLayers(design.layers());
         updateControls(null);
         poller.start();
+    }
+
+    /** Saves each run from now on into a new folder under the root this gives (the main window: beside the graph). */
+    public void setRunsRoot(Supplier<Path> root) {
+        controller.setRunsRoot(root);
     }
 
     /** Trains another design from now on (the main window opened a file): the current run is stopped. */
@@ -260,8 +267,10 @@ public final class TrainingPanel extends BorderPane {
             shownState = p.state();
             updateControls(p);
             int epochs = design.settings().epochs();
+            String problem = controller.recordingProblem();
             status.setText((controller.active() ? "" : "Stopped · ")
-                    + StatusText.of(p, epochs, stepsPerSecond, controller.loading()));
+                    + StatusText.of(p, epochs, stepsPerSecond, controller.loading())
+                    + (problem != null ? " · " + problem : controller.runDir() != null ? " · saving to " + controller.runDir().getFileName() : ""));
             long planned = (long) epochs * p.stepsPerEpoch();
             double remaining = p.state() == Trainer.State.FINISHED ? 0 : RunClock.remainingSeconds(done, planned, clock.averageRate());
             showTimes(RunClock.fraction(done, planned), clock.elapsedSeconds(), remaining);
