@@ -10,6 +10,9 @@ class LauncherTest {
     void noArgumentsOrOneGraphFileOpenTheApp() {
         assertTrue(Launcher.opensGui(new String[0]));
         assertTrue(Launcher.opensGui(new String[]{"sample-graphs/mnist-local.graph.json"}));
+        assertTrue(Launcher.opensGui(new String[]{"sample-graphs/mnist-local.graph.json", "--train"}));
+        assertTrue(Launcher.opensGui(new String[]{"--train", "sample-graphs/mnist-local.graph.json"}));
+        assertFalse(Launcher.opensGui(new String[]{"--train"}), "--train needs the graph to train");
     }
 
     @Test

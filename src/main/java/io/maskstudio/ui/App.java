@@ -18,13 +18,18 @@ import java.util.List;
 public class App extends Application {
     static final String SAMPLE = "/sample-graphs/digits-local.graph.json";
     static final String SAMPLE_NAME = "digits-local.graph.json";
+    /** {@code maskstudio FILE.graph.json --train}: open the graph and start training it at once. */
+    public static final String TRAIN_FLAG = "--train";
 
     private PulseLog pulseLog;
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        MainWindow.show(stage, args.isEmpty() ? null : Path.of(args.get(0)));
+        boolean train = args.contains(TRAIN_FLAG);
+        Path file = args.stream().filter(a -> !a.equals(TRAIN_FLAG)).findFirst().map(Path::of).orElse(null);
+        MainWindow w = MainWindow.show(stage, file);
+        if (train) w.startTrainingOnceOpen();
         pulseLog = PulseLog.startIfRequested();
     }
 

@@ -27,6 +27,8 @@ import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
 import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -172,6 +174,27 @@ public final class MainWindow {
                 },
                 failure -> Alerts.error(stage, "Cannot open " + (file != null ? file : "the sample graph"),
                         FileCommands.describe(failure, file != null ? file : Path.of(App.SAMPLE_NAME))));
+    }
+
+    /**
+     * Starts training as soon as the graph has opened (the command line's {@code --train}): the Training tab comes
+     * to the front and its Start runs, as if the user had clicked them.
+     */
+    public void startTrainingOnceOpen() {
+        if (document.design() != null && training != null) {
+            modes.getSelectionModel().select(trainingTab);
+            training.startRun();
+            return;
+        }
+        document.designProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends NetworkDesign> o, NetworkDesign old, NetworkDesign d) {
+                if (d == null || training == null) return;
+                document.designProperty().removeListener(this);
+                modes.getSelectionModel().select(trainingTab);
+                training.startRun();
+            }
+        });
     }
 
     /** Shows a graph read from {@code file}, keeping its unknown fields for saving and telling the user about them. */

@@ -38,6 +38,7 @@ abstract class UiTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
             window = MainWindow.show(stage, fileToOpen());
+            shown(window);
         });
         awaitLoaded();
     }
@@ -52,6 +53,10 @@ abstract class UiTest extends FxRobot {
 
     /** Lets a test put files into the home directory before the window opens. */
     protected void prepareHome(Path home) throws Exception {
+    }
+
+    /** Runs right after the window is shown, before its file has loaded: what App.start does after show. */
+    protected void shown(MainWindow w) {
     }
 
     protected Path fileToOpen() {

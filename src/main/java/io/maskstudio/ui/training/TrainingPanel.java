@@ -184,6 +184,11 @@ public final class TrainingPanel extends BorderPane {
         return scroll;
     }
 
+    /** What the Start button does: starts a fresh run, or resumes the paused one. */
+    public void startRun() {
+        onStart();
+    }
+
     private void onStart() {
         if (controller.start(design)) beginRun();
         runMessage = "";
