@@ -142,14 +142,7 @@ public final class GraphFile {
         }
         TrainingSettings s = design.settings();
         ObjectNode t = root.putObject("training");
-        t.put("dataset", s.dataset());
-        t.put("optimizer", s.optimizer());
-        t.put("learningRate", s.learningRate());
-        t.put("batchSize", s.batchSize());
-        t.put("epochs", s.epochs());
-        t.put("weightDecay", s.weightDecay());
-        t.put("seed", s.seed());
-        t.put("validationFraction", s.validationFraction());
+        putSettings(t, s);
         extras.writeTraining(t);
         extras.writeTop(root);
         try {
@@ -158,6 +151,18 @@ public final class GraphFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a tree we built", e);
         }
+    }
+
+    /** The training block's fields, as graph files and run.json's {@code settings} spell them. */
+    static void putSettings(ObjectNode t, TrainingSettings s) {
+        t.put("dataset", s.dataset());
+        t.put("optimizer", s.optimizer());
+        t.put("learningRate", s.learningRate());
+        t.put("batchSize", s.batchSize());
+        t.put("epochs", s.epochs());
+        t.put("weightDecay", s.weightDecay());
+        t.put("seed", s.seed());
+        t.put("validationFraction", s.validationFraction());
     }
 
     /** Turns a parsed tree into a design, field by field. */

@@ -53,15 +53,7 @@ public final class RunManifestJson {
         if (!m.methodDetail().isEmpty()) root.put("methodDetail", m.methodDetail());
         TrainingSettings s = m.design().settings();
         root.put("seed", s.seed());
-        ObjectNode settings = root.putObject("settings");
-        settings.put("dataset", s.dataset());
-        settings.put("optimizer", s.optimizer());
-        settings.put("learningRate", s.learningRate());
-        settings.put("batchSize", s.batchSize());
-        settings.put("epochs", s.epochs());
-        settings.put("weightDecay", s.weightDecay());
-        settings.put("seed", s.seed());
-        settings.put("validationFraction", s.validationFraction());
+        GraphFile.putSettings(root.putObject("settings"), s);
         ObjectNode data = root.putObject("dataset");
         data.put("name", m.dataset().name());
         if (m.dataset().path() != null) data.put("path", m.dataset().path());
