@@ -1,0 +1,245 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.render.Cell;
+import io.maskstudio.render.MatrixViewport;
+import io.maskstudio.render.PixelRect;
+import io.maskstudio.render.Raster;
+import io.maskstudio.render.ViewportHeatmap;
+import io.maskstudio.ui.fx.LatestOnly;
+import io.maskstudio.ui.fx.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * One {@link LayerMap} at full resolution through a {@link MatrixViewport}: scroll or +/- zooms, dragging pans,
+ * arrow keys pan, F fits. The visible region is rendered on a worker ({@link LatestOnly}: only the newest viewport's
+ * picture is shown), so a 1000x1000 pair stays responsive; until it arrives the previous picture is moved and scaled
+ * to the new viewport. The hovered cell is {@link #hoveredCellProperty()}.
+ */
+public final class HeatmapCanvas extends Region {
+    static final double MAX_CELL = 64;
+    private static final int BACKGROUND = 0xFFF4F5F7;
+    private static final double PAN_STEP = 40;
+
+    private record Frame(LayerMap map, MatrixViewport vp, Raster raster) {}
+
+    private final ImageView view = new ImageView();
+    private final Rectangle hoverMark = new Rectangle();
+    private final LatestOnly renders;
+    private final ReadOnlyObjectWrapper<MatrixViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
+    private final ObjectProperty<Cell> hover = new SimpleObjectProperty<>(this, "hover");
+    private LayerMap map;
+    private boolean fitPending = true;
+    private LayerMap requestedMap;
+    private MatrixViewport requestedVp;
+    private MatrixViewport shownVp;
+    private WritableImage image;
+    private double dragX, dragY;
+
+    HeatmapCanvas(TaskRunner runner) {
+        renders = new LatestOnly(runner);
+        setId("heatmapCanvas");
+        getStyleClass().add("heatmap-canvas");
+        view.setManaged(false);
+        view.setSmooth(false);
+        view.setPreserveRatio(false);
+        hoverMark.setManaged(false);
+        hoverMark.setMouseTransparent(true);
+        hoverMark.getStyleClass().add("heatmap-hover");
+        hoverMark.setVisible(false);
+        getChildren().addAll(view, hoverMark);
+        setMinSize(120, 120);
+        setFocusTraversable(true);
+        // Clip: a zoomed-in picture must not paint over the colour bar and buttons around the canvas.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setOnScroll(this::scrolled);
+        setOnMousePressed(this::pressed);
+        setOnMouseDragged(this::dragged);
+        setOnMouseMoved(e -> hover.set(cellAt(e.getX(), e.getY())));
+        setOnMouseExited(e -> hover.set(null));
+        setOnKeyPressed(this::keyPressed);
+        hover.addListener((o, a, b) -> placeHoverMark());
+    }
+
+    /** Shows another map; the viewport is kept when the matrix has the same shape (scrubbing keeps the zoom). */
+    void setMap(LayerMap m) {
+        if (map == null || m == null || m.rows() != map.rows() || m.cols() != map.cols()) fitPending = true;
+        map = m;
+        if (m == null) {
+            renders.cancel();
+            view.setImage(null);
+            image = null;
+            shownVp = null;
+            requestedMap = null;
+            hover.set(null);
+        }
+        requestLayout();
+    }
+
+    LayerMap map() { return map; }
+
+    /** The whole matrix again, as large as fits. */
+    public void fit() {
+        fitPending = true;
+        requestLayout();
+    }
+
+    /** Zooms by {@code factor} about the canvas centre (the +/- buttons and keys). */
+    void zoom(double factor) {
+        zoomAt(getWidth() / 2, getHeight() / 2, factor);
+    }
+
+    public ReadOnlyObjectProperty<MatrixViewport> viewportProperty() { return viewport.getReadOnlyProperty(); }
+    public MatrixViewport viewport() { return viewport.get(); }
+    ObjectProperty<Cell> hoveredCellProperty() { return hover; }
+
+    /** Centre of a cell in canvas coordinates (tests aim the mouse with it). */
+    public double[] cellCentre(int row, int col) {
+        PixelRect b = viewport().cellBounds(row, col);
+        return new double[] {b.x() + b.width() / 2.0, b.y() + b.height() / 2.0};
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = (int) Math.floor(getWidth()), h = (int) Math.floor(getHeight());
+        if (map == null || w <= 0 || h <= 0) return;
+        MatrixViewport vp = viewport.get();
+        if (fitPending || vp == null || vp.rows() != map.rows() || vp.cols() != map.cols()) {
+            fitPending = false;
+            setViewport(fitted(w, h));
+        } else if (vp.width() != w || vp.height() != h) {
+            setViewport(vp.resized(w, h));
+        }
+        requestRender();
+        placeImage();
+    }
+
+    private MatrixViewport fitted(int w, int h) {
+        MatrixViewport f = MatrixViewport.fit(map.rows(), map.cols(), w, h);
+        // Small matrices would get huge cells: cap them, keeping the matrix centred.
+        return f.cellSize() > MAX_CELL ? f.zoomedAt(w / 2.0, h / 2.0, MAX_CELL / f.cellSize()) : f;
+    }
+
+    private void setViewport(MatrixViewport vp) {
+        viewport.set(vp);
+        placeImage();
+        placeHoverMark();
+        requestLayout();
+    }
+
+    private void requestRender() {
+        LayerMap m = map;
+        MatrixViewport vp = viewport.get();
+        if (m == requestedMap && vp.equals(requestedVp)) return;
+        requestedMap = m;
+        requestedVp = vp;
+        renders.submit(() -> {
+            Raster r = new Raster(vp.width(), vp.height());
+            ViewportHeatmap.render(r, m.values(), vp, m.colors(), m.range(), m.pooling(), BACKGROUND);
+            return new Frame(m, vp, r);
+        }, this::showFrame);
+    }
+
+    private void showFrame(Frame f) {
+        Raster r = f.raster();
+        if (image == null || image.getWidth() != r.width() || image.getHeight() != r.height()) {
+            image = new WritableImage(r.width(), r.height());
+            view.setImage(image);
+        }
+        // Opaque pixels: ARGB equals premultiplied ARGB, and the premultiplied format skips a conversion.
+        image.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(), r.pixels(), 0, r.width());
+        shownVp = f.vp();
+        placeImage();
+    }
+
+    /** Moves and scales the last rendered picture so that it sits where the current viewport puts its cells. */
+    private void placeImage() {
+        MatrixViewport vp = viewport.get();
+        if (shownVp == null || vp == null || image == null) return;
+        double scale = vp.cellSize() / shownVp.cellSize();
+        view.setFitWidth(shownVp.width() * scale);
+        view.setFitHeight(shownVp.height() * scale);
+        view.relocate((shownVp.firstCol() - vp.firstCol()) * vp.cellSize(), (shownVp.firstRow() - vp.firstRow()) * vp.cellSize());
+    }
+
+    private void placeHoverMark() {
+        Cell c = hover.get();
+        MatrixViewport vp = viewport.get();
+        if (c == null || vp == null || c.row() >= vp.rows() || c.col() >= vp.cols()) {
+            hoverMark.setVisible(false);
+            return;
+        }
+        PixelRect b = vp.cellBounds(c.row(), c.col());
+        hoverMark.setX(b.x() - 1);
+        hoverMark.setY(b.y() - 1);
+        hoverMark.setWidth(b.width() + 2);
+        hoverMark.setHeight(b.height() + 2);
+        hoverMark.setVisible(true);
+    }
+
+    private Cell cellAt(double x, double y) {
+        MatrixViewport vp = viewport.get();
+        return vp == null || map == null ? null : vp.cellAt((int) Math.floor(x), (int) Math.floor(y));
+    }
+
+    private void zoomAt(double x, double y, double factor) {
+        MatrixViewport vp = viewport.get();
+        if (vp == null || map == null) return;
+        double minCell = Math.min(MAX_CELL, fitted(vp.width(), vp.height()).cellSize()) / 2;
+        double target = Math.max(minCell, Math.min(MAX_CELL, vp.cellSize() * factor));
+        if (target != vp.cellSize()) setViewport(vp.zoomedAt(x, y, target / vp.cellSize()));
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        zoomAt(e.getX(), e.getY(), Math.pow(1.2, e.getDeltaY() / 40));
+        e.consume();
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        dragX = e.getX();
+        dragY = e.getY();
+    }
+
+    private void dragged(MouseEvent e) {
+        MatrixViewport vp = viewport.get();
+        if (vp == null || e.getButton() == MouseButton.SECONDARY) return;
+        setViewport(vp.pannedBy(e.getX() - dragX, e.getY() - dragY));
+        dragX = e.getX();
+        dragY = e.getY();
+        hover.set(cellAt(e.getX(), e.getY()));
+    }
+
+    private void keyPressed(KeyEvent e) {
+        MatrixViewport vp = viewport.get();
+        if (vp == null) return;
+        switch (e.getCode()) {
+            case PLUS, ADD, EQUALS -> zoom(1.25);
+            case MINUS, SUBTRACT -> zoom(1 / 1.25);
+            case F -> fit();
+            case LEFT -> setViewport(vp.pannedBy(PAN_STEP, 0));
+            case RIGHT -> setViewport(vp.pannedBy(-PAN_STEP, 0));
+            case UP -> setViewport(vp.pannedBy(0, PAN_STEP));
+            case DOWN -> setViewport(vp.pannedBy(0, -PAN_STEP));
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+}
