@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,6 +43,20 @@ class HeatmapViewerTest extends UiTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the label's text passes {@code ok}; on timeout fails showing the text it had. */
+    private void awaitText(String id, java.util.function.Predicate<String> ok, String what) throws Exception {
+        try {
+            waitUntil(() -> ok.test(text(id)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(what + ": #" + id + " shows \"" + text(id) + "\"", e);
+        }
+    }
+
+    private static double cellSize(String zoomText) {
+        Matcher m = ZOOM.matcher(zoomText);
+        return m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private String text(String id) {
@@ -120,24 +135,30 @@ class HeatmapViewerTest extends UiTest {
         Node mark = lookup(".heatmap-hover").query();
         double markBefore = mark.localToScreen(mark.getBoundsInLocal()).getWidth();
         moveTo(onScreen(canvas, 0, 60));
-        waitUntil(() -> text("heatmapReadout").equals("out 0, in 60: no connection"));
+        awaitText("heatmapReadout", "out 0, in 60: no connection"::equals, "an absent connection");
 
-        // Scroll up over the centre: larger cells, fewer columns on screen.
+        // The wheel over the centre zooms (Monocle's robot wheels in tiny steps of either sign), then + zooms in.
         moveTo(new Point2D(canvasOnScreen.getCenterX(), canvasOnScreen.getCenterY()));
         scroll(3, VerticalDirection.UP);
-        waitUntil(() -> ZOOM.matcher(text("heatmapZoom")).matches()
-                && !text("heatmapZoom").startsWith(before.group(1) + " "));
+        awaitText("heatmapZoom", t -> cellSize(t) != cellSize(before.group(0)), "the wheel zooms");
+        clickOn(new Point2D(canvasOnScreen.getCenterX(), canvasOnScreen.getCenterY()));
+        double wheeled = cellSize(text("heatmapZoom"));
+        type(KeyCode.ADD, 3);
+        awaitText("heatmapZoom", t -> cellSize(t) > wheeled * 1.9, "three presses of + zoom in 1.25³ times");
         Matcher after = ZOOM.matcher(text("heatmapZoom"));
         assertTrue(after.matches());
-        assertTrue(Double.parseDouble(after.group(1)) > Double.parseDouble(before.group(1)), after.group(1) + " px per cell");
         int columnsAfter = Integer.parseInt(after.group(5)) - Integer.parseInt(after.group(4)) + 1;
         assertTrue(columnsAfter < 64, columnsAfter + " columns shown");
         MatrixViewport vp = canvas.viewport();
         int row = (vp.firstVisibleRow() + vp.lastVisibleRow()) / 2, col = (vp.firstVisibleCol() + vp.lastVisibleCol()) / 2;
         moveTo(onScreen(canvas, row, col));
-        waitUntil(() -> text("heatmapReadout").startsWith("out " + row + ", in " + col + ":"));
+        awaitText("heatmapReadout", t -> t.startsWith("out " + row + ", in " + col + ":"), "the cell under the mouse after the zoom");
         double markAfter = mark.localToScreen(mark.getBoundsInLocal()).getWidth();
         assertTrue(markAfter > markBefore * 1.5, "the hovered cell's mark grew on screen: " + markBefore + " → " + markAfter);
+
+        // Fit shows the whole matrix again.
+        clickOn("#zoomFit");
+        awaitText("heatmapZoom", before.group(0)::equals, "Fit");
 
         // The scrubber back to the oldest snapshot held: the open viewer shows its weights.
         List<TrainingSnapshot> history = trainer().history().snapshots();

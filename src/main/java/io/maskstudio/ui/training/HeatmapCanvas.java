@@ -41,11 +41,15 @@ public final class HeatmapCanvas extends Region {
     private final ObjectProperty<Cell> hover = new SimpleObjectProperty<>(this, "hover");
     private LayerMap map;
     private boolean fitPending = true;
+    /** True once the user zoomed or panned; until then a resized canvas shows the whole matrix again. */
+    private boolean moved;
     private LayerMap requestedMap;
     private MatrixViewport requestedVp;
     private MatrixViewport shownVp;
     private WritableImage image;
     private double dragX, dragY;
+    /** Where the mouse is over the canvas (NaN outside): after a zoom or pan the hovered cell is the one now under it. */
+    private double mouseX = Double.NaN, mouseY = Double.NaN;
 
     HeatmapCanvas(TaskRunner runner) {
         renders = new LatestOnly(runner);
@@ -69,8 +73,8 @@ public final class HeatmapCanvas extends Region {
         setOnScroll(this::scrolled);
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
-        setOnMouseMoved(e -> hover.set(cellAt(e.getX(), e.getY())));
-        setOnMouseExited(e -> hover.set(null));
+        setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
+        setOnMouseExited(e -> hoverAt(Double.NaN, Double.NaN));
         setOnKeyPressed(this::keyPressed);
         hover.addListener((o, a, b) -> placeHoverMark());
     }
@@ -118,8 +122,11 @@ public final class HeatmapCanvas extends Region {
         int w = (int) Math.floor(getWidth()), h = (int) Math.floor(getHeight());
         if (map == null || w <= 0 || h <= 0) return;
         MatrixViewport vp = viewport.get();
-        if (fitPending || vp == null || vp.rows() != map.rows() || vp.cols() != map.cols()) {
+        boolean refit = fitPending || vp == null || vp.rows() != map.rows() || vp.cols() != map.cols()
+                || (!moved && (vp.width() != w || vp.height() != h));
+        if (refit) {
             fitPending = false;
+            moved = false;
             setViewport(fitted(w, h));
         } else if (vp.width() != w || vp.height() != h) {
             setViewport(vp.resized(w, h));
@@ -137,8 +144,15 @@ public final class HeatmapCanvas extends Region {
     private void setViewport(MatrixViewport vp) {
         viewport.set(vp);
         placeImage();
+        hover.set(cellAt(mouseX, mouseY));
         placeHoverMark();
         requestLayout();
+    }
+
+    private void hoverAt(double x, double y) {
+        mouseX = x;
+        mouseY = y;
+        hover.set(cellAt(x, y));
     }
 
     private void requestRender() {
@@ -193,7 +207,8 @@ public final class HeatmapCanvas extends Region {
 
     private Cell cellAt(double x, double y) {
         MatrixViewport vp = viewport.get();
-        return vp == null || map == null ? null : vp.cellAt((int) Math.floor(x), (int) Math.floor(y));
+        if (vp == null || map == null || Double.isNaN(x)) return null;
+        return vp.cellAt((int) Math.floor(x), (int) Math.floor(y));
     }
 
     private void zoomAt(double x, double y, double factor) {
@@ -201,12 +216,22 @@ public final class HeatmapCanvas extends Region {
         if (vp == null || map == null) return;
         double minCell = Math.min(MAX_CELL, fitted(vp.width(), vp.height()).cellSize()) / 2;
         double target = Math.max(minCell, Math.min(MAX_CELL, vp.cellSize() * factor));
-        if (target != vp.cellSize()) setViewport(vp.zoomedAt(x, y, target / vp.cellSize()));
+        if (target == vp.cellSize()) return;
+        moved = true;
+        setViewport(vp.zoomedAt(x, y, target / vp.cellSize()));
     }
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() == 0) return;
-        zoomAt(e.getX(), e.getY(), Math.pow(1.2, e.getDeltaY() / 40));
+        double x = e.getX(), y = e.getY();
+        // Zoom at the mouse. Some platforms (Monocle, for an owned window) report a wheel's position far outside
+        // the node it is delivered to: then the last position the mouse moved to, else the centre.
+        if (!(x >= 0 && y >= 0 && x < getWidth() && y < getHeight())) {
+            boolean known = !Double.isNaN(mouseX);
+            x = known ? mouseX : getWidth() / 2;
+            y = known ? mouseY : getHeight() / 2;
+        }
+        zoomAt(x, y, Math.pow(1.2, e.getDeltaY() / 40));
         e.consume();
     }
 
@@ -219,15 +244,17 @@ public final class HeatmapCanvas extends Region {
     private void dragged(MouseEvent e) {
         MatrixViewport vp = viewport.get();
         if (vp == null || e.getButton() == MouseButton.SECONDARY) return;
+        moved = true;
         setViewport(vp.pannedBy(e.getX() - dragX, e.getY() - dragY));
         dragX = e.getX();
         dragY = e.getY();
-        hover.set(cellAt(e.getX(), e.getY()));
+        hoverAt(e.getX(), e.getY());
     }
 
     private void keyPressed(KeyEvent e) {
         MatrixViewport vp = viewport.get();
         if (vp == null) return;
+        if (e.getCode().isArrowKey()) moved = true;
         switch (e.getCode()) {
             case PLUS, ADD, EQUALS -> zoom(1.25);
             case MINUS, SUBTRACT -> zoom(1 / 1.25);
