@@ -3,6 +3,7 @@ package io.maskstudio.ui;
 import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.render.ColorMap;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.ui.training.HeatmapCanvas;
 import javafx.geometry.Bounds;
@@ -120,6 +121,11 @@ class HeatmapViewerTest extends UiTest {
         assertEquals(String.format(Locale.ROOT, "%.3g", -maxAbs), text("colorBarMin"));
 
         HeatmapCanvas canvas = (HeatmapCanvas) lookup("#heatmapCanvas").query();
+        // The picture arrives from a worker: cell (3, 4) is drawn in the diverging colour of its weight.
+        int expectedColour = ColorMap.BLUE_WHITE_RED.map(weight(last, 3, 4), -maxAbs, maxAbs);
+        double[] centre34 = WaitForAsyncUtils.asyncFx(() -> canvas.cellCentre(3, 4)).get();
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null).getPixelReader()
+                .getArgb((int) centre34[0], (int) centre34[1])).get() == expectedColour);
         Bounds canvasOnScreen = canvas.localToScreen(canvas.getBoundsInLocal());
         Matcher before = ZOOM.matcher(text("heatmapZoom"));
         assertTrue(before.matches(), text("heatmapZoom"));

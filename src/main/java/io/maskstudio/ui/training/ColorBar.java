@@ -15,19 +15,18 @@ import java.util.Locale;
  * tick labels at the minimum, at 0 when it lies inside, and at the maximum (for the mask: absent and connected).
  */
 final class ColorBar extends Region {
-    private static final int STEPS = 256;
     private static final double BAR_HEIGHT = 14;
     private final ImageView bar = new ImageView();
     private final Label min = tick("colorBarMin");
     private final Label zero = tick("colorBarZero");
     private final Label max = tick("colorBarMax");
     private ValueRange range;
+    private ColorMap colors;
+    private int stripWidth;
 
     ColorBar() {
         setId("colorBar");
         getStyleClass().add("color-bar");
-        bar.setSmooth(false);
-        bar.setPreserveRatio(false);
         getChildren().addAll(bar, min, zero, max);
         setMinHeight(BAR_HEIGHT + 20);
         setPrefHeight(BAR_HEIGHT + 20);
@@ -37,7 +36,8 @@ final class ColorBar extends Region {
         setVisible(m != null);
         if (m == null) return;
         range = m.range();
-        bar.setImage(strip(m.colors()));
+        if (m.colors() != colors) stripWidth = 0;
+        colors = m.colors();
         if (m.kind() == HeatmapKind.MASK) {
             min.setText("absent");
             max.setText("connected");
@@ -51,6 +51,18 @@ final class ColorBar extends Region {
         requestLayout();
     }
 
+    /** Receptive fields with a range per tile: the bar names the ends instead of numbers. */
+    void showPerTile(ColorMap map) {
+        setVisible(true);
+        range = ValueRange.symmetric(1);
+        if (map != colors) stripWidth = 0;
+        colors = map;
+        min.setText("−(the tile's largest |w|)");
+        zero.setText("0");
+        max.setText("+(the tile's largest |w|)");
+        requestLayout();
+    }
+
     /** The tick text of a range end: three significant digits, as the tiles' captions. */
     static String format(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
@@ -59,9 +71,13 @@ final class ColorBar extends Region {
     @Override
     protected void layoutChildren() {
         double w = getWidth();
+        // Drawn at its size on screen: a stretched 1-pixel strip showed garbage on some pipelines (Xvfb).
+        int sw = (int) Math.max(1, Math.floor(w));
+        if (colors != null && sw != stripWidth) {
+            stripWidth = sw;
+            bar.setImage(strip(colors, sw, (int) BAR_HEIGHT));
+        }
         bar.relocate(0, 0);
-        bar.setFitWidth(w);
-        bar.setFitHeight(BAR_HEIGHT);
         double y = BAR_HEIGHT + 2;
         place(min, 0, y, w);
         place(max, w - max.prefWidth(-1), y, w);
@@ -73,11 +89,14 @@ final class ColorBar extends Region {
         l.resizeRelocate(Math.max(0, Math.min(w - lw, x)), y, lw, l.prefHeight(-1));
     }
 
-    private static WritableImage strip(ColorMap map) {
-        int[] px = new int[STEPS];
-        for (int k = 0; k < STEPS; k++) px[k] = map.at(k / (STEPS - 1.0));
-        WritableImage img = new WritableImage(STEPS, 1);
-        img.getPixelWriter().setPixels(0, 0, STEPS, 1, PixelFormat.getIntArgbInstance(), px, 0, STEPS);
+    private static WritableImage strip(ColorMap map, int width, int height) {
+        int[] px = new int[width * height];
+        for (int x = 0; x < width; x++) {
+            int c = map.at(width == 1 ? 0.5 : x / (width - 1.0));
+            for (int y = 0; y < height; y++) px[y * width + x] = c;
+        }
+        WritableImage img = new WritableImage(width, height);
+        img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), px, 0, width);
         return img;
     }
 

@@ -5,7 +5,6 @@ import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.PixelRect;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ViewportHeatmap;
-import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,8 +22,8 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * One {@link LayerMap} at full resolution through a {@link MatrixViewport}: scroll or +/- zooms, dragging pans,
- * arrow keys pan, F fits. The visible region is rendered on a worker ({@link LatestOnly}: only the newest viewport's
- * picture is shown), so a 1000x1000 pair stays responsive; until it arrives the previous picture is moved and scaled
+ * arrow keys pan, F fits. The visible region is rendered on a worker ({@link RenderQueue}: one render at a time,
+ * then the newest viewport's), so a 1000x1000 pair stays responsive; until it arrives the previous picture is moved and scaled
  * to the new viewport. The hovered cell is {@link #hoveredCellProperty()}.
  */
 public final class HeatmapCanvas extends Region {
@@ -36,7 +35,7 @@ public final class HeatmapCanvas extends Region {
 
     private final ImageView view = new ImageView();
     private final Rectangle hoverMark = new Rectangle();
-    private final LatestOnly renders;
+    private final RenderQueue renders;
     private final ReadOnlyObjectWrapper<MatrixViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
     private final ObjectProperty<Cell> hover = new SimpleObjectProperty<>(this, "hover");
     private LayerMap map;
@@ -52,7 +51,7 @@ public final class HeatmapCanvas extends Region {
     private double mouseX = Double.NaN, mouseY = Double.NaN;
 
     HeatmapCanvas(TaskRunner runner) {
-        renders = new LatestOnly(runner);
+        renders = new RenderQueue(runner);
         setId("heatmapCanvas");
         getStyleClass().add("heatmap-canvas");
         view.setManaged(false);

@@ -55,6 +55,9 @@ final class HeatmapTile extends VBox {
         enlarge.setTooltip(new Tooltip("Open this map large, with zoom, pan and each cell's value."));
         enlarge.setOnAction(e -> onOpen.run());
         enlarge.setPadding(javafx.geometry.Insets.EMPTY);
+        // A long title is elided, never the link.
+        enlarge.setMinWidth(Region.USE_PREF_SIZE);
+        heading.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox titleRow = new HBox(6, heading, gap, enlarge);

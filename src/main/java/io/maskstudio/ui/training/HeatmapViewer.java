@@ -111,6 +111,7 @@ final class HeatmapViewer {
         canvas.viewportProperty().addListener((o, a, b) -> updateZoomText());
         canvas.hoveredCellProperty().addListener((o, a, b) -> updateReadout());
         fields.readoutProperty().addListener((o, a, b) -> updateReadout());
+        fields.sharedRangeProperty().addListener((o, a, b) -> refresh());
 
         Scene scene = new Scene(root);
         if (owner != null && owner.getScene() != null) scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -187,7 +188,8 @@ final class HeatmapViewer {
         fields.setVisible(showFields);
         canvas.setVisible(showCanvas);
         zoomButtons.setDisable(!showCanvas);
-        colorBar.show(showCanvas || showFields ? map : null);
+        if (showFields && !fields.sharedRangeProperty().get()) colorBar.showPerTile(map.colors());
+        else colorBar.show(showCanvas || showFields ? map : null);
         canvas.setMap(showCanvas ? map : null);
         if (showFields) fields.show(map, content.input());
         placeholder.setVisible(!showCanvas && !showFields);

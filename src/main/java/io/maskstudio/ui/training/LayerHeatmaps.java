@@ -4,7 +4,6 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
-import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -22,8 +21,8 @@ import java.util.Locale;
 
 /**
  * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
- * the pair's stats and grow/prune hints. Images and hints are computed in the background ({@link LatestOnly}: a
- * result superseded by a newer snapshot or pair is dropped). A click on a tile opens the {@link HeatmapViewer},
+ * the pair's stats and grow/prune hints. Images and hints are computed in the background ({@link RenderQueue}:
+ * one at a time, then the newest snapshot or pair). A click on a tile opens the {@link HeatmapViewer},
  * which from then on shows what the tiles show.
  */
 final class LayerHeatmaps extends VBox {
@@ -55,7 +54,7 @@ final class LayerHeatmaps extends VBox {
     private final ListView<String> prune = hintList("pruneHints", "No weights yet.");
     private final Hyperlink receptiveFields = new Hyperlink("Receptive fields…");
     private final TaskRunner runner;
-    private final LatestOnly renders;
+    private final RenderQueue renders;
     private HeatmapViewer viewer;
     private Rendered shown;
     private List<LayerSpec> layers = List.of();
@@ -65,7 +64,7 @@ final class LayerHeatmaps extends VBox {
 
     LayerHeatmaps(TaskRunner runner) {
         this.runner = runner;
-        renders = new LatestOnly(runner);
+        renders = new RenderQueue(runner);
         setSpacing(8);
         pairChooser.setId("pairChooser");
         pairChooser.setCellFactory(v -> new PairCell());

@@ -2,7 +2,6 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
-import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,7 +30,7 @@ final class ReceptiveFieldsView extends BorderPane {
 
     private record Frame(ReceptiveFieldGrid.Layout layout, Raster raster) {}
 
-    private final LatestOnly renders;
+    private final RenderQueue renders;
     private final StackPane area = new StackPane();
     private final ImageView view = new ImageView();
     private final Label note = new Label();
@@ -46,7 +45,7 @@ final class ReceptiveFieldsView extends BorderPane {
     private String requestedKey;
 
     ReceptiveFieldsView(TaskRunner runner) {
-        renders = new LatestOnly(runner);
+        renders = new RenderQueue(runner);
         setId("receptiveFields");
         view.setId("receptiveFieldsImage");
         view.setSmooth(false);
@@ -70,6 +69,9 @@ final class ReceptiveFieldsView extends BorderPane {
         view.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
         view.setOnMouseExited(e -> readout.set(""));
     }
+
+    /** Checked: every tile on the weight map's range; unchecked: each on its own. */
+    javafx.beans.property.BooleanProperty sharedRangeProperty() { return shared.selectedProperty(); }
 
     /** What the hovered tile pixel is: "out 12 · pixel (row 3, col 4): w = 0.1". */
     ReadOnlyStringProperty readoutProperty() { return readout.getReadOnlyProperty(); }
