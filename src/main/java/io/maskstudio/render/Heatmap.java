@@ -62,7 +62,8 @@ public final class Heatmap {
         return new int[][] {start, end};
     }
 
-    private static float pool(float[] v, int cols, int ra, int rb, int ca, int cb, Pooling pooling) {
+    /** Combines the non-NaN values of rows {@code [ra, rb)} x columns {@code [ca, cb)}; NaN when there is none. */
+    static float pool(float[] v, int cols, int ra, int rb, int ca, int cb, Pooling pooling) {
         double sum = 0;
         int count = 0;
         float best = Float.NaN;

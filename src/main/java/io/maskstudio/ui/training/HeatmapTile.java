@@ -2,20 +2,30 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.render.Raster;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** One titled heatmap: a raster blitted into a reused {@link WritableImage}, with a caption under it. */
+/**
+ * One titled heatmap: a raster blitted into a reused {@link WritableImage}, with a caption under it. Clicking the
+ * map, or the "Enlarge" link (reachable by keyboard), runs the tile's open action: the large viewer.
+ */
 final class HeatmapTile extends VBox {
     private final ImageView view = new ImageView();
     private final Label placeholder = new Label();
     private final Label caption = new Label();
+    private final Hyperlink enlarge = new Hyperlink("Enlarge");
     private WritableImage image;
+    private Runnable onOpen = () -> {};
 
     HeatmapTile(String id, String title, String explanation, int boxWidth, int boxHeight) {
         setId(id);
@@ -38,8 +48,27 @@ final class HeatmapTile extends VBox {
         caption.setWrapText(true);
         caption.setMaxWidth(boxWidth);
         caption.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
-        getChildren().addAll(heading, box, caption);
+        box.setId(id + "Box");
+        box.setCursor(Cursor.HAND);
+        box.setOnMouseClicked(e -> onOpen.run());
+        enlarge.setId(id + "Enlarge");
+        enlarge.setTooltip(new Tooltip("Open this map large, with zoom, pan and each cell's value."));
+        enlarge.setOnAction(e -> onOpen.run());
+        enlarge.setPadding(javafx.geometry.Insets.EMPTY);
+        // A long title is elided, never the link.
+        enlarge.setMinWidth(Region.USE_PREF_SIZE);
+        heading.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox titleRow = new HBox(6, heading, gap, enlarge);
+        titleRow.setAlignment(Pos.BASELINE_LEFT);
+        titleRow.setMaxWidth(boxWidth);
+        getChildren().addAll(titleRow, box, caption);
         showMessage("Start training to see this map.");
+    }
+
+    void setOnOpen(Runnable action) {
+        onOpen = action;
     }
 
     void show(Raster r, String captionText) {

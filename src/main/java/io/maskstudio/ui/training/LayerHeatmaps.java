@@ -4,11 +4,14 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
+import io.maskstudio.ui.fx.TaskRunner;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,8 +21,9 @@ import java.util.Locale;
 
 /**
  * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
- * the pair's stats and grow/prune hints. Images and hints are computed on a worker thread; {@link #poll()}
- * (called every frame) blits the finished result.
+ * the pair's stats and grow/prune hints. Images and hints are computed in the background ({@link RenderQueue}:
+ * one at a time, then the newest snapshot or pair). A click on a tile opens the {@link HeatmapViewer},
+ * which from then on shows what the tiles show.
  */
 final class LayerHeatmaps extends VBox {
     static final int BOX_WIDTH = 225;
@@ -29,7 +33,8 @@ final class LayerHeatmaps extends VBox {
     static final int IMAGE_HEIGHT = BOX_HEIGHT - 10;
 
     /** Everything the worker produces for one (snapshot, pair). */
-    private record Rendered(TrainingSnapshot snapshot, int pair, LayerImages images, LayerInsights insights, String error) {}
+    private record Rendered(TrainingSnapshot snapshot, int pair, List<LayerSpec> layers, LayerImages images,
+                            LayerInsights insights, String error) {}
 
     private final ComboBox<Integer> pairChooser = new ComboBox<>();
     private final Label stats = new Label();
@@ -47,13 +52,19 @@ final class LayerHeatmaps extends VBox {
             BOX_WIDTH, BOX_HEIGHT);
     private final ListView<String> grow = hintList("growHints", "No absent connection, or no gradient yet.");
     private final ListView<String> prune = hintList("pruneHints", "No weights yet.");
-    private final LatestOnlyWorker<Rendered> worker = new LatestOnlyWorker<>("maskstudio-heatmaps");
+    private final Hyperlink receptiveFields = new Hyperlink("Receptive fields…");
+    private final TaskRunner runner;
+    private final RenderQueue renders;
+    private HeatmapViewer viewer;
+    private Rendered shown;
     private List<LayerSpec> layers = List.of();
     private TrainingSnapshot snapshot;
     private TrainingSnapshot requestedSnapshot;
     private int requestedPair = -1;
 
-    LayerHeatmaps() {
+    LayerHeatmaps(TaskRunner runner) {
+        this.runner = runner;
+        renders = new RenderQueue(runner);
         setSpacing(8);
         pairChooser.setId("pairChooser");
         pairChooser.setCellFactory(v -> new PairCell());
@@ -63,7 +74,16 @@ final class LayerHeatmaps extends VBox {
         stats.setWrapText(true);
         Label chooserLabel = new Label("Layer pair");
         chooserLabel.setStyle("-fx-font-weight: bold;");
-        HBox header = new HBox(8, chooserLabel, pairChooser);
+        receptiveFields.setId("receptiveFieldsLink");
+        receptiveFields.setTooltip(new Tooltip("Each output neuron's incoming weights in the shape of the input image."));
+        receptiveFields.setOnAction(e -> openViewer(null));
+        receptiveFields.managedProperty().bind(receptiveFields.visibleProperty());
+        receptiveFields.setVisible(false);
+        weights.setOnOpen(() -> openViewer(HeatmapKind.WEIGHTS));
+        gradient.setOnOpen(() -> openViewer(HeatmapKind.GRADIENT));
+        mask.setOnOpen(() -> openViewer(HeatmapKind.MASK));
+        growth.setOnOpen(() -> openViewer(HeatmapKind.GROWTH));
+        HBox header = new HBox(8, chooserLabel, pairChooser, receptiveFields);
         header.setAlignment(Pos.CENTER_LEFT);
 
         HBox tiles = new HBox(10, weights, gradient, mask, growth);
@@ -90,10 +110,10 @@ final class LayerHeatmaps extends VBox {
         request();
     }
 
-    /** Blits a finished render, if any. */
-    void poll() {
-        Rendered r = worker.take();
-        if (r == null) return;
+    /** Blits a finished render and hands it to the viewer. */
+    private void showRendered(Rendered r) {
+        shown = r;
+        if (viewer != null) viewer.show(content(r));
         if (r.error() != null) {
             for (HeatmapTile t : List.of(weights, gradient, mask, growth)) t.showMessage(r.error());
             return;
@@ -111,7 +131,9 @@ final class LayerHeatmaps extends VBox {
 
     /** Back to the empty state of a panel with no run. */
     void clear() {
-        worker.cancel();
+        renders.cancel();
+        shown = null;
+        if (viewer != null) viewer.clear();
         snapshot = null;
         requestedSnapshot = null;
         requestedPair = -1;
@@ -122,8 +144,33 @@ final class LayerHeatmaps extends VBox {
     }
 
     void dispose() {
-        worker.close();
+        renders.cancel();
+        if (viewer != null) viewer.close();
     }
+
+    /** Opens the large viewer on {@code kind} (null: the receptive fields), owned by this panel's window. */
+    private void openViewer(HeatmapKind kind) {
+        if (getScene() == null) return;
+        if (viewer == null || viewer.stage().getOwner() != getScene().getWindow()) {
+            if (viewer != null) viewer.close();
+            viewer = new HeatmapViewer(getScene().getWindow(), runner);
+        }
+        viewer.show(shown == null ? null : content(shown));
+        viewer.open(kind);
+    }
+
+    private HeatmapViewer.Content content(Rendered r) {
+        if (r.images() == null) return null;
+        LayerSpec in = r.pair() < r.layers().size() ? r.layers().get(r.pair()) : null;
+        return new HeatmapViewer.Content(pairTitle(r.layers(), r.pair()), when(r.snapshot()), r.images().maps(), in);
+    }
+
+    private static String when(TrainingSnapshot s) {
+        return s.epoch() == 0 ? "before training (epoch 0)" : "epoch " + s.epoch();
+    }
+
+    /** The viewer, once opened; for tests. */
+    HeatmapViewer viewer() { return viewer; }
 
     HeatmapTile weightsTile() { return weights; }
     HeatmapTile gradientTile() { return gradient; }
@@ -138,15 +185,16 @@ final class LayerHeatmaps extends VBox {
         requestedSnapshot = s;
         requestedPair = pair;
         List<LayerSpec> ls = layers;
-        worker.submit(() -> {
+        receptiveFields.setVisible(ls.get(pair).hasShape());
+        renders.submit(() -> {
             try {
-                return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
+                return new Rendered(s, pair, ls, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
                         LayerInsights.of(s, pair, ls), null);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
-                return new Rendered(s, pair, null, null, "Cannot draw this layer: " + e.getMessage());
+                return new Rendered(s, pair, ls, null, null, "Cannot draw this layer: " + e.getMessage());
             }
-        });
+        }, this::showRendered);
     }
 
     private static void showOr(HeatmapTile tile, Raster r, ValueRange range, String missing) {
@@ -174,16 +222,16 @@ final class LayerHeatmaps extends VBox {
     }
 
     /** "pixels → hidden (36×64)" for pair k. */
+    static String pairTitle(List<LayerSpec> ls, int k) {
+        return ls.get(k).name() + " → " + ls.get(k + 1).name() + " (" + ls.get(k + 1).size() + "×" + ls.get(k).size() + ")";
+    }
+
+    /** Shows pair k in the chooser. */
     private final class PairCell extends ListCell<Integer> {
         @Override
         protected void updateItem(Integer k, boolean empty) {
             super.updateItem(k, empty);
-            if (empty || k == null || k + 1 >= layers.size()) {
-                setText(null);
-            } else {
-                setText(layers.get(k).name() + " → " + layers.get(k + 1).name()
-                        + " (" + layers.get(k + 1).size() + "×" + layers.get(k).size() + ")");
-            }
+            setText(empty || k == null || k + 1 >= layers.size() ? null : pairTitle(layers, k));
         }
     }
 }

@@ -41,7 +41,7 @@ public final class TrainingPanel extends BorderPane {
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
     private final MetricsCharts charts = new MetricsCharts();
-    private final LayerHeatmaps heatmaps = new LayerHeatmaps();
+    private final LayerHeatmaps heatmaps = new LayerHeatmaps(io.maskstudio.ui.fx.TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final EpochMetricsLog log = new EpochMetricsLog();
     private final StepRate rate = new StepRate();
@@ -245,7 +245,6 @@ public final class TrainingPanel extends BorderPane {
      * (paused, finished, failed, closed), at once, so the final picture holds every epoch.
      */
     private void poll(long now) {
-        heatmaps.poll();
         Trainer t = controller.trainer();
         if (t == null) return;
         if (t != shownTrainer) {

@@ -4,16 +4,12 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The small plain-Java pieces of the panel. */
@@ -168,30 +164,5 @@ class PanelHelpersTest {
         assertEquals("1e-5", SettingsForm.format(1e-5));
         assertEquals("1e38", SettingsForm.format(1e38));
         assertEquals("2.5e-7", SettingsForm.format(2.5e-7));
-    }
-
-    @Test
-    void theWorkerHandsOutOnlyTheNewestResult() throws Exception {
-        try (LatestOnlyWorker<String> w = new LatestOnlyWorker<>("test-worker")) {
-            CountDownLatch release = new CountDownLatch(1);
-            w.submit(() -> {
-                await(release);
-                return "old";
-            });
-            w.submit(() -> "new");
-            release.countDown();
-            String[] got = new String[1];
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> (got[0] = w.take()) != null);
-            assertEquals("new", got[0]);
-            assertNull(w.take(), "each result is handed out once");
-        }
-    }
-
-    private static void await(CountDownLatch l) {
-        try {
-            l.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
