@@ -1,5 +1,6 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.render.Cell;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.PixelRect;

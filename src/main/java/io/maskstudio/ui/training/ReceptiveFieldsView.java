@@ -1,5 +1,6 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
 import io.maskstudio.ui.fx.TaskRunner;

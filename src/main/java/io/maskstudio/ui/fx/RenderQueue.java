@@ -1,7 +1,5 @@
-package io.maskstudio.ui.training;
+package io.maskstudio.ui.fx;
 
-import io.maskstudio.ui.fx.LatestOnly;
-import io.maskstudio.ui.fx.TaskRunner;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
@@ -11,18 +9,19 @@ import java.util.function.Consumer;
  * Background renders through {@link LatestOnly}, one at a time: while one runs, newer requests wait and only the
  * newest of them starts when it ends. With plain LatestOnly a stream of changes faster than one render (a running
  * trainer's snapshots on a loaded machine) would drop every result and show nothing; here each finished render is
- * shown, and the picture is never more than one render behind. Call on the FX thread.
+ * shown, and the picture is never more than one render behind. The same policy as LatestOnly (only the newest
+ * request counts), paced for views that must keep showing something. Call on the FX thread.
  */
-final class RenderQueue {
+public final class RenderQueue {
     private final LatestOnly latest;
     private boolean running;
     private Runnable pending;
 
-    RenderQueue(TaskRunner runner) {
+    public RenderQueue(TaskRunner runner) {
         latest = new LatestOnly(runner);
     }
 
-    <T> void submit(Callable<T> work, Consumer<? super T> onResult) {
+    public <T> void submit(Callable<T> work, Consumer<? super T> onResult) {
         Runnable start = () -> {
             running = true;
             latest.submit(work, value -> {
@@ -38,7 +37,7 @@ final class RenderQueue {
     }
 
     /** Forgets the running and the waiting request: neither's result will be delivered. */
-    void cancel() {
+    public void cancel() {
         latest.cancel();
         running = false;
         pending = null;

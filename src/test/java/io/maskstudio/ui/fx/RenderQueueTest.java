@@ -1,6 +1,5 @@
-package io.maskstudio.ui.training;
+package io.maskstudio.ui.fx;
 
-import io.maskstudio.ui.fx.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
