@@ -11,7 +11,7 @@ final class EpochMarkerChart extends LineChart<Number, Number> {
 
     EpochMarkerChart(NumberAxis x, NumberAxis y) {
         super(x, y);
-        marker.setStyle("-fx-stroke: #555; -fx-stroke-dash-array: 4 4; -fx-stroke-width: 1;");
+        marker.getStyleClass().add("epoch-marker");
         marker.setManaged(false);
         marker.setMouseTransparent(true);
         marker.setVisible(false);

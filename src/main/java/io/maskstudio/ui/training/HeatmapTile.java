@@ -31,23 +31,23 @@ final class HeatmapTile extends VBox {
         setId(id);
         setSpacing(4);
         Label heading = new Label(title);
-        heading.setStyle("-fx-font-weight: bold;");
+        heading.getStyleClass().add("training-heading");
         heading.setTooltip(new Tooltip(explanation));
         view.setId(id + "Image");
         // Cells are drawn at their final size; smoothing would blur their edges.
         view.setSmooth(false);
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(boxWidth - 16);
-        placeholder.setStyle("-fx-text-fill: #777;");
+        placeholder.getStyleClass().add("training-placeholder");
         StackPane box = new StackPane(view, placeholder);
         box.setMinSize(boxWidth, boxHeight);
         box.setPrefSize(boxWidth, boxHeight);
         box.setMaxSize(boxWidth, boxHeight);
         box.setAlignment(Pos.CENTER);
-        box.setStyle("-fx-border-color: #c8c8c8; -fx-background-color: #fafafa;");
+        box.getStyleClass().add("heatmap-box");
         caption.setWrapText(true);
         caption.setMaxWidth(boxWidth);
-        caption.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+        caption.getStyleClass().add("training-note");
         box.setId(id + "Box");
         box.setCursor(Cursor.HAND);
         box.setOnMouseClicked(e -> onOpen.run());

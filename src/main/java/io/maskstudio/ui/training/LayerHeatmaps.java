@@ -74,7 +74,7 @@ final class LayerHeatmaps extends VBox {
         stats.setId("layerStats");
         stats.setWrapText(true);
         Label chooserLabel = new Label("Layer pair");
-        chooserLabel.setStyle("-fx-font-weight: bold;");
+        chooserLabel.getStyleClass().add("training-heading");
         receptiveFields.setId("receptiveFieldsLink");
         receptiveFields.setTooltip(new Tooltip("Each output neuron's incoming weights in the shape of the input image."));
         receptiveFields.setOnAction(e -> openViewer(null));
@@ -209,16 +209,16 @@ final class LayerHeatmaps extends VBox {
         l.setFixedCellSize(20);
         l.setPrefHeight(LayerInsights.HINTS * 20 + 4);
         l.setMinHeight(LayerInsights.HINTS * 20 + 4);
-        l.setStyle("-fx-font-size: 11px;");
+        l.getStyleClass().add("training-small");
         Label placeholder = new Label(empty);
-        placeholder.setStyle("-fx-text-fill: #777;");
+        placeholder.getStyleClass().add("training-placeholder");
         l.setPlaceholder(placeholder);
         return l;
     }
 
     private static Label hintTitle(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("training-heading");
         return l;
     }
 

@@ -240,8 +240,8 @@ final class MetricsCharts extends VBox {
         c.setId(id);
         c.setTitle(title);
         c.setAnimated(false);
-        // Modena's looked-up series colours: blue train, orange validation (its defaults are two similar oranges).
-        c.setStyle("CHART_COLOR_1: #1f77b4; CHART_COLOR_2: #ff7f0e;");
+        // Modena's looked-up series colours (maskstudio.css): blue train, orange validation.
+        c.getStyleClass().add("metrics-chart");
         c.setMinSize(200, 200);
         c.setMaxHeight(Double.MAX_VALUE);
         c.setPrefSize(500, 290);

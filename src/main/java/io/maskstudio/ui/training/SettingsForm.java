@@ -5,6 +5,7 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
 import javafx.geometry.HPos;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  */
 final class SettingsForm extends GridPane {
     static final String CSV_CHOICE = "CSV file…";
-    private static final String INVALID = "-fx-border-color: #d32f2f; -fx-border-width: 1.5;";
+    /** A field whose value was refused: outlined in red by maskstudio.css ({@code .text-field:invalid}). */
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final Supplier<NetworkDesign> design;
     private final ComboBox<String> dataset = new ComboBox<>();
@@ -87,7 +89,7 @@ final class SettingsForm extends GridPane {
                 (s, t) -> s.withValidationFraction(Double.parseDouble(t)));
         error.setId("settingsError");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #d32f2f;");
+        error.getStyleClass().add("training-error");
         error.setMaxWidth(260);
         add(error, 0, row, 2, 1);
         refresh();
@@ -110,7 +112,7 @@ final class SettingsForm extends GridPane {
             weightDecay.setText(format(s.weightDecay()));
             seed.setText(Long.toString(s.seed()));
             validation.setText(format(s.validationFraction()));
-            for (TextField f : fields) f.setStyle("");
+            for (TextField f : fields) f.pseudoClassStateChanged(INVALID, false);
             error.setText("");
         } finally {
             refreshing = false;
@@ -165,13 +167,13 @@ final class SettingsForm extends GridPane {
             refuse(field, e.getMessage());
             return;
         }
-        if (field != null) field.setStyle("");
+        if (field != null) field.pseudoClassStateChanged(INVALID, false);
         error.setText("");
         if (!next.equals(d.settings())) d.setSettings(next);
     }
 
     private void refuse(TextField field, String why) {
-        if (field != null) field.setStyle(INVALID);
+        if (field != null) field.pseudoClassStateChanged(INVALID, true);
         error.setText(why.substring(0, 1).toUpperCase(Locale.ROOT) + why.substring(1));
     }
 

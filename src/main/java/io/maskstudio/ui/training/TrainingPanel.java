@@ -137,7 +137,7 @@ public final class TrainingPanel extends BorderPane {
         Label note = new Label("Start trains a copy of the design. Mask edits made while it trains apply at the next batch; "
                 + "dataset, seed and validation are fixed until Stop.");
         note.setWrapText(true);
-        note.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        note.getStyleClass().add("training-note");
         VBox side = new VBox(10, title, form, new Separator(), buttons, loadingRow, note);
         side.setPadding(new Insets(10));
         side.setPrefWidth(300);
@@ -171,7 +171,7 @@ public final class TrainingPanel extends BorderPane {
         message.setId("trainingMessage");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
-        message.setStyle("-fx-background-color: #fdecea; -fx-text-fill: #8a1c14; -fx-padding: 6 10; -fx-border-color: #f5c2bd;");
+        message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
         VBox content = new VBox(10, message, charts, new Separator(), heatmaps, new Separator(), scrubber);
