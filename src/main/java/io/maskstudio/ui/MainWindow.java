@@ -24,6 +24,7 @@ import io.maskstudio.ui.shell.MaskImport;
 import io.maskstudio.ui.shell.NoticeBanner;
 import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
+import io.maskstudio.ui.shell.WindowPlacement;
 import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -45,6 +46,8 @@ import java.util.List;
  * a side panel of tabs (Stats; Training is added there by the training package) and the status bar.
  */
 public final class MainWindow {
+    /** Below this the side panel and the two views no longer fit side by side. */
+    static final double MIN_WIDTH = 960, MIN_HEIGHT = 640;
     private final Stage stage;
     private final TaskRunner tasks;
     private final Document document = new Document();
@@ -117,10 +120,12 @@ public final class MainWindow {
     /** As {@link #show(Stage, Path)}, with every part's background work started through {@code tasks}. */
     public static MainWindow show(Stage stage, Path file, TaskRunner tasks) {
         MainWindow w = new MainWindow(stage, tasks);
-        Scene scene = new Scene(w.root, 1600, 1000);
+        Scene scene = new Scene(w.root);
         scene.getStylesheets().add(MainWindow.class.getResource("maskstudio.css").toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), w::redo);
         stage.setScene(scene);
+        // 1600x1000 is the size the views are designed for; smaller screens get their visual bounds.
+        WindowPlacement.standard().place(stage, 1600, 1000, MIN_WIDTH, MIN_HEIGHT);
         stage.show();
         w.openInBackground(file);
         return w;
