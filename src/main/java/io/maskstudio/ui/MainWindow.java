@@ -47,7 +47,7 @@ import java.util.List;
  */
 public final class MainWindow {
     /** Below this the side panel and the two views no longer fit side by side. */
-    static final double MIN_WIDTH = 960, MIN_HEIGHT = 640;
+    static final double MIN_WIDTH = 960, MIN_HEIGHT = 640, SIDE_MIN_WIDTH = 360;
     private final Stage stage;
     private final TaskRunner tasks;
     private final Document document = new Document();
@@ -79,7 +79,8 @@ public final class MainWindow {
 
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setMinWidth(300);
+        // Wide enough for the stats panel's longest row ("Fan-out min / mean / max   1 / 5.7 / 9") without an ellipsis.
+        side.setMinWidth(SIDE_MIN_WIDTH);
         stats = new StatsPanel(document, status::message, tasks);
         side.getTabs().add(new Tab("Stats", stats));
         SplitPane editing = new SplitPane(editor, side);

@@ -52,18 +52,18 @@ class ScreenLayoutTest extends UiTest {
         return Screen.getPrimary().getVisualBounds();
     }
 
-    /** The controls of {@code root} a user can see, leaving out what scrolls inside a scroll pane or list (it may be scrolled away). */
-    private static List<Control> visibleControls(Parent root) {
+    /** The controls of {@code root} a user can see; {@code scrolled} gets those inside a scroll pane or list (they may be scrolled away). */
+    private static List<Control> visibleControls(Parent root, List<Control> scrolled) {
         List<Control> out = new ArrayList<>();
-        collect(root, out);
+        collect(root, out, scrolled, false);
         return out;
     }
 
-    private static void collect(Node n, List<Control> out) {
+    private static void collect(Node n, List<Control> out, List<Control> scrolled, boolean inScroll) {
         if (!n.isVisible() || n.getOpacity() == 0) return;
-        if (n instanceof Control c && c.getWidth() > 0 && c.getHeight() > 0) out.add(c);
-        if (n instanceof ScrollPane || n instanceof ListView) return;
-        if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) collect(child, out);
+        if (n instanceof Control c && c.getWidth() > 0 && c.getHeight() > 0) (inScroll ? scrolled : out).add(c);
+        boolean scrolls = inScroll || n instanceof ScrollPane || n instanceof ListView;
+        if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) collect(child, out, scrolled, scrolls);
     }
 
     private void assertInside(Window w, String what) {
@@ -71,7 +71,12 @@ class ScreenLayoutTest extends UiTest {
         Rectangle2D s = screen();
         Rectangle2D win = new Rectangle2D(w.getX(), w.getY(), w.getWidth(), w.getHeight());
         List<String> outside = new ArrayList<>();
-        List<Control> controls = visibleControls(w.getScene().getRoot());
+        List<Control> scrolled = new ArrayList<>();
+        List<Control> controls = visibleControls(w.getScene().getRoot(), scrolled);
+        // Inside a scroll pane only the text is checked: what is scrolled away is not cut off.
+        for (Control c : scrolled) {
+            if (ellipsized(c)) outside.add(c.getClass().getSimpleName() + describe(c) + " (text cut to an ellipsis)");
+        }
         for (Control c : controls) {
             Bounds b = c.localToScreen(c.getBoundsInLocal());
             if (b == null) continue;
@@ -80,14 +85,24 @@ class ScreenLayoutTest extends UiTest {
             boolean onScreen = b.getMinX() >= s.getMinX() - 0.5 && b.getMinY() >= s.getMinY() - 0.5
                     && b.getMaxX() <= s.getMaxX() + 0.5 && b.getMaxY() <= s.getMaxY() + 0.5;
             // A control clipped by its parent (a split pane divider, a viewport) shows only part of itself.
-            boolean clipped = clippedByAncestor(c, b);
-            if (!inWindow || !onScreen || clipped) {
+            boolean clipped = clippedByAncestor(c, b), shortened = ellipsized(c);
+            if (!inWindow || !onScreen || clipped || shortened) {
                 outside.add(c.getClass().getSimpleName() + (c.getId() != null ? "#" + c.getId() : "") + describe(c) + " at " + round(b)
-                        + (clipped ? " (clipped)" : ""));
+                        + (clipped ? " (clipped)" : "") + (shortened ? " (text cut to an ellipsis)" : ""));
             }
         }
         assertTrue(controls.size() > 3, what + ": found the controls");
         assertTrue(outside.isEmpty(), what + " on a " + s.getWidth() + "x" + s.getHeight() + " screen, window " + round(win) + ": " + outside);
+    }
+
+    /** A label or button whose text did not fit and shows "…" instead of its end. */
+    private static boolean ellipsized(Control c) {
+        if (!(c instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty()) return false;
+        for (Node n : l.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())
+                    && t.getText().endsWith(l.getEllipsisString()) && !l.getText().endsWith(l.getEllipsisString())) return true;
+        }
+        return false;
     }
 
     private static boolean clippedByAncestor(Node c, Bounds b) {
