@@ -39,6 +39,43 @@ public enum Generator {
         public double max() { return max; }
         public double initial() { return initial; }
         public boolean isFraction() { return this == DENSITY; }
+
+        /**
+         * Reads what a person typed: a fraction ({@code 0.2}) or a percentage ({@code 20%}) for a fraction, a whole
+         * number otherwise, within {@link #min()}..{@link #max()}. Anything else is refused with a message that says
+         * what was expected; nothing is guessed (a DecimalFormat once read "20%" as 20, clamped to a 100% mask).
+         */
+        public double parse(String text) {
+            String t = text == null ? "" : text.strip();
+            if (isFraction()) {
+                boolean percent = t.endsWith("%");
+                String number = percent ? t.substring(0, t.length() - 1).strip() : t;
+                double v = decimal(number, t, "a fraction 0..1 or a percentage 0%..100%");
+                if (percent) v /= 100;
+                if (!(v >= min && v <= max)) {
+                    throw new IllegalArgumentException(label + ": expected a fraction 0..1 or a percentage 0%..100%, was '" + t + "'");
+                }
+                return v;
+            }
+            String expected = "a whole number " + (long) min + ".." + (long) max;
+            double v = decimal(t, t, expected);
+            if (v != Math.rint(v) || v < min || v > max) throw new IllegalArgumentException(label + ": expected " + expected + ", was '" + t + "'");
+            return v;
+        }
+
+        private double decimal(String number, String typed, String expected) {
+            // Double.parseDouble would also take "1e3", "0x1p3", "NaN" and a trailing 'd': only plain decimals here.
+            if (!number.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+                throw new IllegalArgumentException(label + ": expected " + expected + ", was '" + typed + "'");
+            }
+            return Double.parseDouble(number);
+        }
+
+        /** The value as the dialog shows it: fractions as decimals, counts as whole numbers. */
+        public String format(double v) {
+            if (!isFraction()) return String.valueOf(Math.round(v));
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
     }
 
     /** Parameter values by {@link Param#ordinal()}. */
@@ -91,6 +128,82 @@ public enum Generator {
             case BLOCK_DIAGONAL -> MaskGenerators.blockDiagonal(rows, cols, v.integer(Param.GROUPS));
             case INVERT -> current.invert();
         };
+    }
+
+    /**
+     * This generator's values for {@code source -> target}: the catalogue's initial values, with the receptive-field
+     * window (kernel, stride, padding) searched for one that maps the source onto the target, and the group count
+     * cut to what the mask can hold. The window stays at its initial value when none fits (the dialog then says why).
+     */
+    public Values defaultsFor(LayerSpec source, LayerSpec target) {
+        Values v = Values.defaults();
+        int[] w = switch (this) {
+            case LOCAL_2D -> source.hasShape() ? window2d(source, target) : null;
+            case LOCAL_1D -> window1d(source.size(), target.size());
+            default -> null;
+        };
+        if (w != null) v = v.with(Param.KERNEL, w[0]).with(Param.STRIDE, w[1]).with(Param.PADDING, w[2]);
+        int groups = Math.max(1, Math.min(source.size(), target.size()));
+        if (v.get(Param.GROUPS) > groups) v = v.with(Param.GROUPS, groups);
+        return v;
+    }
+
+    /** Whether {@code v} fits {@code source -> target} for this generator, checked by arithmetic (no mask is built). */
+    public boolean fits(LayerSpec source, LayerSpec target, Values v) {
+        int k = v.integer(Param.KERNEL), s = v.integer(Param.STRIDE), p = v.integer(Param.PADDING);
+        return switch (this) {
+            case LOCAL_2D -> source.hasShape() && windowFits2d(source, target, k, s, p);
+            case LOCAL_1D -> windowLength(source.size(), k, s, p) == target.size();
+            case BLOCK_DIAGONAL -> v.integer(Param.GROUPS) >= 1 && v.integer(Param.GROUPS) <= Math.min(source.size(), target.size());
+            case RANDOM -> v.get(Param.DENSITY) >= 0 && v.get(Param.DENSITY) <= 1 && v.get(Param.MIN_FAN_IN) >= 0;
+            case BAND -> v.get(Param.HALF_WIDTH) >= 0;
+            default -> true;
+        };
+    }
+
+    // Kernel order: the usual odd kernels first (3 is the catalogue's initial value), then every size.
+    private static int[] kernels(int limit) {
+        java.util.LinkedHashSet<Integer> ks = new java.util.LinkedHashSet<>();
+        for (int k : new int[] {3, 5, 7}) if (k <= limit) ks.add(k);
+        for (int k = 1; k <= limit; k++) ks.add(k);
+        return ks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** {kernel, stride, padding} mapping an n-long input onto out outputs, stride <= kernel and padding <= kernel/2; null if none. */
+    private static int[] window1d(int n, int out) {
+        for (int k : kernels(Math.min(n, 4096))) {
+            for (int s = 1; s <= k; s++) {
+                // (n + 2p - k) / s + 1 == out  <=>  (out-1)*s <= n + 2p - k <= (out-1)*s + s - 1
+                long lo = (long) (out - 1) * s - n + k, hi = lo + s - 1;
+                long p = Math.max(0, (lo + 1) / 2);
+                if (2 * p < lo) p++;
+                if (2 * p <= hi && p <= k / 2 && p < k) return new int[] {k, s, (int) p};
+            }
+        }
+        return null;
+    }
+
+    private static int[] window2d(LayerSpec in, LayerSpec out) {
+        int limit = Math.min(Math.min(in.height(), in.width()), 64);
+        for (int k : kernels(limit)) {
+            for (int s = 1; s <= k; s++) {
+                for (int p = 0; p <= k / 2 && p < k; p++) if (windowFits2d(in, out, k, s, p)) return new int[] {k, s, p};
+            }
+        }
+        return null;
+    }
+
+    private static boolean windowFits2d(LayerSpec in, LayerSpec out, int k, int s, int p) {
+        int oh = windowLength(in.height(), k, s, p), ow = windowLength(in.width(), k, s, p);
+        if (oh <= 0 || ow <= 0) return false;
+        if (out.hasShape()) return out.height() == oh && out.width() == ow;
+        return out.size() % ((long) oh * ow) == 0;
+    }
+
+    /** Outputs of a window over n inputs, or -1 where MaskGenerators refuses the window. */
+    private static int windowLength(int n, int k, int s, int p) {
+        if (k < 1 || s < 1 || p < 0 || p >= k || n + 2L * p < k) return -1;
+        return (n + 2 * p - k) / s + 1;
     }
 
     /** A short description for the undo menu, e.g. "Random density 0.1, seed 42". */

@@ -25,6 +25,7 @@ import io.maskstudio.ui.shell.MaskImport;
 import io.maskstudio.ui.shell.NoticeBanner;
 import io.maskstudio.ui.shell.RecentFiles;
 import io.maskstudio.ui.shell.StatusLine;
+import io.maskstudio.ui.shell.WindowPlacement;
 import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -48,6 +49,8 @@ import java.util.List;
  * a side panel of tabs (Stats; Training is added there by the training package) and the status bar.
  */
 public final class MainWindow {
+    /** Below this the side panel and the two views no longer fit side by side. */
+    static final double MIN_WIDTH = 960, MIN_HEIGHT = 640, SIDE_MIN_WIDTH = 360;
     private final Stage stage;
     private final TaskRunner tasks;
     private final Document document = new Document();
@@ -81,7 +84,8 @@ public final class MainWindow {
 
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setMinWidth(300);
+        // Wide enough for the stats panel's longest row ("Fan-out min / mean / max   1 / 5.7 / 9") without an ellipsis.
+        side.setMinWidth(SIDE_MIN_WIDTH);
         stats = new StatsPanel(document, status::message, tasks);
         side.getTabs().add(new Tab("Stats", stats));
         SplitPane editing = new SplitPane(editor, side);
@@ -126,10 +130,12 @@ public final class MainWindow {
     /** As {@link #show(Stage, Path)}, with every part's background work started through {@code tasks}. */
     public static MainWindow show(Stage stage, Path file, TaskRunner tasks) {
         MainWindow w = new MainWindow(stage, tasks);
-        Scene scene = new Scene(w.root, 1600, 1000);
+        Scene scene = new Scene(w.root);
         scene.getStylesheets().add(MainWindow.class.getResource("maskstudio.css").toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), w::redo);
         stage.setScene(scene);
+        // 1600x1000 is the size the views are designed for; smaller screens get their visual bounds.
+        WindowPlacement.standard().place(stage, 1600, 1000, MIN_WIDTH, MIN_HEIGHT);
         stage.show();
         w.openInBackground(file);
         return w;

@@ -33,6 +33,10 @@ final class HeatmapTile extends VBox {
         Label heading = new Label(title);
         heading.getStyleClass().add("training-heading");
         heading.setTooltip(new Tooltip(explanation));
+        // A title longer than the tile wraps instead of ending in "…" (the layout test reads every label).
+        heading.setWrapText(true);
+        heading.setMaxWidth(boxWidth);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         view.setId(id + "Image");
         // Cells are drawn at their final size; smoothing would blur their edges.
         view.setSmooth(false);
