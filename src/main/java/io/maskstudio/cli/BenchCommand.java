@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ public final class BenchCommand implements Runnable {
             String kernels = r.kernels().stream().map(KernelType::id).collect(Collectors.joining(","));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("bench", "mlp");
-            f.put("layers", java.util.Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+            f.put("layers", Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
             f.put("density", density);
             f.put("batch", batch);
             f.put("optimizer", opt);

@@ -9,15 +9,16 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -145,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static boolean isFile(String name) {
-        String lower = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String lower = name.trim().toLowerCase(Locale.ROOT);
         return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
     }
 }

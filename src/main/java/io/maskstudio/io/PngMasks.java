@@ -2,6 +2,21 @@ package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
 
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -13,20 +28,6 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.zip.CRC32;
 
 /**
  * Masks as PNG images: one pixel per connection, rows = output neurons (height), columns = inputs (width);
@@ -81,7 +82,7 @@ final class PngMasks {
         while (true) {
             if (pos + 8 > b.length) throw new FormatException(src, "byte " + pos, "a chunk header (or IEND)", "the end of the file (truncated)");
             long length = buf.getInt(pos) & 0xFFFFFFFFL;
-            String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1);
             if (!type.chars().allMatch(Character::isLetter)) throw new FormatException(src, "byte " + (pos + 4), "a chunk type of 4 letters", FormatException.quote(type));
             if (length > b.length - pos - 12L) {
                 throw new FormatException(src, "chunk " + type + " at byte " + pos, "at most " + Math.max(0, b.length - pos - 12L) + " data bytes (the rest of the file)",

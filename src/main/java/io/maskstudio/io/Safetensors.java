@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -106,8 +108,8 @@ public final class Safetensors {
         }
         byte[] json = MAPPER.writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8; // keeps the data 8-byte aligned, as the reference writer does
-        byte[] h = java.util.Arrays.copyOf(json, padded);
-        java.util.Arrays.fill(h, json.length, padded, (byte) ' ');
+        byte[] h = Arrays.copyOf(json, padded);
+        Arrays.fill(h, json.length, padded, (byte) ' ');
         out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
         out.write(h);
         for (NpyArray a : arrays.values()) out.write(a.littleEndianCOrder());
@@ -316,7 +318,7 @@ public final class Safetensors {
     private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
         while (b.hasRemaining()) {
             int n = ch.read(b, at + b.position());
-            if (n < 0) throw new java.io.EOFException("file ended early");
+            if (n < 0) throw new EOFException("file ended early");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.maskstudio.model.Mask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -124,8 +125,8 @@ final class ScipySparseNpz {
 
         void add(int index, long position, boolean connected) {
             if (n == entries.length) {
-                entries = java.util.Arrays.copyOf(entries, 2 * n);
-                positions = java.util.Arrays.copyOf(positions, 2 * n);
+                entries = Arrays.copyOf(entries, 2 * n);
+                positions = Arrays.copyOf(positions, 2 * n);
             }
             positions[n] = position;
             entries[n] = (long) index << 33 | (long) n << 1 | (connected ? 1 : 0);
@@ -134,7 +135,7 @@ final class ScipySparseNpz {
 
         /** Sorts by index (then file order) and refuses an index that appears twice, naming its second place. */
         void refuseRepeats(String src, int line, boolean rowMajor) throws FormatException {
-            java.util.Arrays.sort(entries, 0, n);
+            Arrays.sort(entries, 0, n);
             for (int q = 1; q < n; q++) {
                 if (index(q) == index(q - 1)) {
                     long second = positions[(int) ((entries[q] >>> 1) & 0xFFFFFFFFL)];
@@ -223,7 +224,7 @@ final class ScipySparseNpz {
             indptr[o + 1] = at[0];
         }
         boolean[] ones = new boolean[(int) nnz];
-        java.util.Arrays.fill(ones, true);
+        Arrays.fill(ones, true);
         // the order and dtypes scipy.sparse.save_npz itself uses for a bool csr_matrix
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("indices", NpyWriter.toBytes(NpyArray.ofInts(indices, indices.length)));

@@ -17,12 +17,12 @@ import io.maskstudio.ui.fx.Background;
 import io.maskstudio.ui.shell.Alerts;
 import io.maskstudio.ui.shell.AppDirs;
 import io.maskstudio.ui.shell.Autosave;
-import io.maskstudio.ui.shell.RecoveryOffer;
 import io.maskstudio.ui.shell.FileCommands;
 import io.maskstudio.ui.shell.FileDialogs;
 import io.maskstudio.ui.shell.MaskImport;
 import io.maskstudio.ui.shell.NoticeBanner;
 import io.maskstudio.ui.shell.RecentFiles;
+import io.maskstudio.ui.shell.RecoveryOffer;
 import io.maskstudio.ui.shell.StatusLine;
 import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
@@ -30,6 +30,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -61,7 +62,7 @@ public final class MainWindow {
     private final StatsPanel stats;
     private final Autosave autosave;
     private final TabPane modes = new TabPane();
-    private final Tab trainingTab = new Tab("Training", new javafx.scene.control.Label("Open a graph to train it."));
+    private final Tab trainingTab = new Tab("Training", new Label("Open a graph to train it."));
     private TrainingPanel training;
 
     private MainWindow(Stage stage) {

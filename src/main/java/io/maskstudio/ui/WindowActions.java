@@ -2,6 +2,8 @@ package io.maskstudio.ui;
 
 import io.maskstudio.render.Figures;
 import io.maskstudio.ui.editor.MatrixTool;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -56,11 +58,11 @@ final class WindowActions {
         undo.setLongText("Undo the last change");
         redo.setLongText("Redo the last undone change");
         generators.setLongText("Generate or combine a connectivity pattern for this pair or the selection");
-        w.files().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        w.files().recent().files().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
     }
 
-    private static Action action(String text, String accelerator, Consumer<javafx.event.ActionEvent> handler) {
+    private static Action action(String text, String accelerator, Consumer<ActionEvent> handler) {
         Action a = new Action(text, handler);
         if (accelerator != null) a.setAccelerator(KeyCombination.keyCombination(accelerator));
         return a;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,7 +118,7 @@ class TrainCommandTest {
     @Test
     void trainsOnTheUsersCsvWithALabelColumnByName(@TempDir Path tmp) throws Exception {
         StringBuilder csv = new StringBuilder("species,a,b\n");
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         for (int k = 0; k < 60; k++) {
             boolean left = k % 2 == 0;
             csv.append(left ? "left" : "right").append(',').append(r.nextGaussian() + (left ? -3 : 3)).append(',').append(r.nextGaussian()).append('\n');

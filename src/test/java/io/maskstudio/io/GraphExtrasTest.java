@@ -1,8 +1,8 @@
 package io.maskstudio.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Activation;
+import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.NetworkDesign;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package io.maskstudio.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.model.Mask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -146,12 +149,12 @@ class MatrixMarketIntegerTest {
                 "print(json.dumps(out))");
         Python.Result r = Python.script(code, List.of(dir.toString()), 120);
         assertEquals(0, r.exitCode(), r.output());
-        var expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.output());
+        var expected = new ObjectMapper().readTree(r.output());
         assertEquals("integer", expected.get("i64_coo.mtx").get("field").asText());
         assertEquals("unsigned-integer", expected.get("u64_coo.mtx").get("field").asText());
         int checked = 0;
-        for (var file : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) expected::fields) {
-            for (var t : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) file.getValue().get("masks")::fields) {
+        for (var file : (Iterable<Map.Entry<String, JsonNode>>) expected::fields) {
+            for (var t : (Iterable<Map.Entry<String, JsonNode>>) file.getValue().get("masks")::fields) {
                 var rows = t.getValue();
                 Mask want = new Mask(rows.size(), rows.get(0).size());
                 for (int i = 0; i < rows.size(); i++) for (int j = 0; j < rows.get(i).size(); j++) want.set(i, j, rows.get(i).get(j).asBoolean());

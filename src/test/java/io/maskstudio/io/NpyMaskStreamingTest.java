@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -111,12 +113,12 @@ class NpyMaskStreamingTest {
     @Test
     void stateDictMasksStreamToo() throws Exception {
         Path p = dir.resolve("sd.npz");
-        Map<String, NpyArray> sd = new java.util.LinkedHashMap<>();
+        Map<String, NpyArray> sd = new LinkedHashMap<>();
         sd.put("fc1.weight", NpyArray.ofFloats(new float[]{0.5f, -2, 3, 4}, 2, 2));
         sd.put("fc1.weight_mask", NpyArray.ofFloats(new float[]{1, 0, 0, 1}, 2, 2));
         Npz.write(p, sd, true);
         Map<String, Mask> masks = MaskFiles.readStateDictMasks(p, OptionalDouble.empty());
-        assertEquals(java.util.List.of("fc1.weight_mask"), java.util.List.copyOf(masks.keySet()));
+        assertEquals(List.of("fc1.weight_mask"), List.copyOf(masks.keySet()));
         Mask want = new Mask(2, 2);
         want.set(0, 0, true);
         want.set(1, 1, true);

@@ -15,6 +15,7 @@ import io.maskstudio.render.Side;
 import io.maskstudio.ui.fx.RasterView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -70,7 +71,7 @@ public final class BipartiteView extends RasterView {
         band.setFill(Color.web("#D9480F", 0.10));
         lassoShape.setStroke(Color.web("#D9480F"));
         lassoShape.setFill(Color.web("#D9480F", 0.10));
-        for (var n : new javafx.scene.Node[] {dragLine, band, lassoShape}) {
+        for (var n : new Node[] {dragLine, band, lassoShape}) {
             n.setVisible(false);
             n.setManaged(false);
         }

@@ -30,8 +30,10 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -85,7 +87,7 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         problem.setMaxWidth(2 * PREVIEW_W + 20);
         stats.setWrapText(true);
         stats.setMaxWidth(2 * PREVIEW_W + 20);
-        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         stats.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
 
         kind.getItems().setAll(Generator.values());
@@ -145,7 +147,7 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(p.min(), p.max(), p.initial(),
                 p.isFraction() ? 0.01 : 1);
         if (!p.isFraction()) {
-            f.setConverter(new javafx.util.StringConverter<>() {
+            f.setConverter(new StringConverter<>() {
                 @Override public String toString(Double d) { return d == null ? "" : String.valueOf(Math.round(d)); }
                 @Override public Double fromString(String s) { return Double.valueOf(s.trim()); }
             });

@@ -13,12 +13,14 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -40,7 +42,7 @@ public final class MatrixView extends RasterView {
     private final Rectangle hoverRow = mark(null, Color.web("#D9480F", 0.18));
     private final Rectangle hoverCol = mark(null, Color.web("#D9480F", 0.18));
     private final Rectangle band = mark(Color.web("#D9480F"), Color.web("#D9480F", 0.12));
-    private final javafx.scene.control.Label caption = new javafx.scene.control.Label();
+    private final Label caption = new Label();
     private MatrixViewport vp;
     private boolean fitPending = true;
 
@@ -345,14 +347,14 @@ public final class MatrixView extends RasterView {
 
         void add(int o, int i) {
             if (n == outs.length) {
-                outs = java.util.Arrays.copyOf(outs, n * 2);
-                ins = java.util.Arrays.copyOf(ins, n * 2);
+                outs = Arrays.copyOf(outs, n * 2);
+                ins = Arrays.copyOf(ins, n * 2);
             }
             outs[n] = o;
             ins[n++] = i;
         }
 
-        int[] outs() { return java.util.Arrays.copyOf(outs, n); }
-        int[] ins() { return java.util.Arrays.copyOf(ins, n); }
+        int[] outs() { return Arrays.copyOf(outs, n); }
+        int[] ins() { return Arrays.copyOf(ins, n); }
     }
 }

@@ -12,9 +12,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
@@ -81,7 +83,7 @@ final class LayerHeatmaps extends VBox {
         if (runLayers.equals(layers)) return;
         layers = runLayers;
         Integer keep = pairChooser.getValue();
-        pairChooser.getItems().setAll(java.util.stream.IntStream.range(0, layers.size() - 1).boxed().toList());
+        pairChooser.getItems().setAll(IntStream.range(0, layers.size() - 1).boxed().toList());
         pairChooser.setValue(keep != null && keep < layers.size() - 1 ? keep : 0);
     }
 
@@ -143,7 +145,7 @@ final class LayerHeatmaps extends VBox {
                 return new Rendered(s, pair, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
                         LayerInsights.of(s, pair, ls), null);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
+                LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
                 return new Rendered(s, pair, null, null, "Cannot draw this layer: " + e.getMessage());
             }
         });
