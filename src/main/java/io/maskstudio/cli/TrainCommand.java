@@ -73,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
         checkFits(data, design);
         PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
-        TrainingRun run = new TrainingRun(design, loaded.extras(), data, schedule, out, terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
+        TrainingRun run = new TrainingRun(design, loaded.extras(), data, schedule, out,
+                terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
                 spec.commandLine().getErr());
         return run.execute();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The elements of one {@code .npy} array, read one at a time in storage order through a fixed 64 KiB buffer,

@@ -141,7 +141,8 @@ public final class Npz implements AutoCloseable {
         void checkCrc() throws FormatException {
             long crc = in.getChecksum().getValue();
             if (entry.getCrc() != -1 && crc != entry.getCrc()) {
-                throw new FormatException(elements.source(), "zip entry", String.format("CRC32 %08x", entry.getCrc()), String.format("%08x (corrupted data)", crc));
+                throw new FormatException(elements.source(), "zip entry", String.format("CRC32 %08x", entry.getCrc()),
+                        String.format("%08x (corrupted data)", crc));
             }
         }
 

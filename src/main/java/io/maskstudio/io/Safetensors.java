@@ -126,7 +126,8 @@ public final class Safetensors {
             long n = len.getLong(0);
             if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
                 String why = n < 0 || n > size - 8 ? " (beyond the end of the file)" : n > MAX_HEADER_BYTES ? " (over the 100 MB limit)" : "";
-                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes", Long.toUnsignedString(n) + why);
+                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes",
+                        Long.toUnsignedString(n) + why);
             }
             ByteBuffer hb = ByteBuffer.allocate((int) n);
             readFully(ch, hb, 8);
@@ -144,7 +145,8 @@ public final class Safetensors {
             } catch (JsonProcessingException e) {
                 throw new FormatException(src, "header", "a JSON object", "invalid JSON (" + oneLine(e.getOriginalMessage()) + ")");
             }
-            if (root == null || !root.isObject()) throw new FormatException(src, "header", "a JSON object", root == null ? "nothing" : JsonFields.describe(root));
+            if (root == null || !root.isObject()) throw new FormatException(src, "header", "a JSON object",
+                    root == null ? "nothing" : JsonFields.describe(root));
             return parseHeader(file, root, 8 + n, size - 8 - n);
         }
     }
@@ -281,7 +283,8 @@ public final class Safetensors {
         long bytes = t.end() - t.begin();
         long inMemory = t.bf16() ? 2 * bytes : bytes;
         if (inMemory > Math.min(maxDataBytes, Integer.MAX_VALUE - 8)) {
-            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes", inMemory + " bytes" + (t.bf16() ? " as float32" : ""));
+            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes",
+                    inMemory + " bytes" + (t.bf16() ? " as float32" : ""));
         }
         ByteBuffer b = ByteBuffer.allocate((int) bytes);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

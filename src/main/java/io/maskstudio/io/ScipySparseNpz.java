@@ -75,7 +75,8 @@ final class ScipySparseNpz {
             String idxSrc = npz.entrySource("indices");
             String dataSrc = npz.entrySource("data");
             if (indptr.elements().count() != major + 1L) {
-                throw new FormatException(ptrSrc, "shape", (major + 1) + " pointers (" + (rowMajor ? "rows" : "columns") + " + 1)", indptr.elements().count() + "");
+                throw new FormatException(ptrSrc, "shape", (major + 1) + " pointers (" + (rowMajor ? "rows" : "columns") + " + 1)",
+                        indptr.elements().count() + "");
             }
             sameLength(npz, "indices", indices, "data", data);
             long nnz = indices.elements().count();
@@ -90,7 +91,8 @@ final class ScipySparseNpz {
                     throw new FormatException(ptrSrc, "element " + major, nnz + " (the number of stored entries)", MaskValues.format(end));
                 }
                 if (!(end >= start && end <= nnz)) {
-                    throw new FormatException(ptrSrc, "element " + (k + 1), "a pointer from " + start + " to " + nnz + " (non-decreasing)", MaskValues.format(end));
+                    throw new FormatException(ptrSrc, "element " + (k + 1), "a pointer from " + start + " to " + nnz + " (non-decreasing)",
+                            MaskValues.format(end));
                 }
                 line.clear();
                 for (long p = start; p < (long) end; p++) {
@@ -141,7 +143,8 @@ final class ScipySparseNpz {
                     long second = positions[(int) ((entries[q] >>> 1) & 0xFFFFFFFFL)];
                     int r = rowMajor ? line : index(q);
                     int c = rowMajor ? index(q) : line;
-                    throw new FormatException(src, "element " + second, "each (row, column) once (SciPy would add repeated entries)", "[" + r + ", " + c + "] again");
+                    throw new FormatException(src, "element " + second, "each (row, column) once (SciPy would add repeated entries)",
+                            "[" + r + ", " + c + "] again");
                 }
             }
         }
@@ -163,7 +166,8 @@ final class ScipySparseNpz {
                 int r = index(npz.entrySource("row"), row.elements().next(), p, m.rows());
                 int c = index(npz.entrySource("col"), col.elements().next(), p, m.cols());
                 if (seen.get(r, c)) {
-                    throw new FormatException(src, "element " + p, "each (row, column) once (SciPy would add repeated entries)", "[" + r + ", " + c + "] again");
+                    throw new FormatException(src, "element " + p, "each (row, column) once (SciPy would add repeated entries)",
+                            "[" + r + ", " + c + "] again");
                 }
                 seen.set(r, c, true);
                 m.set(r, c, values.connected(data.elements().next(), src, "element " + p + " (mask element [" + r + ", " + c + "])"));
@@ -177,7 +181,8 @@ final class ScipySparseNpz {
 
     private static void requireKey(Npz npz, String key) throws FormatException {
         if (!npz.contains(key)) {
-            throw new FormatException(npz.source(), "key '" + key + "'", "the entry '" + key + "' of a SciPy sparse matrix", "keys " + String.join(", ", npz.keys()));
+            throw new FormatException(npz.source(), "key '" + key + "'", "the entry '" + key + "' of a SciPy sparse matrix",
+                    "keys " + String.join(", ", npz.keys()));
         }
     }
 
@@ -204,7 +209,8 @@ final class ScipySparseNpz {
 
     private static void sameLength(Npz npz, String key, Npz.EntryElements a, String otherKey, Npz.EntryElements other) throws FormatException {
         if (a.elements().count() != other.elements().count()) {
-            throw new FormatException(npz.entrySource(key), "shape", other.elements().count() + " values (as many as '" + otherKey + "')", a.elements().count() + "");
+            throw new FormatException(npz.entrySource(key), "shape", other.elements().count() + " values (as many as '" + otherKey + "')",
+                    a.elements().count() + "");
         }
     }
 

@@ -126,7 +126,8 @@ class TrainCommandTest {
         Path data = tmp.resolve("two.csv");
         Files.writeString(data, csv.toString());
         Path out = tmp.resolve("csvrun");
-        CliRunner r1 = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--label", "species", "--epochs", "10", "--out", out.toString(), "--no-progress");
+        CliRunner r1 = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--label", "species", "--epochs", "10", "--out", out.toString(),
+                "--no-progress");
         assertEquals(0, r1.exitCode(), r1.err());
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertTrue(Double.parseDouble(metrics.get(10).split(",")[4]) > 0.9, metrics.get(10));

@@ -81,8 +81,10 @@ class KernelEquivalenceTest {
             reference.computeGradients(EngineFixtures.randomInput(5, 7, DataType.DOUBLE, 3), EngineFixtures.randomLabels(5, 4, 4));
             net.computeGradients(EngineFixtures.randomInput(5, 7, DataType.FLOAT, 3), EngineFixtures.randomLabels(5, 4, 4));
             for (int k = 0; k < net.layerCount(); k++) {
-                assertClose(reference.layer(k).weightGradient().reshape(-1).toDoubleVector(), net.layer(k).weightGradient().reshape(-1).toDoubleVector(), act + " dW layer " + k);
-                assertClose(reference.layer(k).biasGradient().reshape(-1).toDoubleVector(), net.layer(k).biasGradient().reshape(-1).toDoubleVector(), act + " db layer " + k);
+                assertClose(reference.layer(k).weightGradient().reshape(-1).toDoubleVector(), net.layer(k).weightGradient().reshape(-1).toDoubleVector(),
+                        act + " dW layer " + k);
+                assertClose(reference.layer(k).biasGradient().reshape(-1).toDoubleVector(), net.layer(k).biasGradient().reshape(-1).toDoubleVector(),
+                        act + " db layer " + k);
             }
         }
     }
@@ -94,9 +96,11 @@ class KernelEquivalenceTest {
         // order differs between kernels) into a step of up to lr, so it can't be compared tightly here.
         Random r = new Random(7);
         Mask m = EngineFixtures.randomMask(200, 300, 0.03, r);
-        MaskedLinear dense = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1), KernelType.DENSE);
+        MaskedLinear dense = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1),
+                KernelType.DENSE);
         MaskedLinear csr = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1), KernelType.CSR);
-        MaskedLinear small = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1), KernelType.SMALL);
+        MaskedLinear small = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1),
+                KernelType.SMALL);
         INDArray x = EngineFixtures.randomInput(33, 300, DataType.FLOAT, 2);
         INDArray g = EngineFixtures.randomInput(33, 200, DataType.FLOAT, 3);
         double[] y = dense.forward(x).reshape(-1).toDoubleVector();

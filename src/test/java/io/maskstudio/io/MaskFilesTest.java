@@ -62,7 +62,8 @@ class MaskFilesTest {
         Mask m = MaskFiles.fromArray("a", a, OptionalDouble.empty());
         assertEquals(2, m.nnz());
         assertEquals("a: element [0, 0]: expected 0 or 1 (give a threshold to binarize other values), found 2",
-                assertThrows(FormatException.class, () -> MaskFiles.fromArray("a", NpyArray.ofLongs(new long[]{2, 0}, 1, 2), OptionalDouble.empty())).getMessage());
+                assertThrows(FormatException.class,
+                        () -> MaskFiles.fromArray("a", NpyArray.ofLongs(new long[]{2, 0}, 1, 2), OptionalDouble.empty())).getMessage());
     }
 
     @Test

@@ -100,13 +100,16 @@ class MatrixMarketIntegerTest {
     @Test
     void valuesBeyondInt64AreRefusedAsOutOfRange() throws Exception {
         Path dense = text("over.mtx", OVER64_DENSE);
-        assertEquals(dense + ": line 6: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '9223372036854775808' (out of range)",
+        assertEquals(dense + ": line 6: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '9223372036854775808' (out "
+                + "of range)",
                 assertThrows(FormatException.class, () -> read(dense, 0)).getMessage());
         Path sparse = text("over_sparse.mtx", OVER64_SPARSE);
-        assertEquals(sparse + ": line 4, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '19223372036854775808' (out of range)",
+        assertEquals(sparse + ": line 4, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found "
+                + "'19223372036854775808' (out of range)",
                 assertThrows(FormatException.class, () -> read(sparse, 0)).getMessage());
         Path negative = text("neg.mtx", "%%MatrixMarket matrix coordinate integer general\n1 1 1\n1 1 -9223372036854775809\n");
-        assertEquals(negative + ": line 3, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '-9223372036854775809' (out of range)",
+        assertEquals(negative + ": line 3, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found "
+                + "'-9223372036854775809' (out of range)",
                 assertThrows(FormatException.class, () -> read(negative, 0)).getMessage());
         Path unsigned = text("u.mtx", "%%MatrixMarket matrix coordinate unsigned-integer general\n1 2 2\n1 1 18446744073709551615\n1 2 18446744073709551616\n");
         assertEquals(unsigned + ": line 4, value: expected an integer from 0 to 18446744073709551615 (uint64), found '18446744073709551616' (out of range)",

@@ -133,7 +133,8 @@ class NpyBadInputTest {
         Path p = dir.resolve("c.npz");
         Files.write(p, "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.ISO_8859_1));
         FormatException e = assertThrows(FormatException.class, () -> Npz.open(p));
-        assertEquals(p + ": zip directory: expected a zip archive of .npy files (.npz), found an unreadable archive (zip END header not found)", e.getMessage());
+        assertEquals(p + ": zip directory: expected a zip archive of .npy files (.npz), found an unreadable archive (zip END header not found)",
+                e.getMessage());
     }
 
     @Test

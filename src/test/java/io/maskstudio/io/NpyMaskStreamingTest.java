@@ -42,7 +42,8 @@ class NpyMaskStreamingTest {
         // 2^30 float64 cells are 8 GiB of data and within the rule: only the missing data is wrong
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (32768, 32768), }";
         Path f8 = npy("f8.npy", dict, 0);
-        assertEquals(f8 + ": byte " + (10 + dict.length() + 1) + ": expected 8589934592 data bytes for shape (32768, 32768) of f8, found 0 (file truncated or shape wrong)", error(f8));
+        assertEquals(f8 + ": byte " + (10 + dict.length() + 1)
+                + ": expected 8589934592 data bytes for shape (32768, 32768) of f8, found 0 (file truncated or shape wrong)", error(f8));
         // one column more, even as bool, is beyond it
         Path b1 = npy("b1.npy", "{'descr': '|b1', 'fortran_order': False, 'shape': (32768, 32769), }", 0);
         assertEquals(b1 + ": shape: expected at most 1073741824 cells (2^30) in the mask, found shape (32768, 32769) = 1073774592 cells", error(b1));

@@ -76,7 +76,8 @@ class SvgWriterTest {
     @Test
     void writesTheFileAtomically(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fig.svg");
-        SvgWriter.write(SvgWriter.bipartite(TestMasks.DIGITS, TestMasks.HIDDEN, TestMasks.localReceptiveField8to6(), 800, 560, null, BipartiteStyle.DEFAULT), file);
+        SvgWriter.write(SvgWriter.bipartite(TestMasks.DIGITS, TestMasks.HIDDEN, TestMasks.localReceptiveField8to6(), 800, 560, null, BipartiteStyle.DEFAULT),
+                file);
         assertEquals(324, parse(Files.readString(file)).getElementsByTagNameNS("*", "line").getLength());
     }
 
