@@ -125,6 +125,8 @@ class Header:
                 name = re.sub(r'\s+', '', im.group(2))
                 self.imports.append((bool(im.group(1)), name))
                 continue
+            if re.match(r'\s*import\s', m):
+                self.problem = 'an import split over lines'
             break  # the first declaration (or annotation) ends the header
         if self.start is not None:
             for k in range(self.start, self.end):
@@ -153,6 +155,8 @@ def fix_fqns(path, text, header, lines, same_package_types, report):
         line_end = text.find('\n', body_start + m.start())
         if FQN_OK_RE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
             continue  # kept on purpose (the line says why); checkstyle skips it too
+        if re.match(r'\s*(import|package)\s', masked[line_start:]):
+            continue  # an import or package line the header did not take in (split over lines)
         pkg = re.sub(r'\s+', '', m.group(1))
         hits.append((body_start + m.start(), body_start + m.end(), pkg, m.group(2)))
     if not hits:
@@ -268,8 +272,14 @@ def fix_file(path, same_package_types, report):
     if '\r' in original:
         report.append('%s: skipped (CRLF line ends)' % path)
         return []
+    if re.search(r'^(<<<<<<<|>>>>>>>) ', original, re.M):
+        report.append('%s: skipped (merge conflict markers)' % path)
+        return []
     lines = original.split('\n')
     header = Header(lines, mask(original).split('\n'))
+    if header.problem:
+        report.append('%s: skipped (%s)' % (path, header.problem))
+        return []
     text, fqn = fix_fqns(path, original, header, lines, same_package_types, report)
     changes, new_imports = fqn if fqn else ([], set())
     text, import_changes = rebuild_imports(text, new_imports, path, report)
