@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,10 +47,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "batch size (default: ${DEFAULT-VALUE})") int batch;
         @Option(names = "--in", paramLabel = "I", defaultValue = "4096", description = "input features (default: ${DEFAULT-VALUE})") int in;
         @Option(names = "--out", paramLabel = "O", defaultValue = "4096", description = "output features (default: ${DEFAULT-VALUE})") int out;
-        @Option(names = "--density", paramLabel = "D", defaultValue = "1", description = "share of connections present, (0,1] (default: ${DEFAULT-VALUE})") double density;
-        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", completionCandidates = KernelIds.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String kernel;
-        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", completionCandidates = OptimizerIds.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String optimizer;
-        @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "measured steps after a short warm-up (default: ${DEFAULT-VALUE})") int steps;
+        @Option(names = "--density", paramLabel = "D", defaultValue = "1",
+                description = "share of connections present, (0,1] (default: ${DEFAULT-VALUE})") double density;
+        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", completionCandidates = KernelIds.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String kernel;
+        @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", completionCandidates = OptimizerIds.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") String optimizer;
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+                description = "measured steps after a short warm-up (default: ${DEFAULT-VALUE})") int steps;
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
         @Option(names = "--json", description = "one JSON object per line") boolean json;
         @Spec CommandSpec spec;
@@ -77,7 +81,8 @@ public final class BenchCommand implements Runnable {
             f.put("ms_per_step", round(r.medianMs()));
             f.put("min_ms", round(r.minMs()));
             f.put("kernel", r.kernel().id());
-            report(spec, json, f, String.format(Locale.ROOT, "layer %dx%d -> %d at density %s (%d connections), %s: %.3f ms per step (median of %d, min %.3f), kernel %s",
+            report(spec, json, f, String.format(Locale.ROOT,
+                    "layer %dx%d -> %d at density %s (%d connections), %s: %.3f ms per step (median of %d, min %.3f), kernel %s",
                     batch, in, out, density, r.connections(), opt, r.medianMs(), r.steps(), r.minMs(), r.kernel().id()));
             return MaskStudioCommand.OK;
         }
@@ -86,8 +91,10 @@ public final class BenchCommand implements Runnable {
     @Command(name = "mlp", mixinStandardHelpOptions = true,
             description = "Training steps per second of a masked MLP (relu hidden layers, softmax cross-entropy) on one fixed batch.")
     static final class Mlp implements Callable<Integer> {
-        @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "64,32,10", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})") int[] layers;
-        @Option(names = "--density", paramLabel = "D", defaultValue = "1", description = "share of connections present in every mask (default: ${DEFAULT-VALUE})") double density;
+        @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "64,32,10", split = ",",
+                description = "layer sizes, input first (default: ${DEFAULT-VALUE})") int[] layers;
+        @Option(names = "--density", paramLabel = "D", defaultValue = "1",
+                description = "share of connections present in every mask (default: ${DEFAULT-VALUE})") double density;
         @Option(names = "--batch", paramLabel = "B", defaultValue = "32") int batch;
         @Option(names = "--steps", paramLabel = "N", defaultValue = "5000") int steps;
         @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto") String kernel;
@@ -109,7 +116,7 @@ public final class BenchCommand implements Runnable {
             String kernels = r.kernels().stream().map(KernelType::id).collect(Collectors.joining(","));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("bench", "mlp");
-            f.put("layers", java.util.Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+            f.put("layers", Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
             f.put("density", density);
             f.put("batch", batch);
             f.put("optimizer", opt);
@@ -161,8 +168,10 @@ public final class BenchCommand implements Runnable {
     static final class Soak implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "GRAPH", description = "graph file (.graph.json); trains on its dataset and settings") Path graph;
         @Option(names = "--epochs", paramLabel = "N", description = "epochs to train (default: the history's capacity + 400)") Integer epochs;
-        @Option(names = "--every", paramLabel = "K", defaultValue = "10", description = "epochs between samples, plus one where the history fills (default: ${DEFAULT-VALUE})") int every;
-        @Option(names = "--history", paramLabel = "N", description = "snapshots the history keeps (default: what the app keeps for this graph; at least 4)") Integer history;
+        @Option(names = "--every", paramLabel = "K", defaultValue = "10",
+                description = "epochs between samples, plus one where the history fills (default: ${DEFAULT-VALUE})") int every;
+        @Option(names = "--history", paramLabel = "N",
+                description = "snapshots the history keeps (default: what the app keeps for this graph; at least 4)") Integer history;
         @Option(names = "--json", description = "one JSON object per line") boolean json;
         @Spec CommandSpec spec;
 

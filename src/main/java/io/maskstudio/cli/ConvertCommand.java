@@ -7,10 +7,10 @@ import io.maskstudio.io.MaskReadOptions;
 import io.maskstudio.io.MaskWriteOptions;
 import io.maskstudio.model.Mask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

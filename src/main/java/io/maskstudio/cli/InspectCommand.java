@@ -10,10 +10,10 @@ import io.maskstudio.model.MaskStats;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.NetworkStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -153,8 +153,10 @@ final class SoakRun {
         Sample last = samples.get(samples.size() - 1);
         out.printf(Locale.ROOT, "growth over the %d epochs after the history filled (epoch %d): peak / last%n", last.epoch() - base.epoch(), base.epoch());
         growth("heap", base.memory().heapBytes(), later.stream().mapToLong(s -> s.memory().heapBytes()).max().orElseThrow(), last.memory().heapBytes());
-        growth("off-heap", base.memory().offHeapBytes(), later.stream().mapToLong(s -> s.memory().offHeapBytes()).max().orElseThrow(), last.memory().offHeapBytes());
-        growth("off-heap n", base.memory().offHeapCount(), later.stream().mapToLong(s -> s.memory().offHeapCount()).max().orElseThrow(), last.memory().offHeapCount());
+        growth("off-heap", base.memory().offHeapBytes(), later.stream().mapToLong(s -> s.memory().offHeapBytes()).max().orElseThrow(),
+                last.memory().offHeapBytes());
+        growth("off-heap n", base.memory().offHeapCount(), later.stream().mapToLong(s -> s.memory().offHeapCount()).max().orElseThrow(),
+                last.memory().offHeapCount());
         growth("RSS", base.memory().rssBytes(), later.stream().mapToLong(s -> s.memory().rssBytes()).max().orElseThrow(), last.memory().rssBytes());
     }
 

@@ -1,6 +1,5 @@
 package io.maskstudio.data;
 
-import java.io.IOException;
 import io.maskstudio.model.TextLineReader;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.maskstudio.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** A train/validation split of one dataset, drawn with a seeded shuffle. */
@@ -10,8 +11,8 @@ public record Split(Dataset train, Dataset validation) {
         if (!(valFraction >= 0 && valFraction < 1)) throw new IllegalArgumentException("validation fraction must be in [0,1), was " + valFraction);
         int[] idx = permutation(d.rows(), seed);
         int nVal = (int) Math.round(d.rows() * valFraction);
-        int[] val = java.util.Arrays.copyOfRange(idx, 0, nVal);
-        int[] train = java.util.Arrays.copyOfRange(idx, nVal, idx.length);
+        int[] val = Arrays.copyOfRange(idx, 0, nVal);
+        int[] train = Arrays.copyOfRange(idx, nVal, idx.length);
         return new Split(d.subset(train), d.subset(val));
     }
 

@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+
 /**
  * A batch of activations {@code [rows, features]} passed between layers, held as an ND4J array, as
  * plain float32 per-feature vectors ({@code byFeature[f][r]}), or both. Each kernel asks for the form
@@ -68,7 +70,7 @@ final class Batch {
         if (byFeature == null) {
             float[] flat = Nd4j.toFlattened('f', array).castTo(DataType.FLOAT).toFloatVector();
             float[][] f = new float[features][];
-            for (int c = 0; c < features; c++) f[c] = java.util.Arrays.copyOfRange(flat, c * rows, (c + 1) * rows);
+            for (int c = 0; c < features; c++) f[c] = Arrays.copyOfRange(flat, c * rows, (c + 1) * rows);
             byFeature = f;
         }
         return byFeature;

@@ -6,6 +6,8 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java twins of ND4J's updaters (libnd4j's {@code updaterSgd/Nesterovs/Adam/RmsProp} helpers),
  * in float32 with the same formulas, so that the plain-Java kernels train like the ND4J one:
@@ -63,7 +65,7 @@ final class FloatOptimizer {
 
     float[][] newState(int n) {
         float[][] s = new float[stateChunks()][n];
-        for (int c = 0; c < s.length; c++) java.util.Arrays.fill(s[c], freshValue(c));
+        for (int c = 0; c < s.length; c++) Arrays.fill(s[c], freshValue(c));
         return s;
     }
 

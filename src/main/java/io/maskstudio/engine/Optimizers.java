@@ -1,7 +1,6 @@
 package io.maskstudio.engine;
 
 import io.maskstudio.model.OptimizerKind;
-
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;

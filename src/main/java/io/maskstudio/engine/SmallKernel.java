@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java loops for small layers, where ND4J's per-call native overhead (a few microseconds
  * per op, ~20 ops per layer and step) costs more than the arithmetic: the live UI trains small nets
@@ -90,7 +92,7 @@ final class SmallKernel implements LayerKernel {
             stateW = new float[next.stateChunks()][][];
             for (int c = 0; c < stateW.length; c++) {
                 stateW[c] = new float[out][in];
-                for (float[] row : stateW[c]) java.util.Arrays.fill(row, next.freshValue(c));
+                for (float[] row : stateW[c]) Arrays.fill(row, next.freshValue(c));
             }
             stateB = next.newState(out);
         }

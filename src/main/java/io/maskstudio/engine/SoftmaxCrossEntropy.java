@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -30,7 +31,7 @@ final class SoftmaxCrossEntropy {
         return softmax(logits).subi(oneHot).divi(logits.rows());
     }
 
-    static INDArray oneHot(int[] labels, int classes, org.nd4j.linalg.api.buffer.DataType dtype) {
+    static INDArray oneHot(int[] labels, int classes, DataType dtype) {
         INDArray y = Nd4j.zeros(dtype, labels.length, classes);
         for (int r = 0; r < labels.length; r++) y.putScalar(r, labels[r], 1.0);
         return y;

@@ -2,6 +2,7 @@ package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.CRC32;
 
@@ -15,7 +16,7 @@ final class MaskEncoding {
 
     static String row(Mask m, int out) {
         char[] c = new char[m.cols()];
-        java.util.Arrays.fill(c, '0');
+        Arrays.fill(c, '0');
         m.forEachInRow(out, i -> c[i] = '1');
         return new String(c);
     }

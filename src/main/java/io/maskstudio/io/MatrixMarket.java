@@ -58,10 +58,12 @@ final class MatrixMarket {
                 default -> throw new FormatException(src, "line 1, symmetry", "'general', 'symmetric' or 'skew-symmetric'", FormatException.quote(b[4]));
             };
             String size = nextDataLine(lines);
-            if (size == null) throw new FormatException(src, "line " + (lines.number() + 1), "the size line 'rows columns" + (coordinate ? " entries'" : "'"), "the end of the file");
+            if (size == null) throw new FormatException(src, "line " + (lines.number() + 1), "the size line 'rows columns" + (coordinate ? " entries'" : "'"),
+                    "the end of the file");
             String[] s = size.strip().split("\\s+");
             if (s.length != (coordinate ? 3 : 2)) {
-                throw new FormatException(src, lines.where(), coordinate ? "3 integers: rows columns entries" : "2 integers: rows columns", s.length + " values");
+                throw new FormatException(src, lines.where(), coordinate ? "3 integers: rows columns entries" : "2 integers: rows columns",
+                        s.length + " values");
             }
             long rows = sizeValue(src, lines.where() + ", rows", s[0], 1);
             long cols = sizeValue(src, lines.where() + ", columns", s[1], 1);
@@ -75,13 +77,15 @@ final class MatrixMarket {
             if (coordinate) {
                 long entries = sizeValue(src, lines.where() + ", entries", s[2], 0);
                 long most = sym == Symmetry.GENERAL ? rows * cols : rows * (rows + 1) / 2;
-                if (entries > most) throw new FormatException(src, lines.where() + ", entries", "at most " + most + " entries for this shape", Long.toString(entries));
+                if (entries > most) throw new FormatException(src, lines.where() + ", entries", "at most " + most + " entries for this shape",
+                        Long.toString(entries));
                 readCoordinates(src, lines, m, field, sym, entries, values);
             } else {
                 readArray(src, lines, m, field, sym, values);
             }
             String extra = nextDataLine(lines);
-            if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries", FormatException.quote(extra.strip()));
+            if (extra != null) throw new FormatException(src, lines.where(), "the end of the file after the declared entries",
+                    FormatException.quote(extra.strip()));
             return m;
         }
     }
@@ -122,13 +126,15 @@ final class MatrixMarket {
     }
 
     /** Dense values, column by column (only the lower triangle when symmetric). */
-    private static void readArray(String src, TextLineReader<FormatException> lines, Mask m, Field field, Symmetry sym, MaskValues values) throws IOException, FormatException {
+    private static void readArray(String src, TextLineReader<FormatException> lines, Mask m, Field field, Symmetry sym, MaskValues values)
+            throws IOException, FormatException {
         for (int c = 0; c < m.cols(); c++) {
             int first = sym == Symmetry.GENERAL ? 0 : sym == Symmetry.SYMMETRIC ? c : c + 1;
             for (int r = first; r < m.rows(); r++) {
                 String l = nextDataLine(lines);
                 if (l == null) {
-                    throw new FormatException(src, "line " + (lines.number() + 1), "a value for row " + (r + 1) + ", column " + (c + 1), "the end of the file (truncated?)");
+                    throw new FormatException(src, "line " + (lines.number() + 1), "a value for row " + (r + 1) + ", column " + (c + 1),
+                            "the end of the file (truncated?)");
                 }
                 Number v = value(src, lines.where(), l.strip(), field);
                 boolean on = connected(values, v, src, lines.where());
@@ -194,7 +200,8 @@ final class MatrixMarket {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
             w.write("%%MatrixMarket matrix coordinate pattern general\n");
-            w.write("% mask [out_features, in_features] = [" + m.rows() + ", " + m.cols() + "]: rows are output neurons (torch.nn.Linear.weight orientation)\n");
+            w.write("% mask [out_features, in_features] = [" + m.rows() + ", " + m.cols()
+                    + "]: rows are output neurons (torch.nn.Linear.weight orientation)\n");
             w.write(m.rows() + " " + m.cols() + " " + m.nnz() + "\n");
             StringBuilder b = new StringBuilder();
             for (int o = 0; o < m.rows(); o++) {

@@ -2,8 +2,8 @@ package io.maskstudio.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The elements of one {@code .npy} array, read one at a time in storage order through a fixed 64 KiB buffer,
@@ -191,8 +191,8 @@ final class NpyElements {
 
     /** The exact cell count, even beyond a long (for the message about a shape that is far too large). */
     static String cellsText(int[] shape) {
-        java.math.BigInteger n = java.math.BigInteger.ONE;
-        for (int d : shape) n = n.multiply(java.math.BigInteger.valueOf(d));
+        BigInteger n = BigInteger.ONE;
+        for (int d : shape) n = n.multiply(BigInteger.valueOf(d));
         return n.toString();
     }
 

@@ -61,7 +61,8 @@ record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, boolean fortranOrder, int[
                     case "descr" -> {
                         if (descr != null) throw duplicate(keyAt, key);
                         if (peek() == '[') {
-                            throw new FormatException(source, "descr", "a simple numeric or bool dtype", "a structured dtype (record arrays are not supported)");
+                            throw new FormatException(source, "descr", "a simple numeric or bool dtype",
+                                    "a structured dtype (record arrays are not supported)");
                         }
                         descr = readString("a quoted dtype string such as '<f4'");
                     }

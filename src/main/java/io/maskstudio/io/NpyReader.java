@@ -1,5 +1,7 @@
 package io.maskstudio.io;
 
+import io.maskstudio.model.Mask;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code .npy} files (format versions 1.0, 2.0 and 3.0) with our own header parser.
@@ -40,7 +44,7 @@ public final class NpyReader {
      * Reads a 2-D array as a mask, streaming its data so memory is the mask's own (not the file's); the size
      * limit is {@link MaskReadOptions#maxCells()} cells whatever the dtype.
      */
-    public static io.maskstudio.model.Mask readMask(Path file, MaskReadOptions opts) throws IOException, FormatException {
+    public static Mask readMask(Path file, MaskReadOptions opts) throws IOException, FormatException {
         long length = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             NpyElements e = NpyElements.open(file.toString(), in, length, opts.maxCells(), null);
@@ -91,7 +95,7 @@ public final class NpyReader {
         return new Header(NpyHeader.parse(source, h.text(), h.textStart()), h.dataStart());
     }
 
-    private static final java.util.regex.Pattern SHORT_STRING = java.util.regex.Pattern.compile("([|<>=]?)([SU])(\\d{1,2})");
+    private static final Pattern SHORT_STRING = Pattern.compile("([|<>=]?)([SU])(\\d{1,2})");
 
     /**
      * Reads a scalar byte string ({@code |S3}) or unicode string ({@code <U3}) of at most 99 characters, such as
@@ -100,7 +104,7 @@ public final class NpyReader {
     static String readShortString(String source, InputStream in, long totalBytes) throws IOException, FormatException {
         HeaderText h = readHeaderText(source, in, totalBytes);
         NpyHeader.Fields f = NpyHeader.parseFields(source, h.text(), h.textStart());
-        java.util.regex.Matcher m = SHORT_STRING.matcher(f.descr());
+        Matcher m = SHORT_STRING.matcher(f.descr());
         if (!m.matches() || f.shape().length != 0) {
             throw new FormatException(source, "descr", "a short text scalar such as '|S3'", "'" + f.descr() + "' of shape " + NpyArray.shapeString(f.shape()));
         }

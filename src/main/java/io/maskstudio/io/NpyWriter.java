@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Writes {@code .npy} version 1.0 files as NumPy does, for every dtype we read: little-endian, C order, the header dict padded with
@@ -37,7 +38,7 @@ public final class NpyWriter {
     static byte[] shortStringBytes(String ascii) {
         byte[] text = ascii.getBytes(StandardCharsets.US_ASCII);
         byte[] h = header("|S" + text.length, "()");
-        byte[] out = java.util.Arrays.copyOf(h, h.length + text.length);
+        byte[] out = Arrays.copyOf(h, h.length + text.length);
         System.arraycopy(text, 0, out, h.length, text.length);
         return out;
     }

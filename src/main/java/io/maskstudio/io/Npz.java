@@ -1,8 +1,12 @@
 package io.maskstudio.io;
 
+import io.maskstudio.model.Mask;
+
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Collections;
@@ -45,7 +49,7 @@ public final class Npz implements AutoCloseable {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new FormatException(source, "zip directory", "a zip archive of .npy files (.npz)", "an unreadable archive (" + e.getMessage() + ")", e);
@@ -114,7 +118,7 @@ public final class Npz implements AutoCloseable {
      * Entry {@code key} as a mask, streamed from the (stored or deflated) entry, so memory is the mask's own;
      * the entry's CRC32 is checked at its end.
      */
-    public io.maskstudio.model.Mask readMask(String key, MaskReadOptions opts) throws IOException, FormatException {
+    public Mask readMask(String key, MaskReadOptions opts) throws IOException, FormatException {
         try (EntryElements e = elements(key, opts.maxCells())) {
             return MaskFiles.fromElements(e.elements(), opts, e::checkCrc);
         }
@@ -137,7 +141,8 @@ public final class Npz implements AutoCloseable {
         void checkCrc() throws FormatException {
             long crc = in.getChecksum().getValue();
             if (entry.getCrc() != -1 && crc != entry.getCrc()) {
-                throw new FormatException(elements.source(), "zip entry", String.format("CRC32 %08x", entry.getCrc()), String.format("%08x (corrupted data)", crc));
+                throw new FormatException(elements.source(), "zip entry", String.format("CRC32 %08x", entry.getCrc()),
+                        String.format("%08x (corrupted data)", crc));
             }
         }
 

@@ -2,6 +2,21 @@ package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
 
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -13,20 +28,6 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.zip.CRC32;
 
 /**
  * Masks as PNG images: one pixel per connection, rows = output neurons (height), columns = inputs (width);
@@ -72,7 +73,8 @@ final class PngMasks {
     /** Walks the chunks: signature, IHDR first, every CRC, IDAT present, IEND. Returns {width, height}. */
     static int[] checkChunks(String src, byte[] b, long maxPixels) throws FormatException {
         if (b.length < 8 || !Arrays.equals(Arrays.copyOf(b, 8), SIGNATURE)) {
-            throw new FormatException(src, "byte 0", "the PNG signature 89 50 4e 47 0d 0a 1a 0a", NpyReader.describeBytes(Arrays.copyOf(b, Math.min(b.length, 8))));
+            throw new FormatException(src, "byte 0", "the PNG signature 89 50 4e 47 0d 0a 1a 0a",
+                    NpyReader.describeBytes(Arrays.copyOf(b, Math.min(b.length, 8))));
         }
         ByteBuffer buf = ByteBuffer.wrap(b);
         int pos = 8;
@@ -81,20 +83,24 @@ final class PngMasks {
         while (true) {
             if (pos + 8 > b.length) throw new FormatException(src, "byte " + pos, "a chunk header (or IEND)", "the end of the file (truncated)");
             long length = buf.getInt(pos) & 0xFFFFFFFFL;
-            String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (!type.chars().allMatch(Character::isLetter)) throw new FormatException(src, "byte " + (pos + 4), "a chunk type of 4 letters", FormatException.quote(type));
+            String type = new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            if (!type.chars().allMatch(Character::isLetter)) throw new FormatException(src, "byte " + (pos + 4), "a chunk type of 4 letters",
+                    FormatException.quote(type));
             if (length > b.length - pos - 12L) {
-                throw new FormatException(src, "chunk " + type + " at byte " + pos, "at most " + Math.max(0, b.length - pos - 12L) + " data bytes (the rest of the file)",
+                throw new FormatException(src, "chunk " + type + " at byte " + pos,
+                        "at most " + Math.max(0, b.length - pos - 12L) + " data bytes (the rest of the file)",
                         length + " (file truncated or length damaged)");
             }
             CRC32 crc = new CRC32();
             crc.update(b, pos + 4, (int) length + 4);
             long stored = buf.getInt(pos + 8 + (int) length) & 0xFFFFFFFFL;
             if (crc.getValue() != stored) {
-                throw new FormatException(src, "chunk " + type + " at byte " + pos, String.format("CRC32 %08x", stored), String.format("%08x (damaged data)", crc.getValue()));
+                throw new FormatException(src, "chunk " + type + " at byte " + pos, String.format("CRC32 %08x", stored),
+                        String.format("%08x (damaged data)", crc.getValue()));
             }
             if (wh == null) {
-                if (!type.equals("IHDR") || length != 13) throw new FormatException(src, "byte 8", "the IHDR chunk of 13 bytes first", type + " of " + length + " bytes");
+                if (!type.equals("IHDR") || length != 13) throw new FormatException(src, "byte 8", "the IHDR chunk of 13 bytes first",
+                        type + " of " + length + " bytes");
                 long w = buf.getInt(pos + 8) & 0xFFFFFFFFL;
                 long h = buf.getInt(pos + 12) & 0xFFFFFFFFL;
                 if (w < 1 || h < 1 || w * h > maxPixels) {
@@ -122,7 +128,8 @@ final class PngMasks {
             case 0 -> new int[]{1, 2, 4, 8, 16};
             case 3 -> new int[]{1, 2, 4, 8};
             case 2, 4, 6 -> new int[]{8, 16};
-            default -> throw new FormatException(src, "IHDR colour type", "0 (grey), 2 (RGB), 3 (palette), 4 (grey + alpha) or 6 (RGBA)", Integer.toString(colour));
+            default -> throw new FormatException(src, "IHDR colour type", "0 (grey), 2 (RGB), 3 (palette), 4 (grey + alpha) or 6 (RGBA)",
+                    Integer.toString(colour));
         };
         if (Arrays.stream(depths).noneMatch(d -> d == depth)) {
             String list = Arrays.toString(Arrays.copyOf(depths, depths.length - 1)).replaceAll("[\\[\\]]", "") + " or " + depths[depths.length - 1];

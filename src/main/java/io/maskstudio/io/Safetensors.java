@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -106,8 +108,8 @@ public final class Safetensors {
         }
         byte[] json = MAPPER.writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8; // keeps the data 8-byte aligned, as the reference writer does
-        byte[] h = java.util.Arrays.copyOf(json, padded);
-        java.util.Arrays.fill(h, json.length, padded, (byte) ' ');
+        byte[] h = Arrays.copyOf(json, padded);
+        Arrays.fill(h, json.length, padded, (byte) ' ');
         out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
         out.write(h);
         for (NpyArray a : arrays.values()) out.write(a.littleEndianCOrder());
@@ -124,7 +126,8 @@ public final class Safetensors {
             long n = len.getLong(0);
             if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
                 String why = n < 0 || n > size - 8 ? " (beyond the end of the file)" : n > MAX_HEADER_BYTES ? " (over the 100 MB limit)" : "";
-                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes", Long.toUnsignedString(n) + why);
+                throw new FormatException(src, "byte 0", "a header length from 2 to " + Math.min(MAX_HEADER_BYTES, size - 8) + " bytes",
+                        Long.toUnsignedString(n) + why);
             }
             ByteBuffer hb = ByteBuffer.allocate((int) n);
             readFully(ch, hb, 8);
@@ -142,7 +145,8 @@ public final class Safetensors {
             } catch (JsonProcessingException e) {
                 throw new FormatException(src, "header", "a JSON object", "invalid JSON (" + oneLine(e.getOriginalMessage()) + ")");
             }
-            if (root == null || !root.isObject()) throw new FormatException(src, "header", "a JSON object", root == null ? "nothing" : JsonFields.describe(root));
+            if (root == null || !root.isObject()) throw new FormatException(src, "header", "a JSON object",
+                    root == null ? "nothing" : JsonFields.describe(root));
             return parseHeader(file, root, 8 + n, size - 8 - n);
         }
     }
@@ -279,7 +283,8 @@ public final class Safetensors {
         long bytes = t.end() - t.begin();
         long inMemory = t.bf16() ? 2 * bytes : bytes;
         if (inMemory > Math.min(maxDataBytes, Integer.MAX_VALUE - 8)) {
-            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes", inMemory + " bytes" + (t.bf16() ? " as float32" : ""));
+            throw new FormatException(entrySource(key), "shape", "at most " + maxDataBytes + " data bytes",
+                    inMemory + " bytes" + (t.bf16() ? " as float32" : ""));
         }
         ByteBuffer b = ByteBuffer.allocate((int) bytes);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -316,7 +321,7 @@ public final class Safetensors {
     private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
         while (b.hasRemaining()) {
             int n = ch.read(b, at + b.position());
-            if (n < 0) throw new java.io.EOFException("file ended early");
+            if (n < 0) throw new EOFException("file ended early");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.maskstudio.model.Mask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,8 @@ final class ScipySparseNpz {
             String idxSrc = npz.entrySource("indices");
             String dataSrc = npz.entrySource("data");
             if (indptr.elements().count() != major + 1L) {
-                throw new FormatException(ptrSrc, "shape", (major + 1) + " pointers (" + (rowMajor ? "rows" : "columns") + " + 1)", indptr.elements().count() + "");
+                throw new FormatException(ptrSrc, "shape", (major + 1) + " pointers (" + (rowMajor ? "rows" : "columns") + " + 1)",
+                        indptr.elements().count() + "");
             }
             sameLength(npz, "indices", indices, "data", data);
             long nnz = indices.elements().count();
@@ -89,7 +91,8 @@ final class ScipySparseNpz {
                     throw new FormatException(ptrSrc, "element " + major, nnz + " (the number of stored entries)", MaskValues.format(end));
                 }
                 if (!(end >= start && end <= nnz)) {
-                    throw new FormatException(ptrSrc, "element " + (k + 1), "a pointer from " + start + " to " + nnz + " (non-decreasing)", MaskValues.format(end));
+                    throw new FormatException(ptrSrc, "element " + (k + 1), "a pointer from " + start + " to " + nnz + " (non-decreasing)",
+                            MaskValues.format(end));
                 }
                 line.clear();
                 for (long p = start; p < (long) end; p++) {
@@ -124,8 +127,8 @@ final class ScipySparseNpz {
 
         void add(int index, long position, boolean connected) {
             if (n == entries.length) {
-                entries = java.util.Arrays.copyOf(entries, 2 * n);
-                positions = java.util.Arrays.copyOf(positions, 2 * n);
+                entries = Arrays.copyOf(entries, 2 * n);
+                positions = Arrays.copyOf(positions, 2 * n);
             }
             positions[n] = position;
             entries[n] = (long) index << 33 | (long) n << 1 | (connected ? 1 : 0);
@@ -134,13 +137,14 @@ final class ScipySparseNpz {
 
         /** Sorts by index (then file order) and refuses an index that appears twice, naming its second place. */
         void refuseRepeats(String src, int line, boolean rowMajor) throws FormatException {
-            java.util.Arrays.sort(entries, 0, n);
+            Arrays.sort(entries, 0, n);
             for (int q = 1; q < n; q++) {
                 if (index(q) == index(q - 1)) {
                     long second = positions[(int) ((entries[q] >>> 1) & 0xFFFFFFFFL)];
                     int r = rowMajor ? line : index(q);
                     int c = rowMajor ? index(q) : line;
-                    throw new FormatException(src, "element " + second, "each (row, column) once (SciPy would add repeated entries)", "[" + r + ", " + c + "] again");
+                    throw new FormatException(src, "element " + second, "each (row, column) once (SciPy would add repeated entries)",
+                            "[" + r + ", " + c + "] again");
                 }
             }
         }
@@ -162,7 +166,8 @@ final class ScipySparseNpz {
                 int r = index(npz.entrySource("row"), row.elements().next(), p, m.rows());
                 int c = index(npz.entrySource("col"), col.elements().next(), p, m.cols());
                 if (seen.get(r, c)) {
-                    throw new FormatException(src, "element " + p, "each (row, column) once (SciPy would add repeated entries)", "[" + r + ", " + c + "] again");
+                    throw new FormatException(src, "element " + p, "each (row, column) once (SciPy would add repeated entries)",
+                            "[" + r + ", " + c + "] again");
                 }
                 seen.set(r, c, true);
                 m.set(r, c, values.connected(data.elements().next(), src, "element " + p + " (mask element [" + r + ", " + c + "])"));
@@ -176,7 +181,8 @@ final class ScipySparseNpz {
 
     private static void requireKey(Npz npz, String key) throws FormatException {
         if (!npz.contains(key)) {
-            throw new FormatException(npz.source(), "key '" + key + "'", "the entry '" + key + "' of a SciPy sparse matrix", "keys " + String.join(", ", npz.keys()));
+            throw new FormatException(npz.source(), "key '" + key + "'", "the entry '" + key + "' of a SciPy sparse matrix",
+                    "keys " + String.join(", ", npz.keys()));
         }
     }
 
@@ -203,7 +209,8 @@ final class ScipySparseNpz {
 
     private static void sameLength(Npz npz, String key, Npz.EntryElements a, String otherKey, Npz.EntryElements other) throws FormatException {
         if (a.elements().count() != other.elements().count()) {
-            throw new FormatException(npz.entrySource(key), "shape", other.elements().count() + " values (as many as '" + otherKey + "')", a.elements().count() + "");
+            throw new FormatException(npz.entrySource(key), "shape", other.elements().count() + " values (as many as '" + otherKey + "')",
+                    a.elements().count() + "");
         }
     }
 
@@ -223,7 +230,7 @@ final class ScipySparseNpz {
             indptr[o + 1] = at[0];
         }
         boolean[] ones = new boolean[(int) nnz];
-        java.util.Arrays.fill(ones, true);
+        Arrays.fill(ones, true);
         // the order and dtypes scipy.sparse.save_npz itself uses for a bool csr_matrix
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("indices", NpyWriter.toBytes(NpyArray.ofInts(indices, indices.length)));

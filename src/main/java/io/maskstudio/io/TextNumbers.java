@@ -1,6 +1,7 @@
 package io.maskstudio.io;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ final class TextNumbers {
     /** A decimal number, {@code nan} or {@code inf} (any case, as NumPy prints them); null when {@code s} is not a number. */
     static Double real(String s) {
         if (DECIMAL.matcher(s).matches()) return Double.parseDouble(s);
-        String l = s.toLowerCase(java.util.Locale.ROOT);
+        String l = s.toLowerCase(Locale.ROOT);
         return switch (l) {
             case "nan", "+nan", "-nan" -> Double.NaN;
             case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;

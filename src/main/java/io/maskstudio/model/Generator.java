@@ -1,6 +1,7 @@
 package io.maskstudio.model;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Every generator of {@link MaskGenerators} (plus invert), with the parameters each one uses. */
 public enum Generator {
@@ -211,7 +212,7 @@ public enum Generator {
         StringBuilder sb = new StringBuilder(label);
         for (int k = 0; k < params.size(); k++) {
             Param p = params.get(k);
-            sb.append(k == 0 ? " " : ", ").append(p.label().toLowerCase(java.util.Locale.ROOT)).append(' ')
+            sb.append(k == 0 ? " " : ", ").append(p.label().toLowerCase(Locale.ROOT)).append(' ')
                     .append(p.isFraction() ? String.valueOf(v.get(p)) : String.valueOf(v.integer(p)));
         }
         return sb.toString();

@@ -1,6 +1,7 @@
 package io.maskstudio.model;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ public record MaskStats(int rows, int cols, long nnz, double density,
 
     /** One line, e.g. {@code [32x64] nnz 288 (14.1%), fan-in 9/9.0/9, fan-out 0/4.5/16, outputs without input: 0, inputs without output: 4}. */
     public String render() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "[%dx%d] nnz %d (%.1f%%), fan-in min/mean/max %d/%.1f/%d, fan-out %d/%.1f/%d, outputs without input: %d, inputs without output: %d",
                 rows, cols, nnz, 100 * density, fanInMin, fanInMean, fanInMax, fanOutMin, fanOutMean, fanOutMax,
                 outputsWithoutInput, inputsWithoutOutput);

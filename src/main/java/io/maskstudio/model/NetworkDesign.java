@@ -76,7 +76,8 @@ public final class NetworkDesign {
     public void setMask(int pair, Mask m) {
         Mask cur = masks.get(pair);
         if (!cur.sameShape(m)) {
-            throw new IllegalArgumentException("mask for pair " + pair + " must be [" + cur.rows() + "," + cur.cols() + "], was [" + m.rows() + "," + m.cols() + "]");
+            throw new IllegalArgumentException("mask for pair " + pair + " must be [" + cur.rows() + "," + cur.cols() + "], was ["
+                    + m.rows() + "," + m.cols() + "]");
         }
         masks.set(pair, m.copy());
         fire(pair);

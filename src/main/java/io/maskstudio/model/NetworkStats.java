@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,7 +73,7 @@ public record NetworkStats(List<LayerStats> layers, List<MaskStats> pairs, Reach
         sb.append("Layers:\n");
         for (int k = 0; k < layers.size(); k++) {
             LayerStats l = layers.get(k);
-            sb.append(String.format(java.util.Locale.ROOT, "  %d %-12s %6d%s", k, l.name(), l.size(), gridText(l)));
+            sb.append(String.format(Locale.ROOT, "  %d %-12s %6d%s", k, l.name(), l.size(), gridText(l)));
             sb.append(l.deadCount() == 0 ? "  no dead neurons"
                     : "  " + l.deadCount() + " dead (" + deadMeaning(k) + "): " + IndexRanges.format(l.deadNeurons(), 12));
             sb.append('\n');

@@ -89,7 +89,8 @@ public final class TextLineReader<E extends Exception> implements AutoCloseable 
     private void append(int start, int count) throws E {
         // one byte over the cap is buffered: it may be the CR of a CRLF, which is not content (checked in next())
         if ((long) lineLength + count > (long) maxLineBytes + 1) throw tooLong();
-        if (lineLength + count > line.length) line = Arrays.copyOf(line, (int) Math.min((long) maxLineBytes + 1, Math.max(2L * line.length, lineLength + count)));
+        if (lineLength + count > line.length) line = Arrays.copyOf(line,
+                (int) Math.min((long) maxLineBytes + 1, Math.max(2L * line.length, lineLength + count)));
         System.arraycopy(buffer, start, line, lineLength, count);
         lineLength += count;
     }

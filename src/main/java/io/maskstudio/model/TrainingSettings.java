@@ -19,7 +19,9 @@ public record TrainingSettings(String dataset, String optimizer, double learning
         if (!OPTIMIZERS.contains(optimizer)) { // exact ids only: the graph file spells them so
             throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be a positive number, was " + learningRate);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, was " + learningRate);
+        }
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
         if (epochs < 0) throw new IllegalArgumentException("epochs must not be negative, was " + epochs);
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) throw new IllegalArgumentException("weight decay must be >= 0, was " + weightDecay);
@@ -35,12 +37,35 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     /** The optimizer as its kind (the record keeps the id, as the graph file spells it). */
     public OptimizerKind optimizerKind() { return OptimizerKind.fromId(optimizer); }
 
-    public TrainingSettings withDataset(String d) { return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
-    public TrainingSettings withOptimizer(String o) { return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction); }
-    public TrainingSettings withLearningRate(double lr) { return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction); }
-    public TrainingSettings withBatchSize(int b) { return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction); }
-    public TrainingSettings withEpochs(int e) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction); }
-    public TrainingSettings withWeightDecay(double wd) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction); }
-    public TrainingSettings withSeed(long s) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction); }
-    public TrainingSettings withValidationFraction(double v) { return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v); }
+    public TrainingSettings withDataset(String d) {
+        return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction);
+    }
+
+    public TrainingSettings withOptimizer(String o) {
+        return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction);
+    }
+
+    public TrainingSettings withLearningRate(double lr) {
+        return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction);
+    }
+
+    public TrainingSettings withBatchSize(int b) {
+        return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction);
+    }
+
+    public TrainingSettings withEpochs(int e) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction);
+    }
+
+    public TrainingSettings withWeightDecay(double wd) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction);
+    }
+
+    public TrainingSettings withSeed(long s) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction);
+    }
+
+    public TrainingSettings withValidationFraction(double v) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v);
+    }
 }

@@ -2,11 +2,11 @@ package io.maskstudio.render;
 
 import io.maskstudio.io.AtomicFiles;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** Rasters to PNG (8-bit RGBA, exact pixels) through ImageIO; files are replaced atomically. */
 public final class PngWriter {

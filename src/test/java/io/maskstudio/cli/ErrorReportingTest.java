@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,7 +85,7 @@ class ErrorReportingTest {
         assertFalse(quiet.err().contains("TrainingRun"), quiet.err());
         assertFalse(quiet.err().contains("\tat "), quiet.err());
 
-        String[] verbose = java.util.Arrays.copyOf(diverging, diverging.length + 1);
+        String[] verbose = Arrays.copyOf(diverging, diverging.length + 1);
         verbose[diverging.length] = "--verbose";
         CliRunner loud = CliRunner.run(verbose);
         assertEquals(3, loud.exitCode(), loud.err());

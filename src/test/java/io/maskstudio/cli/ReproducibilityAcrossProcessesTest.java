@@ -1,5 +1,6 @@
 package io.maskstudio.cli;
 
+import io.maskstudio.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class ReproducibilityAcrossProcessesTest {
     }
 
     private static Child startChild(Path log, String... cliArgs) throws IOException {
-        return startMain(log, io.maskstudio.Launcher.class, cliArgs);
+        return startMain(log, Launcher.class, cliArgs);
     }
 
     private static Child startMain(Path log, Class<?> main, String... args) throws IOException {

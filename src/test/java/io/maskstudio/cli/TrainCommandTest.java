@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,7 +118,7 @@ class TrainCommandTest {
     @Test
     void trainsOnTheUsersCsvWithALabelColumnByName(@TempDir Path tmp) throws Exception {
         StringBuilder csv = new StringBuilder("species,a,b\n");
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         for (int k = 0; k < 60; k++) {
             boolean left = k % 2 == 0;
             csv.append(left ? "left" : "right").append(',').append(r.nextGaussian() + (left ? -3 : 3)).append(',').append(r.nextGaussian()).append('\n');
@@ -125,7 +126,8 @@ class TrainCommandTest {
         Path data = tmp.resolve("two.csv");
         Files.writeString(data, csv.toString());
         Path out = tmp.resolve("csvrun");
-        CliRunner r1 = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--label", "species", "--epochs", "10", "--out", out.toString(), "--no-progress");
+        CliRunner r1 = CliRunner.run("train", XOR.toString(), "--dataset", data.toString(), "--label", "species", "--epochs", "10", "--out", out.toString(),
+                "--no-progress");
         assertEquals(0, r1.exitCode(), r1.err());
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertTrue(Double.parseDouble(metrics.get(10).split(",")[4]) > 0.9, metrics.get(10));

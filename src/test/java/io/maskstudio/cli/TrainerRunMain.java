@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,7 @@ public final class TrainerRunMain {
             y[k] = k % classes;
             for (int f = 0; f < features; f++) x[k * features + f] = (float) (r.nextGaussian() + (f % classes == y[k] ? 1.5 : 0));
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) names.add("c" + c);
         return new Dataset("synthetic", rows, features, x, y, names, 0, 0);
     }

@@ -6,9 +6,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 class BuiltinDatasetsTest {
 
@@ -46,10 +52,10 @@ class BuiltinDatasetsTest {
     @Test
     void firstRowsMatchTheFiles() throws DataException {
         Dataset iris = BuiltinDatasets.load("iris");
-        assertArrayEquals(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, java.util.Arrays.copyOf(iris.x(), 4));
+        assertArrayEquals(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, Arrays.copyOf(iris.x(), 4));
         assertEquals(0, iris.y()[0]);
         Dataset digits = BuiltinDatasets.load("digits");
-        assertArrayEquals(new float[] {0, 0, 5, 13, 9, 1, 0, 0}, java.util.Arrays.copyOf(digits.x(), 8));
+        assertArrayEquals(new float[] {0, 0, 5, 13, 9, 1, 0, 0}, Arrays.copyOf(digits.x(), 8));
         assertEquals(0, digits.y()[0]);
         // mnist's label comes first in the file: the first row is a 3, and its first pixel is not the label
         Dataset mnist = BuiltinDatasets.load("mnist-10k");

@@ -5,9 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DatasetsTest {
 
@@ -25,7 +30,7 @@ class DatasetsTest {
     @Test
     void syntheticSetsUseTheSeed() throws DataException {
         assertArrayEquals(Datasets.load("moons", 5).x(), SyntheticDatasets.generate("moons", 5).x());
-        assertFalse(java.util.Arrays.equals(Datasets.load("moons", 5).x(), Datasets.load("moons", 6).x()));
+        assertFalse(Arrays.equals(Datasets.load("moons", 5).x(), Datasets.load("moons", 6).x()));
     }
 
     @Test

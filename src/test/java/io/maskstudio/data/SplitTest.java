@@ -3,9 +3,13 @@ package io.maskstudio.data;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SplitTest {
 
@@ -40,7 +44,7 @@ class SplitTest {
         int rows = 101;
         float[] x = new float[rows];
         for (int r = 0; r < rows; r++) x[r] = r;
-        Dataset d = new Dataset("ids", rows, 1, x, new int[rows], java.util.List.of("only"), 0, 0);
+        Dataset d = new Dataset("ids", rows, 1, x, new int[rows], List.of("only"), 0, 0);
         Split s = Split.of(d, 0.25, 3);
         assertEquals(25, s.validation().rows());
         float[] all = new float[rows];
@@ -52,7 +56,7 @@ class SplitTest {
 
     @Test
     void refusesAValidationFractionOutsideZeroToOne() {
-        Dataset d = new Dataset("d", 2, 1, new float[2], new int[2], java.util.List.of("a"), 0, 0);
+        Dataset d = new Dataset("d", 2, 1, new float[2], new int[2], List.of("a"), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> Split.of(d, 1.0, 0));
         assertThrows(IllegalArgumentException.class, () -> Split.of(d, -0.1, 0));
         assertEquals(0, Split.of(d, 0, 0).validation().rows());

@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyntheticDatasetsTest {
 
@@ -38,7 +43,7 @@ class SyntheticDatasetsTest {
             assertArrayEquals(a.x(), b.x());
             assertArrayEquals(a.y(), b.y());
             Dataset other = SyntheticDatasets.generate(name, seed + 1);
-            assertFalse(java.util.Arrays.equals(a.x(), other.x()), name + " seeds " + seed + " and " + (seed + 1));
+            assertFalse(Arrays.equals(a.x(), other.x()), name + " seeds " + seed + " and " + (seed + 1));
         }
     }
 

@@ -3,6 +3,7 @@ package io.maskstudio.engine;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,8 +81,10 @@ class KernelEquivalenceTest {
             reference.computeGradients(EngineFixtures.randomInput(5, 7, DataType.DOUBLE, 3), EngineFixtures.randomLabels(5, 4, 4));
             net.computeGradients(EngineFixtures.randomInput(5, 7, DataType.FLOAT, 3), EngineFixtures.randomLabels(5, 4, 4));
             for (int k = 0; k < net.layerCount(); k++) {
-                assertClose(reference.layer(k).weightGradient().reshape(-1).toDoubleVector(), net.layer(k).weightGradient().reshape(-1).toDoubleVector(), act + " dW layer " + k);
-                assertClose(reference.layer(k).biasGradient().reshape(-1).toDoubleVector(), net.layer(k).biasGradient().reshape(-1).toDoubleVector(), act + " db layer " + k);
+                assertClose(reference.layer(k).weightGradient().reshape(-1).toDoubleVector(), net.layer(k).weightGradient().reshape(-1).toDoubleVector(),
+                        act + " dW layer " + k);
+                assertClose(reference.layer(k).biasGradient().reshape(-1).toDoubleVector(), net.layer(k).biasGradient().reshape(-1).toDoubleVector(),
+                        act + " db layer " + k);
             }
         }
     }
@@ -92,9 +96,11 @@ class KernelEquivalenceTest {
         // order differs between kernels) into a step of up to lr, so it can't be compared tightly here.
         Random r = new Random(7);
         Mask m = EngineFixtures.randomMask(200, 300, 0.03, r);
-        MaskedLinear dense = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new java.util.SplittableRandom(1), KernelType.DENSE);
-        MaskedLinear csr = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new java.util.SplittableRandom(1), KernelType.CSR);
-        MaskedLinear small = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new java.util.SplittableRandom(1), KernelType.SMALL);
+        MaskedLinear dense = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1),
+                KernelType.DENSE);
+        MaskedLinear csr = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1), KernelType.CSR);
+        MaskedLinear small = new MaskedLinear(m, Activation.TANH, DataType.FLOAT, Optimizers.create("momentum", 0.01), new SplittableRandom(1),
+                KernelType.SMALL);
         INDArray x = EngineFixtures.randomInput(33, 300, DataType.FLOAT, 2);
         INDArray g = EngineFixtures.randomInput(33, 200, DataType.FLOAT, 3);
         double[] y = dense.forward(x).reshape(-1).toDoubleVector();
@@ -128,7 +134,7 @@ class KernelEquivalenceTest {
         try {
             for (int t = 1; t <= 2; t++) {
                 System.setProperty("maskstudio.threads", Integer.toString(t));
-                MaskedLinear l = new MaskedLinear(m, Activation.RELU, DataType.FLOAT, Optimizers.create("adam", 0.01), new java.util.SplittableRandom(1), KernelType.CSR);
+                MaskedLinear l = new MaskedLinear(m, Activation.RELU, DataType.FLOAT, Optimizers.create("adam", 0.01), new SplittableRandom(1), KernelType.CSR);
                 for (int s = 0; s < 3; s++) {
                     l.forward(x);
                     inputGrads[t - 1] = l.backward(g, true).reshape(-1).toFloatVector();
@@ -139,8 +145,8 @@ class KernelEquivalenceTest {
         } finally {
             if (before == null) System.clearProperty("maskstudio.threads"); else System.setProperty("maskstudio.threads", before);
         }
-        org.junit.jupiter.api.Assertions.assertArrayEquals(results[0], results[1]);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(inputGrads[0], inputGrads[1]);
+        Assertions.assertArrayEquals(results[0], results[1]);
+        Assertions.assertArrayEquals(inputGrads[0], inputGrads[1]);
     }
 
     private static Mask toggled(Mask m, long seed) {

@@ -1,10 +1,17 @@
 package io.maskstudio.engine;
 
 import io.maskstudio.model.Activation;
+import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -44,8 +51,8 @@ class MaskChangeTest {
     }
 
     /** The same promise on every kernel, through the ND4J-layout copies of the plain-Java kernels' state. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
+    @ParameterizedTest
+    @EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
     void everyKernelClearsStateOnRemovalAndStartsFreshOnReAdd(KernelType kernel) {
         var d = EngineFixtures.design(6, 5, 3, Activation.TANH, 1.0, 4, "adam", 0);
         MaskedNetwork net = new MaskedNetwork(d, DataType.FLOAT, "adam", 0.01, 0, 4, kernel);
@@ -90,12 +97,12 @@ class MaskChangeTest {
         // 1 of 400 inputs per neuron: He init for fan-in 1 has std sqrt(2), not sqrt(2/400)
         Mask sparse = new Mask(2000, 400);
         for (int o = 0; o < 2000; o++) sparse.set(o, o % 400, true);
-        var design = new io.maskstudio.model.NetworkDesign(
-                java.util.List.of(io.maskstudio.model.LayerSpec.vector("in", 400, Activation.IDENTITY),
-                        io.maskstudio.model.LayerSpec.vector("h", 2000, Activation.RELU),
-                        io.maskstudio.model.LayerSpec.vector("out", 2, Activation.SOFTMAX)),
-                java.util.List.of(sparse, Mask.full(2, 2000)),
-                io.maskstudio.model.TrainingSettings.defaults("x"));
+        var design = new NetworkDesign(
+                List.of(LayerSpec.vector("in", 400, Activation.IDENTITY),
+                        LayerSpec.vector("h", 2000, Activation.RELU),
+                        LayerSpec.vector("out", 2, Activation.SOFTMAX)),
+                List.of(sparse, Mask.full(2, 2000)),
+                TrainingSettings.defaults("x"));
         float[] w = new MaskedNetwork(design, DataType.FLOAT).layer(0).weights();
         double sq = 0;
         for (float v : w) sq += v * v;

@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class TorchOptimizers {
     private void update(String key, double[] p, double[] grad, boolean[] present) {
         double[][] s = state.computeIfAbsent(key, x -> {
             double[][] fresh = new double[2][p.length];
-            if (nd4jEpsilons && name.equals("rmsprop")) java.util.Arrays.fill(fresh[0], EPS);
+            if (nd4jEpsilons && name.equals("rmsprop")) Arrays.fill(fresh[0], EPS);
             return fresh;
         });
         for (int j = 0; j < p.length; j++) {

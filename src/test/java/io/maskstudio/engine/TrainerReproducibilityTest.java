@@ -6,6 +6,7 @@ import io.maskstudio.model.NetworkDesign;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +39,7 @@ class TrainerReproducibilityTest {
             while (direct.completedEpochs() < direct.settings().epochs()) direct.step();
             assertSameParameters(direct.snapshot(), a.history().latest(), "trainer against the direct session");
 
-            assertFalse(java.util.Arrays.equals(a.history().latest().layers().get(0).weights(), c.history().latest().layers().get(0).weights()),
+            assertFalse(Arrays.equals(a.history().latest().layers().get(0).weights(), c.history().latest().layers().get(0).weights()),
                     "seed 8 gives other weights");
         }
     }

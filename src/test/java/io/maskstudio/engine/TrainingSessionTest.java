@@ -7,6 +7,8 @@ import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.List;
@@ -66,8 +68,8 @@ class TrainingSessionTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
+    @ParameterizedTest
+    @EnumSource(value = KernelType.class, names = {"DENSE", "SMALL", "CSR"})
     void everyKernelIsReproducibleBitForBit(KernelType kernel) throws Exception {
         NetworkDesign d = design("adam", 0.02);
         TrainingSession a = new TrainingSession(d, Split.of(blobs(240, 1), 0.25, 7), d.settings(), DataType.FLOAT, kernel);

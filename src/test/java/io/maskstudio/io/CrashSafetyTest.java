@@ -176,7 +176,8 @@ class CrashSafetyTest {
             maskGen = check(mask, maskGen, progress.get("mask"), false);
             // every leftover is the killed child's: its own writes removed those of the children before it
             List<String> left = temporaries();
-            for (String t : left) assertTrue(t.contains("." + child.pid() + "-"), "kill " + i + ": " + t + " outlived the next write (children so far up to pid " + child.pid() + ")");
+            for (String t : left) assertTrue(t.contains("." + child.pid() + "-"),
+                    "kill " + i + ": " + t + " outlived the next write (children so far up to pid " + child.pid() + ")");
             if (!left.isEmpty()) killedMidWrite++;
         }
         // the next save of each file cleans up after the last killed child too

@@ -27,7 +27,8 @@ public final class CrashingSaver {
     static Mask mask(int generation, int salt) {
         Mask m = new Mask(SIZE, SIZE);
         int step = 3 + (generation + salt) % 5;
-        for (int o = 0; o < SIZE; o++) m.setRowRange(o, (o * 7 + generation) % step, Math.min(SIZE, (o * 7 + generation) % step + SIZE / 2 + generation % 97), true);
+        for (int o = 0; o < SIZE; o++) m.setRowRange(o, (o * 7 + generation) % step, Math.min(SIZE, (o * 7 + generation) % step + SIZE / 2 + generation % 97),
+                true);
         m.set(generation % SIZE, (generation * 31 + salt) % SIZE, !m.get(generation % SIZE, (generation * 31 + salt) % SIZE));
         return m;
     }

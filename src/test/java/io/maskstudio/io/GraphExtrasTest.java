@@ -1,8 +1,8 @@
 package io.maskstudio.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Activation;
+import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.NetworkDesign;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,8 @@ class GraphExtrasTest {
     void unknownFieldsAreReportedAndWrittenBack() throws Exception {
         LoadedGraph g = parse(WITH_EXTRAS);
         assertEquals(List.of("notes", "layers[0].color", "masks[0].comment", "training.scheduler"), g.extras().paths());
-        assertEquals(List.of("Kept 4 fields this version does not know (notes, layers[0].color, masks[0].comment, training.scheduler); saving writes them back."),
+        assertEquals(List.of("Kept 4 fields this version does not know (notes, layers[0].color, masks[0].comment, training.scheduler); saving writes "
+                + "them back."),
                 g.notes());
         Path p = dir.resolve("g.graph.json");
         GraphFile.write(p, g.design(), g.extras());

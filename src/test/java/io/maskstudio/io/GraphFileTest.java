@@ -8,6 +8,7 @@ import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +182,7 @@ class GraphFileTest {
         assertThrows(FormatException.class, () -> GraphFile.read(dir.resolve("bad.graph.json")));
         assertArrayEquals(before, Files.readAllBytes(p));
         // a save that cannot happen (its directory would have to replace a file) fails without leaving anything behind
-        assertThrows(java.io.IOException.class, () -> GraphFile.write(p.resolve("y.graph.json"), d));
+        assertThrows(IOException.class, () -> GraphFile.write(p.resolve("y.graph.json"), d));
         assertArrayEquals(before, Files.readAllBytes(p));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -32,7 +33,7 @@ class MaskFilesTest {
         assertEquals(pattern(), MaskFiles.read(Fixtures.npy("two_masks_stored.npz"), "a", OptionalDouble.empty()));
         assertEquals(pattern().invert(), MaskFiles.read(Fixtures.npy("two_masks_stored.npz"), "b", OptionalDouble.empty()));
         Map<String, Mask> sd = MaskFiles.readStateDictMasks(Fixtures.npy("state_dict_compressed.npz"), OptionalDouble.empty());
-        assertEquals(java.util.List.of("fc1.weight_mask", "fc2.weight_mask"), java.util.List.copyOf(sd.keySet()));
+        assertEquals(List.of("fc1.weight_mask", "fc2.weight_mask"), List.copyOf(sd.keySet()));
         assertEquals(pattern(), sd.get("fc1.weight_mask"));
         assertEquals(Mask.full(2, 3), sd.get("fc2.weight_mask"));
     }
@@ -61,7 +62,8 @@ class MaskFilesTest {
         Mask m = MaskFiles.fromArray("a", a, OptionalDouble.empty());
         assertEquals(2, m.nnz());
         assertEquals("a: element [0, 0]: expected 0 or 1 (give a threshold to binarize other values), found 2",
-                assertThrows(FormatException.class, () -> MaskFiles.fromArray("a", NpyArray.ofLongs(new long[]{2, 0}, 1, 2), OptionalDouble.empty())).getMessage());
+                assertThrows(FormatException.class,
+                        () -> MaskFiles.fromArray("a", NpyArray.ofLongs(new long[]{2, 0}, 1, 2), OptionalDouble.empty())).getMessage());
     }
 
     @Test

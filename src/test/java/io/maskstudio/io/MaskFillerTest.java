@@ -3,7 +3,10 @@ package io.maskstudio.io;
 import io.maskstudio.model.Mask;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -65,11 +68,11 @@ class MaskFillerTest {
     void cellsInAnyOrderAreSortedIntoTheirRows() {
         // a coordinate list may list a row's columns in any order
         Random rnd = new Random(9);
-        java.util.List<Long> cells = new java.util.ArrayList<>();
+        List<Long> cells = new ArrayList<>();
         for (int o = 0; o < 5; o++) {
             for (int i = 0; i < COLS; i += 1 + rnd.nextInt(5)) cells.add((long) (o * 1000) << 32 | i);
         }
-        java.util.Collections.shuffle(cells, rnd);
+        Collections.shuffle(cells, rnd);
         MaskFiller f = new MaskFiller(new Mask(ROWS, COLS));
         for (long c : cells) f.connect((int) (c >>> 32), (int) c);
         Mask got = f.finish();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,9 +89,11 @@ class MaskFormatsBadInputTest {
     @Test
     void csvLimitIsCheckedBeforeAllocating() throws Exception {
         Path p = text("big.csv", "# mask [out_features, in_features] = [100000, 100000]\nout,in\n");
-        assertEquals(p + ": line 1: expected a shape [out_features, in_features] of positive sizes with at most 1073741824 cells, found [100000, 100000]", error(p));
+        assertEquals(p + ": line 1: expected a shape [out_features, in_features] of positive sizes with at most 1073741824 cells, found [100000, 100000]",
+                error(p));
         Path dense = text("dense.csv", "0,0,0\n0,0,0\n");
-        assertEquals(dense + ": line 2: expected at most 4 cells in the mask, found more rows of 3 values", error(dense, MaskReadOptions.defaults().withMaxCells(4)));
+        assertEquals(dense + ": line 2: expected at most 4 cells in the mask, found more rows of 3 values",
+                error(dense, MaskReadOptions.defaults().withMaxCells(4)));
     }
 
     // ---- Matrix Market
@@ -195,7 +198,8 @@ class MaskFormatsBadInputTest {
         two.put("fc2.weight_mask", m);
         MaskFiles.writeNpz(p, two, false);
         assertEquals(p + ": key: expected a key naming the mask (the archive holds 2 2-D arrays), found keys fc1.weight_mask, fc2.weight_mask", error(p));
-        assertEquals(p + ": key 'fc3': expected one of the keys fc1.weight_mask, fc2.weight_mask, found no such entry", error(p, MaskReadOptions.defaults().withKey("fc3")));
+        assertEquals(p + ": key 'fc3': expected one of the keys fc1.weight_mask, fc2.weight_mask, found no such entry",
+                error(p, MaskReadOptions.defaults().withKey("fc3")));
         assertEquals(m, MaskFormats.read(p, MaskReadOptions.defaults().withKey("fc2.weight_mask")));
     }
 
@@ -208,9 +212,11 @@ class MaskFormatsBadInputTest {
     @Test
     void stringAndObjectDtypesAreRefusedNeverUnpickled() {
         Path s = Fixtures.npy("str_u5.npy");
-        assertEquals(s + ": descr: expected a numeric or bool dtype (b1, i1, u1, i2, u2, i4, u4, i8, u8, f2, f4, f8), found '<U5' (unicode string arrays are not supported)", error(s));
+        assertEquals(s + ": descr: expected a numeric or bool dtype (b1, i1, u1, i2, u2, i4, u4, i8, u8, f2, f4, f8), found '<U5' (unicode string "
+                + "arrays are not supported)", error(s));
         Path o = Fixtures.npy("object.npy");
-        assertEquals(o + ": descr: expected a numeric or bool dtype (b1, i1, u1, i2, u2, i4, u4, i8, u8, f2, f4, f8), found '|O' (Python object arrays are not supported: reading them would mean unpickling)", error(o));
+        assertEquals(o + ": descr: expected a numeric or bool dtype (b1, i1, u1, i2, u2, i4, u4, i8, u8, f2, f4, f8), found '|O' (Python object arrays "
+                + "are not supported: reading them would mean unpickling)", error(o));
     }
 
     @Test
@@ -249,7 +255,7 @@ class MaskFormatsBadInputTest {
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
         buf.putInt(16, 100_000);
         buf.putInt(20, 100_000);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(b, 12, 17);
         buf.putInt(29, (int) crc.getValue());
         Path p = bytes("huge.png", b);
@@ -266,9 +272,11 @@ class MaskFormatsBadInputTest {
         byte[] lie = b.clone();
         ByteBuffer.wrap(lie).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40);
         Path p = bytes("lie.safetensors", lie);
-        assertEquals(p + ": byte 0: expected a header length from 2 to " + (b.length - 8) + " bytes, found 1099511627776 (beyond the end of the file)", error(p));
+        assertEquals(p + ": byte 0: expected a header length from 2 to " + (b.length - 8) + " bytes, found 1099511627776 (beyond the end of the file)",
+                error(p));
         Path cut = bytes("cut.safetensors", Arrays.copyOf(b, b.length - 3));
-        assertEquals(cut + ": byte " + (b.length - 35) + ": expected 35 data bytes (as the header describes, up to the end of 'weight_mask'), found 32 (file truncated or header wrong)", error(cut));
+        assertEquals(cut + ": byte " + (b.length - 35)
+                + ": expected 35 data bytes (as the header describes, up to the end of 'weight_mask'), found 32 (file truncated or header wrong)", error(cut));
     }
 
     // ---- dispatch

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class MaskFormatsPythonInteropTest {
     private List<String> writeMasks(List<String> extensions, boolean sparseToo) throws Exception {
         Random rnd = new Random(3);
         List<Mask> masks = List.of(MaskFixtures.p(), MaskFixtures.random(rnd, 40, 60), new Mask(3, 2), Mask.full(1, 9));
-        List<String> args = new java.util.ArrayList<>(List.of(dir.toString()));
+        List<String> args = new ArrayList<>(List.of(dir.toString()));
         for (int k = 0; k < masks.size(); k++) {
             Mask m = masks.get(k);
             String stem = "m" + k;

@@ -1,5 +1,7 @@
 package io.maskstudio.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.model.Mask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,13 +100,16 @@ class MatrixMarketIntegerTest {
     @Test
     void valuesBeyondInt64AreRefusedAsOutOfRange() throws Exception {
         Path dense = text("over.mtx", OVER64_DENSE);
-        assertEquals(dense + ": line 6: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '9223372036854775808' (out of range)",
+        assertEquals(dense + ": line 6: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '9223372036854775808' (out "
+                + "of range)",
                 assertThrows(FormatException.class, () -> read(dense, 0)).getMessage());
         Path sparse = text("over_sparse.mtx", OVER64_SPARSE);
-        assertEquals(sparse + ": line 4, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '19223372036854775808' (out of range)",
+        assertEquals(sparse + ": line 4, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found "
+                + "'19223372036854775808' (out of range)",
                 assertThrows(FormatException.class, () -> read(sparse, 0)).getMessage());
         Path negative = text("neg.mtx", "%%MatrixMarket matrix coordinate integer general\n1 1 1\n1 1 -9223372036854775809\n");
-        assertEquals(negative + ": line 3, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found '-9223372036854775809' (out of range)",
+        assertEquals(negative + ": line 3, value: expected an integer from -9223372036854775808 to 9223372036854775807 (int64), found "
+                + "'-9223372036854775809' (out of range)",
                 assertThrows(FormatException.class, () -> read(negative, 0)).getMessage());
         Path unsigned = text("u.mtx", "%%MatrixMarket matrix coordinate unsigned-integer general\n1 2 2\n1 1 18446744073709551615\n1 2 18446744073709551616\n");
         assertEquals(unsigned + ": line 4, value: expected an integer from 0 to 18446744073709551615 (uint64), found '18446744073709551616' (out of range)",
@@ -146,12 +152,12 @@ class MatrixMarketIntegerTest {
                 "print(json.dumps(out))");
         Python.Result r = Python.script(code, List.of(dir.toString()), 120);
         assertEquals(0, r.exitCode(), r.output());
-        var expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.output());
+        var expected = new ObjectMapper().readTree(r.output());
         assertEquals("integer", expected.get("i64_coo.mtx").get("field").asText());
         assertEquals("unsigned-integer", expected.get("u64_coo.mtx").get("field").asText());
         int checked = 0;
-        for (var file : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) expected::fields) {
-            for (var t : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) file.getValue().get("masks")::fields) {
+        for (var file : (Iterable<Map.Entry<String, JsonNode>>) expected::fields) {
+            for (var t : (Iterable<Map.Entry<String, JsonNode>>) file.getValue().get("masks")::fields) {
                 var rows = t.getValue();
                 Mask want = new Mask(rows.size(), rows.get(0).size());
                 for (int i = 0; i < rows.size(); i++) for (int j = 0; j < rows.get(i).size(); j++) want.set(i, j, rows.get(i).get(j).asBoolean());

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 
@@ -159,10 +161,10 @@ class MutationTest {
         Path st = dir.resolve("valid.safetensors");
         MaskFormats.write(st, MaskFixtures.p(), MaskWriteOptions.defaults());
         Path two = dir.resolve("two.safetensors");
-        java.util.Map<String, NpyArray> arrays = new java.util.LinkedHashMap<>();
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("fc1.weight", NpyArray.ofFloats(new float[35], 5, 7));
         arrays.put("fc1.weight_mask", MaskFiles.toArray(MaskFixtures.p()));
-        Safetensors.write(two, arrays, java.util.Map.of("k", "v"));
+        Safetensors.write(two, arrays, Map.of("k", "v"));
         fuzz("safetensors", List.of(st, two), p -> {
             Safetensors s = Safetensors.open(p);
             for (String k : s.keys()) s.get(k).toDoubles();

@@ -1,5 +1,7 @@
 package io.maskstudio.io;
 
+import io.maskstudio.model.Mask;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,7 +133,8 @@ class NpyBadInputTest {
         Path p = dir.resolve("c.npz");
         Files.write(p, "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.ISO_8859_1));
         FormatException e = assertThrows(FormatException.class, () -> Npz.open(p));
-        assertEquals(p + ": zip directory: expected a zip archive of .npy files (.npz), found an unreadable archive (zip END header not found)", e.getMessage());
+        assertEquals(p + ": zip directory: expected a zip archive of .npy files (.npz), found an unreadable archive (zip END header not found)",
+                e.getMessage());
     }
 
     @Test
@@ -160,7 +164,7 @@ class NpyBadInputTest {
     @Test
     void crcMismatchInAStoredEntry() throws Exception {
         Path p = dir.resolve("crc.npz");
-        Npz.write(p, java.util.Map.of("m", NpyArray.ofBooleans(new boolean[]{true, false}, 1, 2)), false);
+        Npz.write(p, Map.of("m", NpyArray.ofBooleans(new boolean[]{true, false}, 1, 2)), false);
         byte[] b = Files.readAllBytes(p);
         // overwrite the CRC in the local header (offset 14) and in the central directory entry (offset 16)
         writeIntLE(b, 14, 12345);
@@ -171,14 +175,14 @@ class NpyBadInputTest {
         try (Npz npz = Npz.open(p)) {
             FormatException e = assertThrows(FormatException.class, () -> npz.get("m"));
             assertEquals(p + "[m]: zip entry: expected CRC32 00003039, found " + e.found(), e.getMessage());
-            org.junit.jupiter.api.Assertions.assertTrue(e.found().endsWith("(corrupted data)"), e.found());
+            Assertions.assertTrue(e.found().endsWith("(corrupted data)"), e.found());
         }
     }
 
     @Test
     void absurdDeclaredEntrySizeIsRefusedWithoutAllocating() throws Exception {
         Path p = dir.resolve("huge.npz");
-        Npz.write(p, java.util.Map.of("m", NpyArray.ofBooleans(new boolean[12], 3, 4)), true);
+        Npz.write(p, Map.of("m", NpyArray.ofBooleans(new boolean[12], 3, 4)), true);
         byte[] b = Files.readAllBytes(p);
         // declare ~2 GB uncompressed in the central directory entry (offset 24)
         for (int k = 0; k + 4 < b.length; k++) {
@@ -194,7 +198,7 @@ class NpyBadInputTest {
     @Test
     void entriesAboveTheSizeLimitAreRefused() throws Exception {
         Path p = dir.resolve("big.npz");
-        Npz.write(p, java.util.Map.of("w", NpyArray.ofFloats(new float[64], 8, 8)), true);
+        Npz.write(p, Map.of("w", NpyArray.ofFloats(new float[64], 8, 8)), true);
         try (Npz npz = Npz.open(p, 100)) {
             assertEquals(p + "[w]: shape: expected at most 100 data bytes, found (8, 8) of f4 (more than the limit)",
                     assertThrows(FormatException.class, () -> npz.get("w")).getMessage());
@@ -204,7 +208,7 @@ class NpyBadInputTest {
     @Test
     void entryThatInflatesBeyondItsDeclaredSizeIsRefused() throws Exception {
         Path p = dir.resolve("bomb.npz");
-        Npz.write(p, java.util.Map.of("m", NpyArray.ofBooleans(new boolean[4096], 64, 64)), true);
+        Npz.write(p, Map.of("m", NpyArray.ofBooleans(new boolean[4096], 64, 64)), true);
         byte[] b = Files.readAllBytes(p);
         // the header still says (64, 64) but the directory now claims fewer bytes than the entry inflates to
         for (int k = 0; k + 4 < b.length; k++) {
@@ -221,7 +225,7 @@ class NpyBadInputTest {
         for (int k = 0; k < 4; k++) b[at + k] = (byte) (v >>> (8 * k));
     }
 
-    private static String rows(io.maskstudio.model.Mask m) {
+    private static String rows(Mask m) {
         StringBuilder b = new StringBuilder();
         for (int o = 0; o < m.rows(); o++) {
             if (o > 0) b.append('|');

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.ByteOrder;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,7 +78,7 @@ class NpyFixturesTest {
     @Test
     void compressedNpzListsKeysAndReadsEntries() throws Exception {
         try (Npz npz = Npz.open(Fixtures.npy("state_dict_compressed.npz"))) {
-            assertEquals(java.util.List.of("fc1.weight", "fc1.weight_mask", "fc1.bias", "fc2.weight_mask"), npz.keys());
+            assertEquals(List.of("fc1.weight", "fc1.weight_mask", "fc1.bias", "fc2.weight_mask"), npz.keys());
             assertArrayEquals(new int[]{3, 4}, npz.shape("fc1.weight"));
             NpyArray w = npz.get("fc1.weight");
             assertEquals(NpyDtype.FLOAT32, w.dtype());

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -40,7 +42,8 @@ class NpyMaskStreamingTest {
         // 2^30 float64 cells are 8 GiB of data and within the rule: only the missing data is wrong
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (32768, 32768), }";
         Path f8 = npy("f8.npy", dict, 0);
-        assertEquals(f8 + ": byte " + (10 + dict.length() + 1) + ": expected 8589934592 data bytes for shape (32768, 32768) of f8, found 0 (file truncated or shape wrong)", error(f8));
+        assertEquals(f8 + ": byte " + (10 + dict.length() + 1)
+                + ": expected 8589934592 data bytes for shape (32768, 32768) of f8, found 0 (file truncated or shape wrong)", error(f8));
         // one column more, even as bool, is beyond it
         Path b1 = npy("b1.npy", "{'descr': '|b1', 'fortran_order': False, 'shape': (32768, 32769), }", 0);
         assertEquals(b1 + ": shape: expected at most 1073741824 cells (2^30) in the mask, found shape (32768, 32769) = 1073774592 cells", error(b1));
@@ -111,12 +114,12 @@ class NpyMaskStreamingTest {
     @Test
     void stateDictMasksStreamToo() throws Exception {
         Path p = dir.resolve("sd.npz");
-        Map<String, NpyArray> sd = new java.util.LinkedHashMap<>();
+        Map<String, NpyArray> sd = new LinkedHashMap<>();
         sd.put("fc1.weight", NpyArray.ofFloats(new float[]{0.5f, -2, 3, 4}, 2, 2));
         sd.put("fc1.weight_mask", NpyArray.ofFloats(new float[]{1, 0, 0, 1}, 2, 2));
         Npz.write(p, sd, true);
         Map<String, Mask> masks = MaskFiles.readStateDictMasks(p, OptionalDouble.empty());
-        assertEquals(java.util.List.of("fc1.weight_mask"), java.util.List.copyOf(masks.keySet()));
+        assertEquals(List.of("fc1.weight_mask"), List.copyOf(masks.keySet()));
         Mask want = new Mask(2, 2);
         want.set(0, 0, true);
         want.set(1, 1, true);

@@ -3,9 +3,12 @@ package io.maskstudio.io;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -24,7 +27,7 @@ class NpyRoundTripTest {
         int headerLen = (b[8] & 0xFF) | (b[9] & 0xFF) << 8;
         assertEquals(0, (10 + headerLen) % 64);
         assertEquals('\n', b[10 + headerLen - 1]);
-        String header = new String(b, 10, headerLen, java.nio.charset.StandardCharsets.US_ASCII);
+        String header = new String(b, 10, headerLen, StandardCharsets.US_ASCII);
         assertTrue(header.startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }"), header);
         assertEquals(10 + headerLen + 24, b.length);
     }
@@ -73,7 +76,7 @@ class NpyRoundTripTest {
         Path out = dir.resolve("c.npy");
         NpyWriter.write(out, f);
         NpyArray back = NpyReader.read(out);
-        assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, back.byteOrder());
+        assertEquals(ByteOrder.LITTLE_ENDIAN, back.byteOrder());
         assertTrue(!back.fortranOrder() && back.sameContent(f));
         assertArrayEquals(f.toDoubles(), back.toDoubles());
     }
@@ -88,7 +91,7 @@ class NpyRoundTripTest {
             Path p = dir.resolve("m" + compressed + ".npz");
             Npz.write(p, arrays, compressed);
             try (Npz npz = Npz.open(p)) {
-                assertEquals(java.util.List.copyOf(arrays.keySet()), npz.keys());
+                assertEquals(List.copyOf(arrays.keySet()), npz.keys());
                 for (var e : arrays.entrySet()) assertArrayEquals(e.getValue().rawBytes(), npz.get(e.getKey()).rawBytes());
             }
         }

@@ -1,10 +1,12 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.Mask;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +34,7 @@ class NumpyFormatCasesTest {
         Path script = Fixtures.npy("numpy_format_cases.py");
         Python.Result r = Python.run(List.of(script.toString(), dir.toString()), 120);
         assertEquals(0, r.exitCode(), r.output());
-        lines = java.nio.file.Files.readAllLines(dir.resolve("cases.txt")).stream().map(l -> l.split(" ", -1)).toList();
+        lines = Files.readAllLines(dir.resolve("cases.txt")).stream().map(l -> l.split(" ", -1)).toList();
     }
 
     private static List<String[]> cases(String kind, String verdict) {
@@ -100,7 +102,7 @@ class NumpyFormatCasesTest {
     void recordArraysNumpyReadsWeRefuseOnPurpose() {
         for (String[] c : cases("header", "structured")) {
             Path p = dir.resolve("h_" + c[1] + ".npy");
-            FormatException e = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class, () -> NpyReader.read(p));
+            FormatException e = Assertions.assertThrows(FormatException.class, () -> NpyReader.read(p));
             assertEquals(p + ": descr: expected a simple numeric or bool dtype, found a structured dtype (record arrays are not supported)", e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,7 +38,7 @@ class NumpyInteropTest {
         NpyWriter.write(dir.resolve("i8.npy"), NpyArray.ofLongs(l, 3, 4));
         NpyWriter.write(dir.resolve("scalar.npy"), NpyArray.ofDoubles(new double[]{2.5}));
         NpyWriter.write(dir.resolve("empty.npy"), NpyArray.ofFloats(new float[0], 0, 5));
-        Mask m = MaskFiles.fromArray("b", NpyArray.ofBooleans(b, 3, 4), java.util.OptionalDouble.empty());
+        Mask m = MaskFiles.fromArray("b", NpyArray.ofBooleans(b, 3, 4), OptionalDouble.empty());
         MaskFiles.writeNpy(dir.resolve("b1.npy"), m);
         Map<String, Mask> masks = new LinkedHashMap<>();
         masks.put("fc1.weight_mask", m);

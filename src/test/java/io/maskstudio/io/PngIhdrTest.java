@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class PngIhdrTest {
     /** The PNG with IHDR data byte {@code field} set to {@code value} and the IHDR CRC made valid again. */
     private static byte[] withIhdrByte(byte[] png, int field, int value) {
         byte[] b = png.clone();
-        assertEquals("IHDR", new String(b, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("IHDR", new String(b, 12, 4, StandardCharsets.ISO_8859_1));
         b[16 + field] = (byte) value;
         CRC32 crc = new CRC32();
         crc.update(b, 12, 4 + 13); // type and data

@@ -111,7 +111,8 @@ class SafetensorsIndependentWriterTest {
             Map.entry("extra_data.safetensors",
                     "byte 80: expected 16 data bytes (as the header describes, up to the end of 'test'), found 50 (extra bytes after the last tensor)"),
             Map.entry("fp8_dtype.safetensors",
-                    "header.test.dtype: expected one of BOOL, U8, I8, U16, I16, U32, I32, U64, I64, F16, BF16, F32, F64, found \"F8_E4M3\" (8-bit floats are not supported)"),
+                    "header.test.dtype: expected one of BOOL, U8, I8, U16, I16, U32, I32, U64, I64, F16, BF16, F32, F64, found \"F8_E4M3\" (8-bit "
+                            + "floats are not supported)"),
             Map.entry("gap.safetensors",
                     "header.b.data_offsets: expected tensors back to back: a start of 16 (the end of 'a'), found 20 (a gap of 4 bytes)"),
             Map.entry("header_beyond_file.safetensors",
@@ -131,7 +132,8 @@ class SafetensorsIndependentWriterTest {
             Map.entry("offsets_beyond_data.safetensors",
                     "byte 144: expected 32 data bytes (as the header describes, up to the end of 'b'), found 16 (file truncated or header wrong)"),
             Map.entry("offsets_huge.safetensors",
-                    "header.a.data_offsets: expected [begin, end]: two integers from 0 to 9223372036854775807, found [18446744073709551616,18446744073709551632]"),
+                    "header.a.data_offsets: expected [begin, end]: two integers from 0 to 9223372036854775807, found "
+                            + "[18446744073709551616,18446744073709551632]"),
             Map.entry("offsets_negative.safetensors",
                     "header.a.data_offsets: expected [begin, end]: two integers from 0 to 9223372036854775807, found [-16,0]"),
             Map.entry("offsets_reversed.safetensors",
@@ -158,7 +160,8 @@ class SafetensorsIndependentWriterTest {
             Path p = dir.resolve(name);
             String message = assertThrows(FormatException.class, () -> Safetensors.open(p), name + ": " + manifest.get("bad").get(name).asText()).getMessage();
             assertFalse(message.contains("\n"), message);
-            if (!message.equals(p + ": " + REFUSALS.get(name))) mismatches.append(name).append(" -> ").append(message.substring(p.toString().length() + 2)).append('\n');
+            if (!message.equals(p + ": " + REFUSALS.get(name))) mismatches.append(name).append(" -> ")
+                    .append(message.substring(p.toString().length() + 2)).append('\n');
         }
         assertEquals("", mismatches.toString());
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -159,7 +160,7 @@ class TorchExportTest {
                 assertArrayEquals(p.bias(), npz.get("fc" + (k + 1) + ".bias").toFloats());
                 NpyArray mask = npz.get("fc" + (k + 1) + ".weight_mask");
                 assertEquals("|b1", mask.descr());
-                assertEquals(m, MaskFiles.fromArray("mask", mask, java.util.OptionalDouble.empty()));
+                assertEquals(m, MaskFiles.fromArray("mask", mask, OptionalDouble.empty()));
             }
         }
         try (Npz val = Npz.open(dir.resolve(TorchExport.VAL_NPZ))) {

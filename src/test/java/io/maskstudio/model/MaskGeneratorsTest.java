@@ -3,8 +3,13 @@ package io.maskstudio.model;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MaskGeneratorsTest {
 
@@ -159,7 +164,7 @@ class MaskGeneratorsTest {
         assertArrayEquals(new int[]{4}, wide.rowIndices(1));
         assertArrayEquals(new int[]{8}, wide.rowIndices(2));
         Mask tall = MaskGenerators.band(5, 3, 0); // centres round(o*2/4) = 0, 1 (0.5 rounds up), 1, 2 (1.5), 2
-        assertArrayEquals(new int[]{0, 1, 1, 2, 2}, java.util.stream.IntStream.range(0, 5).map(o -> tall.rowIndices(o)[0]).toArray());
+        assertArrayEquals(new int[]{0, 1, 1, 2, 2}, IntStream.range(0, 5).map(o -> tall.rowIndices(o)[0]).toArray());
         assertArrayEquals(new int[]{1, 2, 3}, MaskGenerators.band(1, 5, 1).rowIndices(0));
         assertEquals(MaskGenerators.full(4, 4), MaskGenerators.band(4, 4, 10));
         assertThrows(IllegalArgumentException.class, () -> MaskGenerators.band(3, 3, -1));

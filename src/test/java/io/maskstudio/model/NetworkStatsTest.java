@@ -2,11 +2,16 @@ package io.maskstudio.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NetworkStatsTest {
 
@@ -89,7 +94,7 @@ class NetworkStatsTest {
             int depth = 1 + rnd.nextInt(4);
             int[] sizes = new int[depth + 1];
             for (int k = 0; k <= depth; k++) sizes[k] = 1 + rnd.nextInt(150);
-            List<Mask> masks = new java.util.ArrayList<>();
+            List<Mask> masks = new ArrayList<>();
             double p = 0.005 + rnd.nextDouble() * 0.05;
             for (int k = 0; k < depth; k++) masks.add(MaskTest.random(rnd, sizes[k + 1], sizes[k], p));
             Reachability r = Reachability.of(masks);

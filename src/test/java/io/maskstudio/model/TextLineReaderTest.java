@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,9 +71,9 @@ class TextLineReaderTest {
     @Test
     void aLineWithoutLineEndsIsRefusedBeforeBeingBufferedWhole() throws Exception {
         // endless input: the reader must stop at the cap instead of reading on forever
-        java.io.InputStream endless = new java.io.InputStream() {
+        InputStream endless = new InputStream() {
             @Override public int read() { return 'x'; }
-            @Override public int read(byte[] b, int off, int len) { java.util.Arrays.fill(b, off, off + len, (byte) 'x'); return len; }
+            @Override public int read(byte[] b, int off, int len) { Arrays.fill(b, off, off + len, (byte) 'x'); return len; }
         };
         TextLineReader<Refused> r = new TextLineReader<>(endless, 1 << 20, (l, x, f) -> new Refused(l + ": " + f));
         assertEquals("line 1: a longer line", assertThrows(Refused.class, r::next).getMessage());

@@ -9,7 +9,10 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BipartiteRendererTest {
     private static final LayerSpec V128 = LayerSpec.vector("a", 128, Activation.IDENTITY);

@@ -3,7 +3,9 @@ package io.maskstudio.render;
 import io.maskstudio.model.Mask;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MatrixRendererTest {
     private final MatrixStyle style = MatrixStyle.DEFAULT.withoutGrid();

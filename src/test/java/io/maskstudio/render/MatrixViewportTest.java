@@ -2,7 +2,9 @@ package io.maskstudio.render;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MatrixViewportTest {
     private static final double[] ORIGINS = {0, 0.25, 3.5, -2.75, 17.9};

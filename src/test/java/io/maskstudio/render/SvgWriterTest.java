@@ -9,15 +9,18 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SvgWriterTest {
 
@@ -73,7 +76,8 @@ class SvgWriterTest {
     @Test
     void writesTheFileAtomically(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fig.svg");
-        SvgWriter.write(SvgWriter.bipartite(TestMasks.DIGITS, TestMasks.HIDDEN, TestMasks.localReceptiveField8to6(), 800, 560, null, BipartiteStyle.DEFAULT), file);
+        SvgWriter.write(SvgWriter.bipartite(TestMasks.DIGITS, TestMasks.HIDDEN, TestMasks.localReceptiveField8to6(), 800, 560, null, BipartiteStyle.DEFAULT),
+                file);
         assertEquals(324, parse(Files.readString(file)).getElementsByTagNameNS("*", "line").getLength());
     }
 

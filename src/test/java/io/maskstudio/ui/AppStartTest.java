@@ -1,6 +1,10 @@
 package io.maskstudio.ui;
 
+import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +22,11 @@ class AppStartTest extends UiTest {
     @Test
     void theTrainingTabTrainsTheOpenDesign() throws Exception {
         clickOn("Training");
-        javafx.scene.Node panel = lookup("#trainingPanel").query();
+        Node panel = lookup("#trainingPanel").query();
         assertTrue(panel.isVisible());
         // The panel's own tests click its buttons; here we check the wiring to the window's design.
         interact(() -> lookup("#step").queryButton().fire());
-        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> lookup("#trainingStatus").queryLabeled().getText().contains("step 1/"));
         assertTrue(lookup("#trainingStatus").queryLabeled().getText().startsWith("epoch 0/30"), lookup("#trainingStatus").queryLabeled().getText());
         interact(() -> lookup("#stop").queryButton().fire());

@@ -1,11 +1,13 @@
 package io.maskstudio.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.model.MaskGenerators;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.MaskEdit;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -25,7 +27,7 @@ class AutosaveTest extends UiTest {
         Path dir = home.resolve("autosave");
         Files.createDirectories(dir);
         // The crashed session had opened a file with a field this version does not know.
-        String json = new String(GraphFile.toJson(leftover), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(GraphFile.toJson(leftover), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("crashed-session.graph.json"), json.replaceFirst("\\{", "{\"reviewer\": {\"name\": \"grace\", \"ok\": [true, 3]},"));
         Files.writeString(dir.resolve("crashed-session.source"), home.resolve("work/mine.graph.json").toString());
     }
@@ -42,7 +44,7 @@ class AutosaveTest extends UiTest {
         Path target = home.resolve("saved.graph.json");
         fx(() -> window.files().saveTo(target, null));
         awaitIdle();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree("{\"name\": \"grace\", \"ok\": [true, 3]}"), json.readTree(target.toFile()).get("reviewer"),
                 "the recovered work keeps the unknown field of its file");
     }

@@ -1,12 +1,16 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.edit.MaskEdit;
+import io.maskstudio.render.Cell;
 import io.maskstudio.render.Side;
 import io.maskstudio.ui.editor.BipartiteView;
 import io.maskstudio.ui.editor.MatrixTool;
 import io.maskstudio.ui.editor.MatrixView;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -192,7 +196,7 @@ class EditorGestureTest extends UiTest {
     void hoveringANeuronNamesItInTheStatusBarAndHighlightsItsFanIn() throws Exception {
         moveTo(neuron(Side.TARGET, 8));
         awaitIdle();
-        String text = lookup("#statusHover").queryAs(javafx.scene.control.Label.class).getText();
+        String text = lookup("#statusHover").queryAs(Label.class).getText();
         assertEquals("target hidden #8 (row 1, col 2): fan-in 9", text);
         // The source pixels of its 3x3 field are drawn in the partner colour.
         double[] c = bipartite().neuronCentre(Side.SOURCE, 10);
@@ -205,28 +209,28 @@ class EditorGestureTest extends UiTest {
         double before = matrix().viewport().cellSize();
         Point2D mouse = onScreen(matrix(), matrix().cellCentre(10, 20));
         moveTo(mouse);
-        scroll(10, javafx.geometry.VerticalDirection.UP);
+        scroll(10, VerticalDirection.UP);
         awaitIdle();
         if (matrix().viewport().cellSize() < before) {
             // Monocle's robot delivers the wheel with the opposite sign of a real display's: wheel the other way.
-            scroll(20, javafx.geometry.VerticalDirection.DOWN);
+            scroll(20, VerticalDirection.DOWN);
             awaitIdle();
         }
         double after = matrix().viewport().cellSize();
         assertTrue(after > before, before + " -> " + after);
         Point2D local = matrix().screenToLocal(mouse);
-        assertEquals(new io.maskstudio.render.Cell(10, 20), matrix().cellAt(local.getX(), local.getY()), "zoom keeps the cell under the mouse");
+        assertEquals(new Cell(10, 20), matrix().cellAt(local.getX(), local.getY()), "zoom keeps the cell under the mouse");
     }
 
     @Test
     void clickingAConnectionSelectsItAndDeleteRemovesIt() throws Exception {
         // Only pixel 0 -> hidden 0 and pixel 63 -> hidden 35 are left, so the click is unambiguous whatever the view's size.
-        io.maskstudio.model.Mask two = new io.maskstudio.model.Mask(mask().rows(), mask().cols());
+        Mask two = new Mask(mask().rows(), mask().cols());
         two.set(0, 0, true);
         two.set(35, 63, true);
-        fx(() -> window.document().history().perform(io.maskstudio.model.edit.MaskEdit.replace(window.document().design(), 0, two, "test setup")));
+        fx(() -> window.document().history().perform(MaskEdit.replace(window.document().design(), 0, two, "test setup")));
         awaitIdle();
-        io.maskstudio.render.Cell expected = new io.maskstudio.render.Cell(0, 0);
+        Cell expected = new Cell(0, 0);
         double[] a = bipartite().neuronCentre(Side.SOURCE, 0), b = bipartite().neuronCentre(Side.TARGET, 0);
         double t = 0.5;
         double[] mid = {a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])};

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -92,7 +93,7 @@ class GeneratorsAndImportTest extends UiTest {
     @Test
     void importOfABadFileShowsTheReasonAndLeavesTheGraphAsIs() throws Exception {
         Path bad = tmp.resolve("bad.npy");
-        Files.write(bad, "\u0093NUMPY this is not a header".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(bad, "\u0093NUMPY this is not a header".getBytes(StandardCharsets.ISO_8859_1));
         NetworkDesign before = design().copy();
         fx(() -> window.maskImport().importMask(bad));
         awaitIdle();

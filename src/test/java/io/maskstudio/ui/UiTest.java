@@ -1,6 +1,8 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.ui.fx.Background;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +11,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +33,7 @@ abstract class UiTest extends FxRobot {
     @BeforeEach
     void openWindow() throws Exception {
         // A fresh home per test: recent files and autosaves of one test must not leak into the next.
-        home = java.nio.file.Files.createTempDirectory("maskstudio-uitest-home");
+        home = Files.createTempDirectory("maskstudio-uitest-home");
         System.setProperty("maskstudio.home", home.toString());
         // Runs started in tests are saved here, never beside the repository's sample graphs.
         System.setProperty(io.maskstudio.runs.RunFolders.RUNS_DIR_PROPERTY, home.resolve("runs").toString());
@@ -80,8 +83,8 @@ abstract class UiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + id).tryQuery()
                 .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node pane = lookup("#" + id).query();
-        javafx.scene.control.Button b = from(pane).lookup((javafx.scene.control.Button x) -> text.equals(x.getText())).query();
+        Node pane = lookup("#" + id).query();
+        Button b = from(pane).lookup((Button x) -> text.equals(x.getText())).query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> b.isVisible() && b.getWidth() > 0);
         clickOn(b);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,6 +1,7 @@
 package io.maskstudio.ui.editor;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,15 +26,15 @@ public final class EditorPane extends SplitPane {
         matrix = new MatrixView(doc);
         getItems().addAll(titled("Bipartite", bipartiteTools(), bipartite), titled("Matrix", matrixTools(), matrix));
         // Stacked, both views get the full width: image grids and wide matrices (784 inputs) come out twice as large.
-        setOrientation(javafx.geometry.Orientation.VERTICAL);
+        setOrientation(Orientation.VERTICAL);
         setDividerPositions(0.5);
         getStyleClass().add("editor-pane");
     }
 
     /** Switches between the views stacked (default) and side by side (better for tall vector layers). */
     public void toggleOrientation() {
-        setOrientation(getOrientation() == javafx.geometry.Orientation.VERTICAL
-                ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL);
+        setOrientation(getOrientation() == Orientation.VERTICAL
+                ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         setDividerPositions(0.5);
     }
 

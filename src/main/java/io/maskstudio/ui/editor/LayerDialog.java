@@ -13,6 +13,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
+import java.util.List;
+
 /** Edits a layer's name, size or 2-D shape (channels × height × width) and activation. */
 public final class LayerDialog extends Dialog<LayerSpec> {
     private final TextField name = new TextField();
@@ -38,7 +40,7 @@ public final class LayerDialog extends Dialog<LayerSpec> {
         width.setId("layerWidth");
         channels.setId("layerChannels");
         activation.setId("layerActivation");
-        for (Spinner<Integer> s : java.util.List.of(size, channels, height, width)) {
+        for (Spinner<Integer> s : List.of(size, channels, height, width)) {
             s.setEditable(true);
             s.setPrefWidth(110);
         }
@@ -74,7 +76,7 @@ public final class LayerDialog extends Dialog<LayerSpec> {
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
         grid.selectedProperty().addListener((o, a, b) -> sync());
-        for (Spinner<Integer> s : java.util.List.of(channels, height, width)) s.valueProperty().addListener((o, a, b) -> sync());
+        for (Spinner<Integer> s : List.of(channels, height, width)) s.valueProperty().addListener((o, a, b) -> sync());
         size.valueProperty().addListener((o, a, b) -> validate());
         name.textProperty().addListener((o, a, b) -> validate());
         sync();

@@ -9,10 +9,12 @@ import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -114,7 +116,7 @@ public final class Autosave {
                 if (lock != null) lock.release();
                 if (lockChannel != null) lockChannel.close();
             } catch (IOException ignored) {
-                org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot release the autosave lock", ignored);
+                LoggerFactory.getLogger(Autosave.class).warn("cannot release the autosave lock", ignored);
                 // Released with the process anyway.
             }
             lock = null;
@@ -136,7 +138,7 @@ public final class Autosave {
                 found.add(new Leftover(g, original.isEmpty() ? null : Path.of(original), lockFile));
             }
         } catch (IOException ignored) {
-            org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot list the autosaves in {}", dir, ignored);
+            LoggerFactory.getLogger(Autosave.class).warn("cannot list the autosaves in {}", dir, ignored);
             // Nothing to offer.
         }
         return found;
@@ -149,10 +151,10 @@ public final class Autosave {
             if (l == null) return true;
             l.release();
             return false;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             return true; // held by this JVM: a running window
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot test the lock {}", lockFile, e);
+            LoggerFactory.getLogger(Autosave.class).warn("cannot test the lock {}", lockFile, e);
             return false;
         }
     }
@@ -173,7 +175,7 @@ public final class Autosave {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
-                org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("cannot delete {}", p, ignored);
+                LoggerFactory.getLogger(Autosave.class).warn("cannot delete {}", p, ignored);
                 // A stale autosave is harmless.
             }
         }

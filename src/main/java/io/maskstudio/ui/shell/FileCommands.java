@@ -170,7 +170,8 @@ public final class FileCommands {
         List<FileChooser.ExtensionFilter> filters = new ArrayList<>();
         filters.add(new FileChooser.ExtensionFilter("All masks as fc1.weight_mask, ... (*.npz)", "*.npz"));
         for (MaskFormat f : MaskFormat.values()) {
-            if (f != MaskFormat.NPZ) filters.add(new FileChooser.ExtensionFilter(f.description() + " of this pair (*" + f.extension() + ")", "*" + f.extension()));
+            if (f != MaskFormat.NPZ) filters.add(new FileChooser.ExtensionFilter(f.description() + " of this pair (*" + f.extension() + ")",
+                    "*" + f.extension()));
         }
         FileChooser fc = chooser("Export mask", filters.toArray(FileChooser.ExtensionFilter[]::new));
         File f = dialogs.showSave(fc, owner);

@@ -18,6 +18,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class MaskImport {
             if (d.layer(pair + 1).size() != m.rows()) batch.apply(LayerEdit.set(d, pair + 1, LayerSpecs.resized(d.layer(pair + 1), m.rows())));
             batch.apply(MaskEdit.replace(d, pair, m, label));
         } catch (RuntimeException ex) {
-            org.slf4j.LoggerFactory.getLogger(MaskImport.class).error("cannot import {}", file, ex);
+            LoggerFactory.getLogger(MaskImport.class).error("cannot import {}", file, ex);
             batch.rollback();
             fail(file, ex);
             return;

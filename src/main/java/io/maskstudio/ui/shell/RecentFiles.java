@@ -3,6 +3,7 @@ package io.maskstudio.ui.shell;
 import io.maskstudio.io.AtomicFiles;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class RecentFiles {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(RecentFiles.class).warn("cannot read the recent files list {}", store, e);
+            LoggerFactory.getLogger(RecentFiles.class).warn("cannot read the recent files list {}", store, e);
             files.clear();
         }
     }
@@ -62,7 +63,7 @@ public final class RecentFiles {
             Files.createDirectories(store.getParent());
             AtomicFiles.writeBytes(store, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException ignored) {
-            org.slf4j.LoggerFactory.getLogger(RecentFiles.class).warn("cannot save the recent files list {}", store, ignored);
+            LoggerFactory.getLogger(RecentFiles.class).warn("cannot save the recent files list {}", store, ignored);
             // The list is a convenience; the session keeps it in memory.
         }
     }

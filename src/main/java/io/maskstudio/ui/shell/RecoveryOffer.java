@@ -5,6 +5,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ public final class RecoveryOffer {
         try {
             FileTime t = Files.getLastModifiedTime(l.graph());
             when = t.toInstant().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC").replace("Z", " UTC");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             when = "earlier";
         }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", RESTORE, DISCARD, LATER);

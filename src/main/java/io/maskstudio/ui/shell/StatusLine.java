@@ -10,9 +10,10 @@ import io.maskstudio.ui.editor.Hover;
 import io.maskstudio.ui.editor.NeuronNames;
 import io.maskstudio.ui.editor.Selection;
 import io.maskstudio.ui.fx.Background;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.geometry.Orientation;
 import org.controlsfx.control.StatusBar;
 
 import java.util.BitSet;
@@ -37,7 +38,7 @@ public final class StatusLine {
         hover.setMinWidth(360);
         bar.getLeftItems().addAll(hover, new Separator(Orientation.VERTICAL));
         bar.getRightItems().addAll(new Separator(Orientation.VERTICAL), pairStats);
-        bar.progressProperty().bind(javafx.beans.binding.Bindings.when(Background.runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
+        bar.progressProperty().bind(Bindings.when(Background.runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
         doc.hoverProperty().addListener((o, a, b) -> hover.setText(describeHover(b)));
         doc.selectionProperty().addListener((o, a, b) -> bar.setText(describeSelection()));
         doc.pairProperty().addListener((o, a, b) -> refresh());

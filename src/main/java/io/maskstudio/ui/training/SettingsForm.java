@@ -4,6 +4,7 @@ import io.maskstudio.data.Datasets;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
+import javafx.application.Platform;
 import javafx.geometry.HPos;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
@@ -191,7 +192,7 @@ final class SettingsForm extends GridPane {
             apply(s -> s.withDataset(f.getAbsolutePath()), null);
         }
         // Puts the combo back on the design's dataset (the chosen file, or the old one when cancelled).
-        javafx.application.Platform.runLater(this::refresh);
+        Platform.runLater(this::refresh);
     }
 
     /** Shortest text that reads back as the same double, as a user would type it: 0.001, 32, 1e-5, 1e38. */

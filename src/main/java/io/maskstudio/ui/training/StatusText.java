@@ -1,5 +1,6 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class StatusText {
     }
 
     /** {@code train loss 0.1234 · acc 95.1% · val loss 0.2000 · acc 93.0%}; validation left out when there is none. */
-    static String metrics(io.maskstudio.engine.EpochMetrics m) {
+    static String metrics(EpochMetrics m) {
         if (m.epoch() == 0) return "untrained (initial weights)";
         StringBuilder sb = new StringBuilder("train loss ").append(NumberText.loss(m.trainLoss()))
                 .append(String.format(Locale.ROOT, " · acc %.1f%%", 100 * m.trainAccuracy()));

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EditHistoryTest {
 
@@ -78,7 +81,8 @@ class EditHistoryTest {
                 h.perform(LayerEdit.set(d, k, rnd.nextBoolean() ? l.withSize(1 + rnd.nextInt(40)) : l.withActivation(Activation.values()[rnd.nextInt(4)])));
             }
             case 4 -> {
-                if (d.layerCount() < 6) h.perform(LayerEdit.insert(d, 1 + rnd.nextInt(d.layerCount() - 1), LayerSpec.vector("new", 1 + rnd.nextInt(30), Activation.RELU)));
+                if (d.layerCount() < 6) h.perform(LayerEdit.insert(d, 1 + rnd.nextInt(d.layerCount() - 1),
+                        LayerSpec.vector("new", 1 + rnd.nextInt(30), Activation.RELU)));
                 else h.perform(LayerEdit.remove(d, 1 + rnd.nextInt(d.layerCount() - 2)));
             }
             case 5 -> {

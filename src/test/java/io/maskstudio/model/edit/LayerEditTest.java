@@ -7,7 +7,9 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LayerEditTest {
 

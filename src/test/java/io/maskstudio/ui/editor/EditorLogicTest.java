@@ -10,6 +10,7 @@ import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EditorLogicTest {
     private static final LayerSpec PIXELS = LayerSpec.grid("pixels", 8, 8, Activation.IDENTITY);
 
-    private static int[] where(java.util.function.IntPredicate p) {
+    private static int[] where(IntPredicate p) {
         return IntStream.range(0, 64).filter(p).toArray();
     }
 

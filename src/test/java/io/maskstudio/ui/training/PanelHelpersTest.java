@@ -3,8 +3,10 @@ package io.maskstudio.ui.training;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.io.GraphFile;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,9 +43,9 @@ class PanelHelpersTest {
 
     @Test
     void historyCapacityFitsTheMemoryBudget() throws Exception {
-        var digits = io.maskstudio.io.GraphFile.read(java.nio.file.Path.of("sample-graphs/digits-local.graph.json"));
+        var digits = GraphFile.read(Path.of("sample-graphs/digits-local.graph.json"));
         assertEquals(TrainingController.MAX_HISTORY, TrainingController.historyCapacity(digits));
-        var mnist = io.maskstudio.io.GraphFile.read(java.nio.file.Path.of("sample-graphs/mnist-local.graph.json"));
+        var mnist = GraphFile.read(Path.of("sample-graphs/mnist-local.graph.json"));
         int n = TrainingController.historyCapacity(mnist);
         assertTrue(n >= 8 && n < TrainingController.MAX_HISTORY, "capacity " + n);
         assertTrue((long) n * (196 * 784 + 10 * 196) * 8 <= TrainingController.HISTORY_BYTES);

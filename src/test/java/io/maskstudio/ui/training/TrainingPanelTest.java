@@ -1,5 +1,6 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
@@ -14,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,7 +153,7 @@ class TrainingPanelTest {
             robot.lookup("#optimizer").queryAs(ComboBox.class).getSelectionModel().select("sgd");
             return null;
         });
-        robot.doubleClickOn("#learningRate").eraseText(12).write("1e38").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn("#learningRate").eraseText(12).write("1e38").type(KeyCode.ENTER);
         assertEquals(1e38, fx(() -> design.settings().learningRate()));
 
         robot.clickOn("#start");
@@ -194,10 +199,10 @@ class TrainingPanelTest {
     @Test
     void anInvalidSettingIsRefusedWithTheReason(FxRobot robot) throws Exception {
         double before = design.settings().learningRate();
-        robot.doubleClickOn("#learningRate").eraseText(12).write("-1").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn("#learningRate").eraseText(12).write("-1").type(KeyCode.ENTER);
         assertEquals(before, fx(() -> design.settings().learningRate()));
         assertTrue(fx(() -> label("settingsError").getText()).startsWith("Learning rate must be"), "the reason is shown");
-        robot.doubleClickOn("#batchSize").eraseText(12).write("8").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn("#batchSize").eraseText(12).write("8").type(KeyCode.ENTER);
         assertEquals(8, fx(() -> design.settings().batchSize()));
         assertEquals("", fx(() -> label("settingsError").getText()));
     }
@@ -288,8 +293,8 @@ class TrainingPanelTest {
 
     @Test
     void longRunsAreThinnedOnTheCharts() throws Exception {
-        List<io.maskstudio.engine.EpochMetrics> epochs = new java.util.ArrayList<>();
-        for (int e = 1; e <= 1300; e++) epochs.add(new io.maskstudio.engine.EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
+        List<EpochMetrics> epochs = new ArrayList<>();
+        for (int e = 1; e <= 1300; e++) epochs.add(new EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
         int points = fx(() -> {
             MetricsCharts charts = new MetricsCharts();
             charts.show(epochs.subList(0, 700));
@@ -544,8 +549,8 @@ class TrainingPanelTest {
 
     @Test
     void aDatasetThatCannotBeReadShowsWhyAndStopsTheSpinner(FxRobot robot) throws Exception {
-        Path csv = java.nio.file.Files.createTempFile("broken", ".csv");
-        java.nio.file.Files.writeString(csv, "x1,x2,label\n0.5,0.25,1\n0.5,abc,0\n");
+        Path csv = Files.createTempFile("broken", ".csv");
+        Files.writeString(csv, "x1,x2,label\n0.5,0.25,1\n0.5,abc,0\n");
         fx(() -> {
             design.setSettings(design.settings().withDataset(csv.toString()));
             return null;
@@ -559,7 +564,7 @@ class TrainingPanelTest {
         waitUntil(() -> fx(() -> !robot.lookup("#loadingIndicator").query().isVisible()));
         assertTrue(fx(() -> panel.status().getText()).contains("failed"), fx(() -> panel.status().getText()));
         assertFalse(fx(() -> button("start").isDisabled()), "Start can try again");
-        java.nio.file.Files.delete(csv);
+        Files.delete(csv);
     }
 
     @Test
@@ -649,7 +654,7 @@ class TrainingPanelTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             Trainer t = trainer();
             throw new AssertionError("timed out; status: " + fx(() -> panel.status().getText())
                     + "; message: " + fx(() -> panel.message().getText())
