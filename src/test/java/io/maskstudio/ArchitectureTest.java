@@ -55,11 +55,13 @@ class ArchitectureTest {
     @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.maskstudio.io..", "io.maskstudio.data..", "io.maskstudio.render..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.engine..", "io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.engine..", "io.maskstudio.runs..", "io.maskstudio.cli..",
+                        "io.maskstudio.ui..")
                 .because("files, data and rendering are used by the engine, CLI and UI, never the other way round")
                 .check(classes);
         noClasses().that().resideInAPackage("io.maskstudio.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..", "io.maskstudio.io..", "io.maskstudio.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.maskstudio.runs..", "io.maskstudio.cli..", "io.maskstudio.ui..",
+                        "io.maskstudio.io..", "io.maskstudio.render..")
                 .because("the engine depends only on model and data")
                 .check(classes);
     }

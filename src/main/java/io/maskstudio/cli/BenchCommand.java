@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
                 "soak: memory over a long run of the desktop app's trainer; record: the cost of writing the run folder."},
-        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -198,7 +200,7 @@ public final class BenchCommand implements Runnable {
         @Spec CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             requirePositive(spec, "--epochs", epochs);
             requirePositive(spec, "--blocks", blocks);
             RecordingBenchmark.Result r = RecordingBenchmark.run(GraphIo.read(graph), epochs, blocks);
@@ -211,7 +213,8 @@ public final class BenchCommand implements Runnable {
             f.put("recorded_epochs_per_second", round(r.recordedEpochsPerSecond()));
             f.put("ratio", round(r.ratio()));
             f.put("snapshot_bytes", r.snapshotBytes());
-            report(spec, json, f, String.format(Locale.ROOT, "%s: %.3f epochs/s without, %.3f with the run folder recorded (ratio %.3f; %d x %d epochs each; snapshots %.1f MB)",
+            report(spec, json, f, String.format(Locale.ROOT,
+                    "%s: %.3f epochs/s without, %.3f with the run folder recorded (ratio %.3f; %d x %d epochs each; snapshots %.1f MB)",
                     graph.getFileName(), r.plainEpochsPerSecond(), r.recordedEpochsPerSecond(), r.ratio(), blocks, epochs, r.snapshotBytes() / 1e6));
             return MaskStudioCommand.OK;
         }

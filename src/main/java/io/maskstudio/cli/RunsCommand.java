@@ -11,10 +11,10 @@ import io.maskstudio.runs.RunCurves;
 import io.maskstudio.runs.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,7 +94,8 @@ final class RunsCommand implements Runnable {
             cells.add(head);
             for (Map<String, Object> m : rows) {
                 cells.add(new String[]{(String) m.get("folder"), (String) m.get("status"), String.valueOf(m.get("epochs")),
-                        percent(m.get("final_val_accuracy")), percent(m.get("best_val_accuracy")) + (m.get("best_epoch") == null ? "" : " @" + m.get("best_epoch")),
+                        percent(m.get("final_val_accuracy")),
+                        percent(m.get("best_val_accuracy")) + (m.get("best_epoch") == null ? "" : " @" + m.get("best_epoch")),
                         (String) m.get("method"), percent(m.get("density")), m.get("date") == null ? "-" : (String) m.get("date")});
             }
             int[] w = new int[head.length];
@@ -139,7 +140,9 @@ final class RunsCommand implements Runnable {
             if (!(smooth >= 0 && smooth < 1)) throw new CliException("--smooth " + smooth + ": expected a weight in [0, 1)", MaskStudioCommand.USAGE);
             if (width < 200 || width > 10_000) throw new CliException("--width " + width + ": expected 200 to 10000 pixels", MaskStudioCommand.USAGE);
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) throw new CliException("--out " + out + ": expected a .png or .svg file name", MaskStudioCommand.USAGE);
+            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new CliException("--out " + out + ": expected a .png or .svg file name", MaskStudioCommand.USAGE);
+            }
             List<RunFolder> runs = new ArrayList<>();
             for (Path d : runDirs) {
                 if (!RunFolder.isRunFolder(d)) throw new CliException(d + ": not a run folder (no run.json or metrics.csv)");

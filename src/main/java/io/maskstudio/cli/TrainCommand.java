@@ -11,21 +11,23 @@ import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a masked network and writes everything needed to continue in PyTorch.",
-                "DIR is a run folder (see README.md, \"Run folders\"): run.json, metrics.csv, steps.csv, events.csv, layers.csv, snapshots/, model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
+                "DIR is a run folder (see README.md, \"Run folders\"): run.json, metrics.csv, steps.csv, events.csv, layers.csv, snapshots/,",
+                "model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:trained", "1:bad file or data", "2:bad usage", "3:training diverged (DIR holds the last good epoch)"})
 final class TrainCommand implements Callable<Integer> {
@@ -167,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static boolean isFile(String name) {
-        String lower = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String lower = name.trim().toLowerCase(Locale.ROOT);
         return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
     }
 }

@@ -1,5 +1,7 @@
 package io.maskstudio.model;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,7 +77,7 @@ public enum Generator {
         /** The value as the dialog shows it: fractions as decimals, counts as whole numbers. */
         public String format(double v) {
             if (!isFraction()) return String.valueOf(Math.round(v));
-            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
     }
 
@@ -164,7 +166,7 @@ public enum Generator {
 
     // Kernel order: the usual odd kernels first (3 is the catalogue's initial value), then every size.
     private static int[] kernels(int limit) {
-        java.util.LinkedHashSet<Integer> ks = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Integer> ks = new LinkedHashSet<>();
         for (int k : new int[] {3, 5, 7}) if (k <= limit) ks.add(k);
         for (int k = 1; k <= limit; k++) ks.add(k);
         return ks.stream().mapToInt(Integer::intValue).toArray();

@@ -2,7 +2,6 @@ package io.maskstudio.render;
 
 import io.maskstudio.io.AtomicFiles;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -19,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * A {@link LineChart} as an SVG document or a PNG image (Java2D, which runs headless). Files are replaced
@@ -102,7 +102,8 @@ public final class ChartImages {
 
         @Override
         public void dot(double x, double y, double r, int rgb) {
-            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"").append(f(r)).append("\" fill=\"").append(hex(rgb)).append("\"/>\n");
+            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"").append(f(r))
+                    .append("\" fill=\"").append(hex(rgb)).append("\"/>\n");
         }
 
         @Override

@@ -71,7 +71,7 @@ public final class MainWindow {
     private final Tab trainingTab = new Tab("Training", new Label("Open a graph to train it."));
     private TrainingPanel training;
     /** On the Editor tab while a run trains (a copy of) the design: "Training · epoch 12 · acc 93.1%". */
-    private final javafx.scene.control.Label trainingBadge = new javafx.scene.control.Label();
+    private final Label trainingBadge = new Label();
 
     private MainWindow(Stage stage, TaskRunner tasks) {
         this.stage = stage;

@@ -3,6 +3,8 @@ package io.maskstudio.ui;
 import io.maskstudio.render.Figures;
 import io.maskstudio.ui.editor.MatrixTool;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -10,8 +12,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionGroup;
 import org.controlsfx.control.action.ActionUtils;
@@ -60,11 +62,11 @@ final class WindowActions {
         undo.setLongText("Undo the last change");
         redo.setLongText("Redo the last undone change");
         generators.setLongText("Generate or combine a connectivity pattern for this pair or the selection");
-        w.files().recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        w.files().recent().files().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
     }
 
-    private static Action action(String text, String accelerator, Consumer<javafx.event.ActionEvent> handler) {
+    private static Action action(String text, String accelerator, Consumer<ActionEvent> handler) {
         Action a = new Action(text, handler);
         if (accelerator != null) a.setAccelerator(KeyCombination.keyCombination(accelerator));
         return a;

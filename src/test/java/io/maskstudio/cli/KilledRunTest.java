@@ -1,5 +1,6 @@
 package io.maskstudio.cli;
 
+import io.maskstudio.Launcher;
 import io.maskstudio.io.Python;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.runs.RunFolder;
@@ -25,7 +26,7 @@ class KilledRunTest {
             Path out = tmp.resolve("killed" + round);
             Path log = tmp.resolve("child" + round + ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), io.maskstudio.Launcher.class.getName(),
+                    "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                     "train", TrainCommandTest.DIGITS.toString(), "--epochs", "100000", "--batch", "64", "--out", out.toString(), "--no-progress"));
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Path metrics = out.resolve("metrics.csv");

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,7 @@ class RunsCommandTest {
     static final Path DIGITS = TrainCommandTest.DIGITS;
 
     private static void train(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("train", DIGITS.toString(), "--epochs", "3", "--out", out.toString(), "--no-progress"));
+        List<String> args = new ArrayList<>(List.of("train", DIGITS.toString(), "--epochs", "3", "--out", out.toString(), "--no-progress"));
         args.addAll(List.of(extra));
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
@@ -38,7 +40,7 @@ class RunsCommandTest {
         train(runs.resolve("torn"));
         Files.writeString(runs.resolve("torn/metrics.csv"), "4,0.12", StandardOpenOption.APPEND);
         byte[] json = Files.readAllBytes(runs.resolve("torn/run.json"));
-        Files.write(runs.resolve("torn/run.json"), java.util.Arrays.copyOf(json, json.length / 2));
+        Files.write(runs.resolve("torn/run.json"), Arrays.copyOf(json, json.length / 2));
         Files.createDirectories(runs.resolve("not-a-run"));
 
         CliRunner r = CliRunner.run("runs", "list", runs.toString(), "--json");

@@ -48,7 +48,8 @@ class GeneratorParamsTest {
             assertTrue(Generator.LOCAL_2D.fits(in, out, v));
             assertDoesNotThrow(() -> Generator.LOCAL_2D.generate(in, out, new Mask(out.size(), in.size()), v));
         }
-        Generator.Values mnist = Generator.LOCAL_2D.defaultsFor(LayerSpec.grid("p", 1, 28, 28, Activation.IDENTITY), LayerSpec.grid("h", 1, 14, 14, Activation.RELU));
+        Generator.Values mnist = Generator.LOCAL_2D.defaultsFor(LayerSpec.grid("p", 1, 28, 28, Activation.IDENTITY),
+                LayerSpec.grid("h", 1, 14, 14, Activation.RELU));
         assertEquals(3, mnist.integer(Generator.Param.KERNEL), "the catalogue's kernel is kept where a stride and padding make it fit");
     }
 

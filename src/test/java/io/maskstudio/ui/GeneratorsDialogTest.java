@@ -2,6 +2,7 @@ package io.maskstudio.ui;
 
 import io.maskstudio.model.Mask;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Window;
@@ -76,7 +78,7 @@ class GeneratorsDialogTest extends UiTest {
         Image img = v.getImage();
         int w = (int) img.getWidth(), h = (int) img.getHeight();
         int[] px = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
         return px;
     }
 
@@ -189,7 +191,7 @@ class GeneratorsDialogTest extends UiTest {
     }
 
     private void assertButtonsInside(DialogPane pane, Window dialog) {
-        javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         for (String name : new String[] {"Apply", "Cancel"}) {
             Node b = button(pane, name);
             Bounds s = b.localToScreen(b.getBoundsInLocal());

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +49,10 @@ class HeatmapViewerTest extends UiTest {
     }
 
     /** Waits until the label's text passes {@code ok}; on timeout fails showing the text it had. */
-    private void awaitText(String id, java.util.function.Predicate<String> ok, String what) throws Exception {
+    private void awaitText(String id, Predicate<String> ok, String what) throws Exception {
         try {
             waitUntil(() -> ok.test(text(id)));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(what + ": #" + id + " shows \"" + text(id) + "\"", e);
         }
     }

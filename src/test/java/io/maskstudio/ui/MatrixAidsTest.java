@@ -1,5 +1,6 @@
 package io.maskstudio.ui;
 
+import io.maskstudio.render.Cell;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.ui.editor.MatrixTool;
 import io.maskstudio.ui.editor.MatrixView;
@@ -194,7 +195,7 @@ class MatrixAidsTest extends UiTest {
             moveTo(p);
             WaitForAsyncUtils.waitForFxEvents();
             Point2D local = matrix().screenToLocal(p);
-            assertEquals(new io.maskstudio.render.Cell(rc[0], rc[1]), matrix().cellAt(local.getX(), local.getY()),
+            assertEquals(new Cell(rc[0], rc[1]), matrix().cellAt(local.getX(), local.getY()),
                     "corner cell " + rc[0] + "," + rc[1] + " is on the cells, not under a band or outside");
             assertTrue(lookup("#statusHover").queryAs(Label.class).getText().contains("connected"), "hovering it names it");
         }

@@ -11,8 +11,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Window;
@@ -21,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,7 +50,8 @@ class ScreenLayoutTest extends UiTest {
         if (!withAutosave) return;
         Path dir = Files.createDirectories(home.resolve("autosave"));
         Files.copy(Path.of("sample-graphs/digits-local.graph.json"), dir.resolve("crashed.graph.json"));
-        Files.writeString(dir.resolve("crashed.source"), tmp.resolve("a/rather/long/path/to/a/design/that/was/open/when/it/crashed/digits-local.graph.json").toString());
+        Path original = tmp.resolve("a/rather/long/path/to/a/design/that/was/open/when/it/crashed/digits-local.graph.json");
+        Files.writeString(dir.resolve("crashed.source"), original.toString());
     }
 
     private static Rectangle2D screen() {
@@ -97,9 +103,9 @@ class ScreenLayoutTest extends UiTest {
 
     /** A label or button whose text did not fit and shows "…" instead of its end. */
     private static boolean ellipsized(Control c) {
-        if (!(c instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty()) return false;
+        if (!(c instanceof Labeled l) || l.getText() == null || l.getText().isEmpty()) return false;
         for (Node n : l.getChildrenUnmodifiable()) {
-            if (n instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())
+            if (n instanceof Text t && !t.getText().equals(l.getText())
                     && t.getText().endsWith(l.getEllipsisString()) && !l.getText().endsWith(l.getEllipsisString())) return true;
         }
         return false;
@@ -108,7 +114,7 @@ class ScreenLayoutTest extends UiTest {
     private static boolean clippedByAncestor(Node c, Bounds b) {
         for (Parent p = c.getParent(); p != null; p = p.getParent()) {
             if (p instanceof ScrollPane || p instanceof ListView) return false;
-            if (p.getClip() != null || p instanceof javafx.scene.control.SplitPane) {
+            if (p.getClip() != null || p instanceof SplitPane) {
                 Bounds pb = p.localToScreen(p.getBoundsInLocal());
                 if (pb != null && (b.getMinX() < pb.getMinX() - 0.5 || b.getMaxX() > pb.getMaxX() + 0.5
                         || b.getMinY() < pb.getMinY() - 0.5 || b.getMaxY() > pb.getMaxY() + 0.5)) return true;
@@ -118,16 +124,16 @@ class ScreenLayoutTest extends UiTest {
     }
 
     private static String describe(Control c) {
-        return c instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+        return c instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
                 ? "'" + l.getText().lines().findFirst().orElse("") + "'" : "";
     }
 
     private static String round(Rectangle2D r) {
-        return String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        return String.format(Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
     private static String round(Bounds r) {
-        return String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        return String.format(Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
     private Window dialog(String id) throws TimeoutException {
@@ -191,7 +197,7 @@ class ScreenLayoutTest extends UiTest {
     @Test
     void importErrorAndShapeMismatch() throws Exception {
         Path bad = tmp.resolve("a-mask-file-with-a-long-name-that-is-not-a-mask-at-all.npy");
-        Files.write(bad, "\u0093NUMPY this is not a header".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(bad, "\u0093NUMPY this is not a header".getBytes(StandardCharsets.ISO_8859_1));
         answerFileChoosersWith(bad);
         menu("File", "Import Mask…");
         assertInside(dialog("errorDialog"), "the import error");

@@ -1,5 +1,6 @@
 package io.maskstudio.ui;
 
+import io.maskstudio.runs.RunFolders;
 import io.maskstudio.ui.fx.Background;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -36,7 +37,7 @@ abstract class UiTest extends FxRobot {
         home = Files.createTempDirectory("maskstudio-uitest-home");
         System.setProperty("maskstudio.home", home.toString());
         // Runs started in tests are saved here, never beside the repository's sample graphs.
-        System.setProperty(io.maskstudio.runs.RunFolders.RUNS_DIR_PROPERTY, home.resolve("runs").toString());
+        System.setProperty(RunFolders.RUNS_DIR_PROPERTY, home.resolve("runs").toString());
         prepareHome(home);
         FxToolkit.setupFixture(() -> {
             stage = new Stage();

@@ -7,9 +7,12 @@ import io.maskstudio.render.Side;
 import io.maskstudio.ui.editor.MatrixTool;
 import io.maskstudio.ui.editor.MatrixView;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -77,7 +80,7 @@ class WindowFeedbackTest extends UiTest {
     void undoButtonKeepsItsLabelAndWidthAndTellsTheStepInTooltipAndMenu() throws Exception {
         Button undo = lookup("#toolbarUndo").queryButton();
         double width = undo.getWidth();
-        Button generators = from((javafx.scene.Node) lookup("#toolBar").query()).lookup((Button b) -> b.getText().startsWith("Generators")).query();
+        Button generators = from((Node) lookup("#toolBar").query()).lookup((Button b) -> b.getText().startsWith("Generators")).query();
         double generatorsX = generators.localToScene(0, 0).getX();
         assertTrue(undo.isDisabled());
         drag(cell(2, 50), MouseButton.PRIMARY).moveTo(cell(2, 60)).drop();
@@ -91,7 +94,7 @@ class WindowFeedbackTest extends UiTest {
 
         clickOn("Edit");
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.Menu edit = ((javafx.scene.control.MenuBar) lookup("#menuBar").query()).getMenus().get(1);
+        Menu edit = ((MenuBar) lookup("#menuBar").query()).getMenus().get(1);
         assertTrue(edit.isShowing());
         assertTrue(edit.getItems().get(0).getText().contains(step), edit.getItems().get(0).getText());
         push(KeyCode.ESCAPE);

@@ -15,6 +15,7 @@ import io.maskstudio.render.Side;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -56,7 +57,7 @@ public final class BipartiteView extends DocumentView {
         dragLine.getStyleClass().add("drag-line");
         band.getStyleClass().add("selection-band");
         lassoShape.getStyleClass().add("selection-band");
-        for (var n : new javafx.scene.Node[] {dragLine, band, lassoShape}) {
+        for (var n : new Node[] {dragLine, band, lassoShape}) {
             n.setVisible(false);
             n.setManaged(false);
         }

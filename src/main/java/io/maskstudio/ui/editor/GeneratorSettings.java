@@ -4,6 +4,7 @@ import io.maskstudio.io.AtomicFiles;
 import io.maskstudio.model.Combine;
 import io.maskstudio.model.Generator;
 import io.maskstudio.ui.shell.AppDirs;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -105,6 +106,6 @@ final class GeneratorSettings {
     }
 
     private static void warn(String format, Object... args) {
-        org.slf4j.LoggerFactory.getLogger(GeneratorSettings.class).warn(format, args);
+        LoggerFactory.getLogger(GeneratorSettings.class).warn(format, args);
     }
 }

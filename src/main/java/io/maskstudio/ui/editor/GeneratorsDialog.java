@@ -12,9 +12,10 @@ import io.maskstudio.render.BipartiteRenderer;
 import io.maskstudio.render.MatrixRenderer;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.Raster;
-import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.fx.LatestOnly;
+import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.EdgeResize;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -38,10 +39,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -129,7 +132,7 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         paramGrid.setHgap(8);
         paramGrid.setVgap(6);
         // Room for the longest parameter list, so switching generators never changes the dialog's height.
-        int rows = java.util.Arrays.stream(Generator.values()).mapToInt(g -> g.params().size()).max().orElse(0);
+        int rows = Arrays.stream(Generator.values()).mapToInt(g -> g.params().size()).max().orElse(0);
         paramGrid.minHeightProperty().bind(kind.heightProperty().add(paramGrid.getVgap()).multiply(rows).subtract(paramGrid.getVgap()));
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -171,7 +174,7 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
         setOnShown(e -> {
             Window w = pane.getScene().getWindow();
             EdgeResize.keepOnScreen(w);
-            if (w instanceof javafx.stage.Stage st) {
+            if (w instanceof Stage st) {
                 st.setMinWidth(Math.min(520, st.getWidth()));
                 st.setMinHeight(Math.min(480, st.getHeight()));
             }
@@ -301,7 +304,7 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
             e.consume();
             return;
         }
-        if (typingPause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (typingPause.getStatus() == Animation.Status.RUNNING) {
             typingPause.stop();
             refresh();
         }

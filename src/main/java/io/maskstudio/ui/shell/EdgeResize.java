@@ -5,6 +5,7 @@ import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -67,8 +68,8 @@ public final class EdgeResize {
         if (!right && !bottom) return;
         e.consume();
         Rectangle2D screen = screenOf();
-        double minW = window instanceof javafx.stage.Stage s ? s.getMinWidth() : 0;
-        double minH = window instanceof javafx.stage.Stage s ? s.getMinHeight() : 0;
+        double minW = window instanceof Stage s ? s.getMinWidth() : 0;
+        double minH = window instanceof Stage s ? s.getMinHeight() : 0;
         if (right) {
             double w = Math.max(minW, startW + e.getScreenX() - startX);
             window.setWidth(Math.max(1, Math.min(w, screen.getMaxX() - window.getX())));

@@ -13,6 +13,7 @@ import io.maskstudio.ui.editor.EditBatch;
 import io.maskstudio.ui.editor.LayerSpecs;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
@@ -159,8 +160,8 @@ public final class MaskImport {
         a.getButtonTypes().setAll(transposed ? List.of(TRANSPOSE, RESIZE, ButtonType.CANCEL) : List.of(RESIZE, ButtonType.CANCEL));
         if (transposed) {
             // Enter should do the likely thing: a transposed file wants transposing, not layers of another size.
-            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(RESIZE)).setDefaultButton(false);
-            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(TRANSPOSE)).setDefaultButton(true);
+            ((Button) a.getDialogPane().lookupButton(RESIZE)).setDefaultButton(false);
+            ((Button) a.getDialogPane().lookupButton(TRANSPOSE)).setDefaultButton(true);
         }
         return a.showAndWait();
     }

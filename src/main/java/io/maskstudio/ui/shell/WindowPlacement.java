@@ -5,6 +5,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -97,7 +98,7 @@ public final class WindowPlacement {
             return new Saved(Optional.of(r), Boolean.parseBoolean(p.getProperty("maximized")));
         } catch (IOException | RuntimeException e) {
             // A damaged file only costs the remembered placement.
-            org.slf4j.LoggerFactory.getLogger(WindowPlacement.class).warn("ignoring the window placement in {}: {}", store, e.getMessage());
+            LoggerFactory.getLogger(WindowPlacement.class).warn("ignoring the window placement in {}: {}", store, e.getMessage());
             return new Saved(Optional.empty(), false);
         }
     }
@@ -127,7 +128,7 @@ public final class WindowPlacement {
             Files.createDirectories(store.toAbsolutePath().getParent());
             AtomicFiles.writeBytes(store, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(WindowPlacement.class).warn("cannot save the window placement {}", store, e);
+            LoggerFactory.getLogger(WindowPlacement.class).warn("cannot save the window placement {}", store, e);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.maskstudio.ui.training;
 
-import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.render.Cell;
 import io.maskstudio.render.MatrixViewport;
 import io.maskstudio.render.PixelRect;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ViewportHeatmap;
+import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,7 @@
 package io.maskstudio.ui.training;
 
 import io.maskstudio.render.Raster;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Hyperlink;
@@ -36,7 +37,7 @@ final class HeatmapTile extends VBox {
         // A title longer than the tile wraps instead of ending in "…" (the layout test reads every label).
         heading.setWrapText(true);
         heading.setMaxWidth(boxWidth);
-        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         view.setId(id + "Image");
         // Cells are drawn at their final size; smoothing would blur their edges.
         view.setSmooth(false);
@@ -58,7 +59,7 @@ final class HeatmapTile extends VBox {
         enlarge.setId(id + "Enlarge");
         enlarge.setTooltip(new Tooltip("Open this map large, with zoom, pan and each cell's value."));
         enlarge.setOnAction(e -> onOpen.run());
-        enlarge.setPadding(javafx.geometry.Insets.EMPTY);
+        enlarge.setPadding(Insets.EMPTY);
         // A long title is elided, never the link.
         enlarge.setMinWidth(Region.USE_PREF_SIZE);
         heading.setMinWidth(0);

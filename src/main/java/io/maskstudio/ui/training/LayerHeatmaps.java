@@ -1,10 +1,10 @@
 package io.maskstudio.ui.training;
 
-import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
+import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -16,9 +16,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
@@ -102,7 +104,7 @@ final class LayerHeatmaps extends VBox {
         if (runLayers.equals(layers)) return;
         layers = runLayers;
         Integer keep = pairChooser.getValue();
-        pairChooser.getItems().setAll(java.util.stream.IntStream.range(0, layers.size() - 1).boxed().toList());
+        pairChooser.getItems().setAll(IntStream.range(0, layers.size() - 1).boxed().toList());
         pairChooser.setValue(keep != null && keep < layers.size() - 1 ? keep : 0);
     }
 
@@ -192,7 +194,7 @@ final class LayerHeatmaps extends VBox {
                 return new Rendered(s, pair, ls, LayerImages.render(s.layers().get(pair), IMAGE_WIDTH, IMAGE_HEIGHT),
                         LayerInsights.of(s, pair, ls), null);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
+                LoggerFactory.getLogger(LayerHeatmaps.class).error("cannot draw a layer heatmap", e);
                 return new Rendered(s, pair, ls, null, null, "Cannot draw this layer: " + e.getMessage());
             }
         }, this::showRendered);

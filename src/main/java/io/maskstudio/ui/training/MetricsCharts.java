@@ -1,6 +1,7 @@
 package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.EpochMetrics;
+import javafx.geometry.Insets;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
@@ -60,7 +61,7 @@ final class MetricsCharts extends VBox {
         grid.add(loss, 0, 0);
         grid.add(accuracy, 1, 0);
         grid.add(fullAccuracyRange, 1, 1);
-        GridPane.setMargin(fullAccuracyRange, new javafx.geometry.Insets(0, 0, 0, 40));
+        GridPane.setMargin(fullAccuracyRange, new Insets(0, 0, 0, 40));
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().add(grid);
         setMinHeight(220);

@@ -1,9 +1,10 @@
 package io.maskstudio.ui.training;
 
-import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.render.Raster;
+import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.ui.fx.TaskRunner;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -72,7 +73,7 @@ final class ReceptiveFieldsView extends BorderPane {
     }
 
     /** Checked: every tile on the weight map's range; unchecked: each on its own. */
-    javafx.beans.property.BooleanProperty sharedRangeProperty() { return shared.selectedProperty(); }
+    BooleanProperty sharedRangeProperty() { return shared.selectedProperty(); }
 
     /** What the hovered tile pixel is: "out 12 · pixel (row 3, col 4): w = 0.1". */
     ReadOnlyStringProperty readoutProperty() { return readout.getReadOnlyProperty(); }

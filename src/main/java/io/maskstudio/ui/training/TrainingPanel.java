@@ -1,9 +1,10 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
-import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,7 +42,7 @@ public final class TrainingPanel extends BorderPane {
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
     private final MetricsCharts charts = new MetricsCharts();
-    private final LayerHeatmaps heatmaps = new LayerHeatmaps(io.maskstudio.ui.fx.TaskRunner.background());
+    private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final EpochMetricsLog log = new EpochMetricsLog();
     private final StepRate rate = new StepRate();

@@ -8,14 +8,21 @@ import io.maskstudio.io.GraphFile;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.render.Raster;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +35,15 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -321,7 +332,7 @@ class TrainingPanelTest {
         waitUntil(() -> progress().epoch() >= 3 && elapsedShown(fx(() -> panel.runTime().getText())) >= 5);
         // Status and times come from the same frame: remaining = steps left at the run's average rate so far.
         String[] shown = fx(() -> new String[] {panel.status().getText(), panel.runTime().getText()});
-        java.util.regex.Matcher st = java.util.regex.Pattern.compile("epoch (\\d+)/(\\d+) · step (\\d+)/(\\d+)").matcher(shown[0]);
+        Matcher st = Pattern.compile("epoch (\\d+)/(\\d+) · step (\\d+)/(\\d+)").matcher(shown[0]);
         assertTrue(st.find(), shown[0]);
         long done = Long.parseLong(st.group(1)) * spe + Long.parseLong(st.group(3));
         double elapsedSeconds = elapsedShown(shown[1]);
@@ -371,15 +382,15 @@ class TrainingPanelTest {
         waitUntil(() -> progress().epoch() >= 6);
         robot.clickOn("#pause");
         waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
-        javafx.scene.chart.NumberAxis y = (javafx.scene.chart.NumberAxis) fx(() -> panel.charts().accuracyChart().getYAxis());
+        NumberAxis y = (NumberAxis) fx(() -> panel.charts().accuracyChart().getYAxis());
         double[] plotted = fx(() -> plottedRange(panel.charts().accuracyChart()));
         double[] bounds = fx(() -> new double[] {y.getLowerBound(), y.getUpperBound()});
-        assertTrue(bounds[0] <= plotted[0] && bounds[1] >= plotted[1], java.util.Arrays.toString(bounds) + " holds " + java.util.Arrays.toString(plotted));
+        assertTrue(bounds[0] <= plotted[0] && bounds[1] >= plotted[1], Arrays.toString(bounds) + " holds " + Arrays.toString(plotted));
         assertTrue(bounds[0] >= 0 && bounds[1] <= 100);
         // On screen: the curves use most of the plot's height.
         double used = fx(() -> (y.getDisplayPosition(plotted[0]) - y.getDisplayPosition(plotted[1])) / y.getHeight());
-        assertTrue(used > 0.6, "the curves span " + used + " of the height; plotted " + java.util.Arrays.toString(plotted)
-                + " on " + java.util.Arrays.toString(bounds));
+        assertTrue(used > 0.6, "the curves span " + used + " of the height; plotted " + Arrays.toString(plotted)
+                + " on " + Arrays.toString(bounds));
 
         robot.clickOn("#accuracyFullRange");
         assertEquals(0, fx(y::getLowerBound));
@@ -390,7 +401,7 @@ class TrainingPanelTest {
     }
 
     /** {min, max} of the y values of every point plotted in {@code chart}. */
-    private static double[] plottedRange(javafx.scene.chart.XYChart<Number, Number> chart) {
+    private static double[] plottedRange(XYChart<Number, Number> chart) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (var series : chart.getData()) {
             for (var d : series.getData()) {
@@ -417,26 +428,26 @@ class TrainingPanelTest {
         assertEquals(0, fx(() -> panel.charts().points()));
         assertEquals(0, fx(() -> linePoints(panel.charts().lossChart())), "no old loss curve drawn");
         assertEquals(0, fx(() -> linePoints(panel.charts().accuracyChart())), "no old accuracy curve drawn");
-        assertEquals(5, fx(() -> ((javafx.scene.chart.NumberAxis) panel.charts().lossChart().getXAxis()).getUpperBound()), "the new run's axis");
+        assertEquals(5, fx(() -> ((NumberAxis) panel.charts().lossChart().getXAxis()).getUpperBound()), "the new run's axis");
     }
 
     /** Line segments and dots drawn in the chart's plot area (what the user sees, not the series' data). */
-    private static int linePoints(javafx.scene.chart.XYChart<Number, Number> chart) {
+    private static int linePoints(XYChart<Number, Number> chart) {
         chart.applyCss();
         chart.layout();
         int n = 0;
-        for (javafx.scene.Node line : chart.lookupAll(".chart-series-line")) {
-            if (line.isVisible()) n += ((javafx.scene.shape.Path) line).getElements().size();
+        for (Node line : chart.lookupAll(".chart-series-line")) {
+            if (line.isVisible()) n += ((javafx.scene.shape.Path) line).getElements().size(); // fqn: java.nio.file.Path is imported
         }
-        for (javafx.scene.Node dot : chart.lookupAll(".chart-line-symbol")) {
+        for (Node dot : chart.lookupAll(".chart-line-symbol")) {
             if (dot.isVisible() && !inLegend(dot)) n++;
         }
         return n;
     }
 
     /** The legend draws one symbol per series too; those are not points. */
-    private static boolean inLegend(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+    private static boolean inLegend(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
             if (p.getStyleClass().contains("chart-legend")) return true;
         }
         return false;
@@ -453,7 +464,7 @@ class TrainingPanelTest {
         int pausedEpoch = history.get(history.size() - 1).epoch();
 
         robot.clickOn(knob()); // focuses the slider without moving it
-        robot.type(javafx.scene.input.KeyCode.LEFT, 2);
+        robot.type(KeyCode.LEFT, 2);
         int back = history.get(history.size() - 3).epoch();
         assertEquals(back + " of " + pausedEpoch, fx(() -> label("epochLabel").getText()));
         assertFalse(fx(() -> toggle("followLatest").isSelected()), "scrubbing back turned following off");
@@ -476,18 +487,18 @@ class TrainingPanelTest {
         TrainingSnapshot newest = history.get(history.size() - 1);
         waitUntil(() -> fx(() -> panel.scrubber().selected() == newest));
         long kept = history.stream().filter(h -> h.epoch() > 0).count();
-        String expected = String.format(java.util.Locale.ROOT, "showing %,d of %,d epochs", kept, newest.epoch());
+        String expected = String.format(Locale.ROOT, "showing %,d of %,d epochs", kept, newest.epoch());
         String coverage = fx(() -> label("epochCoverage").getText());
         assertTrue(coverage.startsWith(expected), coverage + " vs " + expected);
 
         robot.clickOn(knob());
-        robot.type(javafx.scene.input.KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
         assertEquals(history.get(history.size() - 2).epoch() + " of " + newest.epoch(), fx(() -> label("epochLabel").getText()));
-        robot.type(javafx.scene.input.KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
         int twoBack = history.get(history.size() - 3).epoch();
         assertEquals(twoBack + " of " + newest.epoch(), fx(() -> label("epochLabel").getText()));
         assertTrue(history.get(history.size() - 2).epoch() - twoBack > 1, "kept epochs are apart: one key skips several epochs");
-        robot.type(javafx.scene.input.KeyCode.RIGHT, 2);
+        robot.type(KeyCode.RIGHT, 2);
         assertEquals(newest.epoch() + " (latest)", fx(() -> label("epochLabel").getText()));
         assertTrue(fx(() -> toggle("followLatest").isSelected()), "back at the end: following again");
     }
@@ -498,9 +509,9 @@ class TrainingPanelTest {
         waitUntil(() -> progress().epoch() >= 20 && fx(() -> panel.scrubber().selected() != null && panel.scrubber().selected().epoch() >= 20));
         Slider slider = robot.lookup("#epochScrubber").queryAs(Slider.class);
         double trackWidth = fx(slider::getWidth);
-        javafx.geometry.Bounds track = fx(() -> slider.lookup(".track").localToScreen(slider.lookup(".track").getBoundsInLocal()));
-        javafx.geometry.Point2D target = new javafx.geometry.Point2D(track.getMinX() + track.getWidth() * 0.4, track.getCenterY());
-        robot.moveTo(knob()).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(target);
+        Bounds track = fx(() -> slider.lookup(".track").localToScreen(slider.lookup(".track").getBoundsInLocal()));
+        Point2D target = new Point2D(track.getMinX() + track.getWidth() * 0.4, track.getCenterY());
+        robot.moveTo(knob()).press(MouseButton.PRIMARY).moveTo(target);
         try {
             // Hold the knob while the run goes on: dozens of epochs and several redraw periods.
             int heldAt = progress().epoch();
@@ -513,7 +524,7 @@ class TrainingPanelTest {
             assertEquals(target.getX(), knobX, track.getWidth() / max / 2 + 3, "knob at " + knobX + ", pointer at " + target.getX());
             assertEquals(trackWidth, fx(slider::getWidth), "the track kept its width");
         } finally {
-            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+            robot.release(MouseButton.PRIMARY);
         }
         assertFalse(fx(() -> toggle("followLatest").isSelected()), "let go in the middle: not following");
         int chosen = fx(() -> panel.scrubber().selected().epoch());
@@ -523,17 +534,17 @@ class TrainingPanelTest {
         waitUntil(() -> fx(() -> label("epochLabel").getText().endsWith("(latest)") && panel.scrubber().selected().epoch() > chosen));
     }
 
-    private javafx.scene.Node knob() {
+    private Node knob() {
         return panel.lookup("#epochScrubber").lookup(".thumb");
     }
 
     private double knobCentreX() {
-        javafx.scene.Node k = knob();
+        Node k = knob();
         return k.localToScreen(k.getBoundsInLocal()).getCenterX();
     }
 
-    private javafx.scene.control.ToggleButton toggle(String id) {
-        return (javafx.scene.control.ToggleButton) panel.lookup("#" + id);
+    private ToggleButton toggle(String id) {
+        return (ToggleButton) panel.lookup("#" + id);
     }
 
     /**
