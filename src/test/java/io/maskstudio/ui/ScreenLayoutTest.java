@@ -160,6 +160,10 @@ class ScreenLayoutTest extends UiTest {
         assertInside(stage, "the main window");
         clickOn("#trainingTab");
         assertInside(stage, "the main window's training tab");
+        // Curves and heatmaps must fit the tab's width: what a sideways scroll hides is not seen (the accuracy chart was).
+        ScrollPane centre = (ScrollPane) lookup("#trainingPanel").query().lookup(".scroll-pane");
+        double content = centre.getContent().getLayoutBounds().getWidth(), viewport = centre.getViewportBounds().getWidth();
+        assertTrue(content <= viewport + 0.5, "the training tab is " + content + " px wide in a " + viewport + " px view");
     }
 
     @Test

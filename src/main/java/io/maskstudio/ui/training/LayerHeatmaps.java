@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -89,13 +90,14 @@ final class LayerHeatmaps extends VBox {
         HBox header = new HBox(8, chooserLabel, pairChooser, receptiveFields);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        HBox tiles = new HBox(10, weights, gradient, mask, growth);
         VBox hints = new VBox(4,
                 hintTitle("Grow: absent, largest |gradient|"), grow,
                 hintTitle("Prune: present, smallest |weight|"), prune);
         hints.setMinWidth(280);
-        HBox.setHgrow(hints, Priority.ALWAYS);
-        HBox body = new HBox(14, tiles, hints);
+        hints.setPrefWidth(320);
+        // Tiles and hints wrap onto further rows in a narrow window (1280 px) instead of widening the tab.
+        FlowPane body = new FlowPane(10, 10, weights, gradient, mask, growth, hints);
+        body.setId("heatmapTiles");
         getChildren().addAll(header, stats, body);
     }
 
