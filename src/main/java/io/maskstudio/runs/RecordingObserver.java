@@ -1,18 +1,24 @@
 package io.maskstudio.runs;
 
 import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingObserver;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.RunManifest;
+import io.maskstudio.model.LayerParameters;
+import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +35,8 @@ public final class RecordingObserver implements TrainingObserver {
     private final long budget;
     private final Consumer<String> problems;
     private RunRecorder recorder;
+    private float[] mean, std, valX;
+    private int[] valY;
     private boolean diverged;
     private boolean told;
 
@@ -49,6 +57,10 @@ public final class RecordingObserver implements TrainingObserver {
     public void started(TrainingSession session) {
         try {
             recorder = RunRecorder.forSession(dir, session, design, dataset, "static", "", budget);
+            mean = session.standardizer().mean();
+            std = session.standardizer().std();
+            valX = session.validation().x();
+            valY = session.validation().y();
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot record the run in {}", dir, e);
             report(dir + ": the run is not being saved: " + e.getMessage());
@@ -85,11 +97,35 @@ public final class RecordingObserver implements TrainingObserver {
             default -> diverged ? RunManifest.DIVERGED : RunManifest.STOPPED;
         };
         if (status.equals(RunManifest.STOPPED)) recorder.event(last == null ? 0 : last.epoch(), 0, RunEvent.STOPPED, "stopped by the user");
+        exportModel(last);
         recorder.finish(status, message, last);
         recorder.problem().ifPresent(this::report);
         // Epochs added after a finished run (more epochs in the settings) are not recorded: the folder is complete.
         recorder.close();
         recorder = null;
+    }
+
+    /** The model export files of the state the run ends in (the last good epoch of a diverged run), as train --out writes. */
+    private void exportModel(TrainingSnapshot last) {
+        if (last == null || last.epoch() == 0) return;
+        List<Mask> masks = new ArrayList<>();
+        List<LayerParameters> params = new ArrayList<>();
+        for (LayerSnapshot l : last.layers()) {
+            if (l.weights() == null) {
+                report(dir + ": no model export: a layer of " + l.outFeatures() + "x" + l.inFeatures() + " is too large to copy");
+                return;
+            }
+            masks.add(l.mask());
+            params.add(new LayerParameters(l.outFeatures(), l.inFeatures(), l.weights(), l.bias()));
+        }
+        EpochMetrics m = last.metrics();
+        try {
+            ModelFiles.write(dir, design, GraphExtras.none(), masks, params, mean, std, design.settings().dataset(), valX, valY,
+                    new RunManifest.Metrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot export the model of {}", dir, e);
+            report(dir + ": the model export failed: " + e.getMessage());
+        }
     }
 
     private void report(String problem) {

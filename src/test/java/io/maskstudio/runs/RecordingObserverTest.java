@@ -44,6 +44,10 @@ class RecordingObserverTest {
         assertEquals(List.of(1, 2, 3), run.metrics().stream().map(m -> m.epoch()).toList());
         assertEquals(List.of(1, 2, 3), run.snapshotEpochs());
         assertEquals(3, run.manifest().last().epoch());
+        for (String f : List.of("model.npz", "model.safetensors", "model.json", "val.npz", "load_model.py", "trained.graph.json")) {
+            assertTrue(Files.exists(dir.resolve(f)), f + ": the app's runs carry the model export too");
+        }
+        assertEquals(GraphFile.read(dir.resolve("trained.graph.json")).mask(0), run.design().mask(0));
         long steps = Files.readAllLines(dir.resolve(RunLayout.STEPS_CSV)).size() - 1;
         assertEquals(3L * (long) Math.ceil(Math.round(1797 * 0.8) / (double) d.settings().batchSize()), steps, "one row per batch");
     }
