@@ -13,6 +13,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -110,7 +111,11 @@ public final class StatsPanel extends ScrollPane {
     private void row(int k, String name, String value) {
         Label v = new Label(value);
         v.setId("stat" + k);
-        numbers.addRow(k, new Label(name), v);
+        // A narrow panel (1280 px screens, 784-input layers) wraps a long value rather than cutting it to "...".
+        v.setWrapText(true);
+        Label n = new Label(name);
+        n.setMinWidth(Region.USE_PREF_SIZE);
+        numbers.addRow(k, n, v);
     }
 
     private void showDead(Result r) {
