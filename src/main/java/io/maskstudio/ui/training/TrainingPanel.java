@@ -168,21 +168,24 @@ public final class TrainingPanel extends BorderPane {
         return row;
     }
 
-    private ScrollPane centre() {
+    private VBox centre() {
         message.setId("trainingMessage");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
         message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
-        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, new Separator(), scrubber);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps);
         content.setPadding(new Insets(10));
         // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
         VBox.setVgrow(charts, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        return scroll;
+        // The scrubber stays in view below the scrolling part: it says which epoch everything above shows.
+        VBox.setMargin(scrubber, new Insets(4, 10, 6, 10));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return new VBox(scroll, new Separator(), scrubber);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
