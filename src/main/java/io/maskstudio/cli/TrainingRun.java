@@ -135,8 +135,7 @@ final class TrainingRun {
 
     private void exportModel(TrainingSession session, Standardizer norm, TrainingSettings s) {
         EpochMetrics last = session.lastMetrics();
-        RunManifest.Metrics m = last == null ? null
-                : new RunManifest.Metrics(last.epoch(), last.trainLoss(), last.trainAccuracy(), last.valLoss(), last.valAccuracy());
+        RunManifest.Metrics m = last == null ? null : RunRecorder.metrics(last);
         try {
             ModelFiles.write(out, design, extras, session.network().masks(), session.network().parameters(), norm.mean(), norm.std(),
                     s.dataset(), session.validation().x(), session.validation().y(), m);

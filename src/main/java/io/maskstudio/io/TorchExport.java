@@ -66,15 +66,20 @@ public final class TorchExport {
         Safetensors.write(dir.resolve(MODEL_SAFETENSORS), model, Map.of("format", "pt", "orientation",
                 "weights and masks are " + MaskFiles.ORIENTATION + "; weight = weight * weight_mask already applied"));
 
+        writeValidation(dir, valX, valY, in);
+
+        AtomicFiles.writeBytes(dir.resolve(MODEL_JSON), modelJson(design, mean, std, dataset, extras));
+        AtomicFiles.writeBytes(dir.resolve(LOADER), loaderScript());
+    }
+
+    /** {@code val.npz}: {@code x} float32 {@code [n, in]} as fed to the network, {@code y} int64 {@code [n]}. */
+    public static void writeValidation(Path dir, float[] valX, int[] valY, int in) throws IOException {
         long[] labels = new long[valY.length];
         for (int k = 0; k < valY.length; k++) labels[k] = valY[k];
         Map<String, NpyArray> val = new LinkedHashMap<>();
         val.put("x", NpyArray.ofFloats(valX.clone(), valY.length, in));
         val.put("y", NpyArray.ofLongs(labels, valY.length));
         Npz.write(dir.resolve(VAL_NPZ), val, false);
-
-        AtomicFiles.writeBytes(dir.resolve(MODEL_JSON), modelJson(design, mean, std, dataset, extras));
-        AtomicFiles.writeBytes(dir.resolve(LOADER), loaderScript());
     }
 
     /** The loader script as shipped (a resource, copied verbatim). */

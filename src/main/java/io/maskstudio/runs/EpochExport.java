@@ -69,8 +69,7 @@ public final class EpochExport {
         int[] y = new int[labels.length];
         for (int k = 0; k < y.length; k++) y[k] = Math.toIntExact(labels[k]);
         EpochMetrics em = run.metricsOf(epoch);
-        RunManifest.Metrics metrics = em == null ? null
-                : new RunManifest.Metrics(em.epoch(), em.trainLoss(), em.trainAccuracy(), em.valLoss(), em.valAccuracy());
+        RunManifest.Metrics metrics = em == null ? null : RunRecorder.metrics(em);
         Files.createDirectories(out);
         ModelFiles.write(out, design, GraphExtras.none(), masks, params, require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "mean").toFloats(),
                 require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "std").toFloats(), design.settings().dataset(),

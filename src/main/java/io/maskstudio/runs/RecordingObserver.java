@@ -121,7 +121,7 @@ public final class RecordingObserver implements TrainingObserver {
         EpochMetrics m = last.metrics();
         try {
             ModelFiles.write(dir, design, GraphExtras.none(), masks, params, mean, std, design.settings().dataset(), valX, valY,
-                    new RunManifest.Metrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy()));
+                    RunRecorder.metrics(m));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot export the model of {}", dir, e);
             report(dir + ": the model export failed: " + e.getMessage());

@@ -93,18 +93,13 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
 
     /** Present connections over all cells of the final masks (layers.csv's last epoch, else the design's). */
     public double density() {
+        if (design == null) return Double.NaN;
         long conn = 0, cells = 0;
-        if (!layerRows.isEmpty()) {
-            for (LayerStats l : layerRows) {
-                conn += l.connections();
-                cells += Math.round(l.connections() / l.density());
-            }
-        } else if (design != null) {
-            for (int k = 0; k < design.pairCount(); k++) {
-                conn += design.mask(k).nnz();
-                cells += (long) design.mask(k).rows() * design.mask(k).cols();
-            }
+        for (int k = 0; k < design.pairCount(); k++) {
+            cells += (long) design.mask(k).rows() * design.mask(k).cols();
+            if (layerRows.isEmpty()) conn += design.mask(k).nnz();
         }
+        for (LayerStats l : layerRows) conn += l.connections();
         return cells == 0 ? Double.NaN : (double) conn / cells;
     }
 
@@ -112,10 +107,10 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
         return metrics.isEmpty() ? null : metrics.get(metrics.size() - 1);
     }
 
-    /** The epoch with the highest validation accuracy (the first of equals). */
+    /** The best epoch by the rule run.json's {@code best} uses ({@link RunRecorder#better}); the first of equals. */
     public EpochMetrics bestMetrics() {
         EpochMetrics best = null;
-        for (EpochMetrics m : metrics) if (best == null || m.valAccuracy() > best.valAccuracy()) best = m;
+        for (EpochMetrics m : metrics) if (best == null || RunRecorder.better(RunRecorder.metrics(m), RunRecorder.metrics(best))) best = m;
         return best;
     }
 

@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * complete epoch.
  *
  * <p>Recording must never stop or slow training: every write after the first run.json happens on the recorder's own
- * writer thread, in order, so a slow disk (fsync under load) costs the trainer nothing; a snapshot still being
- * written when the next is due makes the kept epochs sparser (evenly) instead of queueing. After the first write
+ * writer thread, in order, so a slow disk (fsync under load) costs the trainer nothing; when more than
+ * {@link #MAX_PENDING_SNAPSHOT_BYTES} of snapshots wait for the disk, the kept epochs become sparser (evenly)
+ * instead of queueing more. After the first write
  * error (a full disk, a folder made read-only) the recorder stops writing and {@link #problem()} says why; the
  * caller shows that and trains on. Call the public methods from the one thread that trains.
  */
@@ -105,12 +106,7 @@ public final class RunRecorder implements AutoCloseable {
         norm.put("mean", NpyArray.ofFloats(mean.clone(), mean.length));
         norm.put("std", NpyArray.ofFloats(std.clone(), std.length));
         Npz.write(dir.resolve(RunLayout.NORMALIZATION_NPZ), norm, false);
-        long[] labels = new long[valY.length];
-        for (int k = 0; k < valY.length; k++) labels[k] = valY[k];
-        Map<String, NpyArray> val = new LinkedHashMap<>();
-        val.put("x", NpyArray.ofFloats(valX.clone(), valY.length, mean.length));
-        val.put("y", NpyArray.ofLongs(labels, valY.length));
-        Npz.write(dir.resolve(TorchExport.VAL_NPZ), val, false);
+        TorchExport.writeValidation(dir, valX, valY, mean.length);
         return r;
     }
 
@@ -289,14 +285,22 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     private void updateMetrics(EpochMetrics m) {
-        RunManifest.Metrics now = new RunManifest.Metrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy());
+        RunManifest.Metrics now = metrics(m);
         RunManifest.Metrics best = manifest.best();
         if (best == null || better(now, best)) best = now;
         manifest = manifest.withMetrics(now, best);
     }
 
-    /** Higher validation accuracy wins (lower validation loss on ties); without validation, training accuracy. */
-    private static boolean better(RunManifest.Metrics a, RunManifest.Metrics b) {
+    /** run.json's form of an epoch's metrics row. */
+    public static RunManifest.Metrics metrics(EpochMetrics m) {
+        return new RunManifest.Metrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy());
+    }
+
+    /**
+     * The one rule for a run's best epoch (run.json's {@code best}, {@code runs list}): higher validation accuracy
+     * wins (lower validation loss on ties); without validation, training accuracy.
+     */
+    static boolean better(RunManifest.Metrics a, RunManifest.Metrics b) {
         double aa = Double.isNaN(a.valAccuracy()) ? a.trainAccuracy() : a.valAccuracy();
         double bb = Double.isNaN(b.valAccuracy()) ? b.trainAccuracy() : b.valAccuracy();
         if (aa != bb) return aa > bb;
