@@ -2,7 +2,10 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.AnimationTimer;
@@ -39,6 +42,15 @@ import java.util.function.Supplier;
  * <p>Create and use on the FX thread; call {@link #dispose()} when the panel is thrown away.
  */
 public final class TrainingPanel extends BorderPane {
+    /** Puts a mask into the live design as one edit named {@code label} (the main window: one step of the undo history). */
+    @FunctionalInterface
+    public interface MaskEditor {
+        void apply(int pair, Mask after, String label);
+    }
+
+    /** The Prune/Grow edit being applied: the design listener forwards it to the trainer under its own kind. */
+    private record HintEdit(int pair, TrainingEvent kind, String label) {}
+
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
     private final MetricsCharts charts = new MetricsCharts();
@@ -66,6 +78,8 @@ public final class TrainingPanel extends BorderPane {
         }
     };
     private NetworkDesign design;
+    private MaskEditor maskEditor = (pair, after, label) -> design.setMask(pair, after);
+    private HintEdit hintEdit;
     private Trainer shownTrainer;
     private long shownVersion = -1;
     private TrainingSnapshot shownPausedSnapshot;
@@ -94,8 +108,29 @@ public final class TrainingPanel extends BorderPane {
         stop.setOnAction(e -> onStop());
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
+        heatmaps.setHintActions(this::applyHint, this::designMaskOfShownRun);
         updateControls(null);
         poller.start();
+    }
+
+    /** How Prune/Grow edit the design; without one they set the mask directly (no undo step). */
+    public void setMaskEditor(MaskEditor editor) {
+        maskEditor = Objects.requireNonNull(editor, "editor");
+    }
+
+    private void applyHint(int pair, Mask after, TrainingEvent kind, String label) {
+        hintEdit = new HintEdit(pair, kind, label);
+        try {
+            maskEditor.apply(pair, after, label);
+        } finally {
+            hintEdit = null;
+        }
+    }
+
+    /** The design's mask of {@code pair} while the design has the shown run's layers (before any run: the design's own). */
+    private Mask designMaskOfShownRun(int pair) {
+        List<LayerSpec> shown = controller.trainer() == null ? design.layers() : controller.runLayers();
+        return design.layers().equals(shown) && pair < design.pairCount() ? design.mask(pair) : null;
     }
 
     /** Saves each run from now on into a new folder under the root this gives (the main window: beside the graph). */
@@ -113,6 +148,7 @@ public final class TrainingPanel extends BorderPane {
         design.addListener(designListener);
         form.refresh();
         if (controller.trainer() == null) heatmaps.setLayers(design.layers());
+        heatmaps.designChanged();
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -230,8 +266,11 @@ public final class TrainingPanel extends BorderPane {
     }
 
     private void designChanged(NetworkDesign d, int pair) {
+        heatmaps.designChanged();
         if (pair >= 0) {
-            controller.maskChanged(pair, d.mask(pair));
+            HintEdit h = hintEdit;
+            if (h != null && h.pair() == pair) controller.maskChanged(pair, d.mask(pair), h.kind(), h.label());
+            else controller.maskChanged(pair, d.mask(pair));
             return;
         }
         form.refresh();
