@@ -81,7 +81,8 @@ class TrainerPruneScheduleTest {
             TrainingSnapshot want = expected.get(e);
             TrainingSnapshot got = history.get(e);
             EpochMetrics wm = want.metrics(), gm = got.metrics();
-            assertEquals(List.of(wm.epoch(), wm.trainLoss(), wm.valLoss(), wm.valAccuracy()), List.of(gm.epoch(), gm.trainLoss(), gm.valLoss(), gm.valAccuracy()),
+            assertEquals(List.of(wm.epoch(), wm.trainLoss(), wm.valLoss(), wm.valAccuracy()),
+                    List.of(gm.epoch(), gm.trainLoss(), gm.valLoss(), gm.valAccuracy()),
                     "metrics of epoch " + e + " (validation after pruning)");
             for (int k = 0; k < want.layers().size(); k++) {
                 assertEquals(want.layers().get(k).mask(), got.layers().get(k).mask(), "mask of layer " + k + " after epoch " + e);
