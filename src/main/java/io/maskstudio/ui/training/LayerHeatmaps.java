@@ -114,11 +114,13 @@ final class LayerHeatmaps extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox hints = new VBox(4,
-                hintRow(hintTitle("Grow: absent, largest |gradient|"), growButton), grow,
-                hintRow(hintTitle("Prune: present, smallest |weight|"), pruneButton), prune,
-                hintCountRow(), hintNote);
+                hintCountRow(), hintNote,
+                hintRow(hintTitle("Grow: largest |gradient|", "Absent connections with the largest |gradient| of the loss: "
+                        + "the loss would fall fastest if they existed."), growButton), grow,
+                hintRow(hintTitle("Prune: smallest |weight|", "Present connections with the smallest |weight|: they contribute least."),
+                        pruneButton), prune);
         hints.setMinWidth(280);
-        hints.setPrefWidth(340);
+        hints.setPrefWidth(320);
         setUpHintButtons();
         // Tiles and hints wrap onto further rows in a narrow window (1280 px) instead of widening the tab.
         FlowPane body = new FlowPane(10, 10, weights, gradient, mask, growth, hints);
@@ -332,6 +334,8 @@ final class LayerHeatmaps extends VBox {
     HeatmapTile growthTile() { return growth; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
     Button pruneButton() { return pruneButton; }
+    /** The snapshot on the tiles, lists and buttons now (null before any render). */
+    TrainingSnapshot shownSnapshot() { return shown == null ? null : shown.snapshot(); }
     Button growButton() { return growButton; }
 
     private void request() {
@@ -372,8 +376,9 @@ final class LayerHeatmaps extends VBox {
         return l;
     }
 
-    private static Label hintTitle(String text) {
+    private static Label hintTitle(String text, String help) {
         Label l = new Label(text);
+        l.setTooltip(wrapping(help));
         l.getStyleClass().add("training-heading");
         return l;
     }

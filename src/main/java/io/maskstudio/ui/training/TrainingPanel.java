@@ -367,7 +367,9 @@ public final class TrainingPanel extends BorderPane {
         shownPausedSnapshot = s;
         if (!scrubber.latestSelected()) return;
         heatmaps.show(s);
-        scrubber.noteBetweenEpochs(p.step() == 0 ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
+        // The session's step count stays at the epoch's length until the next epoch's first batch: that is its end too.
+        boolean atEnd = p.step() == 0 || p.step() >= p.stepsPerEpoch();
+        scrubber.noteBetweenEpochs(atEnd ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
     }
 
     private void updateControls(Trainer.Progress p) {
@@ -387,6 +389,9 @@ public final class TrainingPanel extends BorderPane {
         message.setText(text);
         message.setVisible(!text.isEmpty());
     }
+
+    /** The snapshot the heatmaps, hints and Prune/Grow buttons show (null before any); lets the window's tests check what they act on. */
+    public TrainingSnapshot heatmapSnapshot() { return heatmaps.shownSnapshot(); }
 
     /** The current or last run's trainer (null before the first run); lets the window's tests watch the run. */
     public Trainer trainer() { return controller.trainer(); }
