@@ -8,6 +8,7 @@ import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 import io.maskstudio.runs.DatasetOrigin;
 import picocli.CommandLine.Command;
@@ -51,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", paramLabel = "F", description = "share of rows held out for validation") Double valFraction;
 
     @Option(names = "--prune", paramLabel = "F@E[,E...]",
-            description = "at the end of epoch E remove the fraction F of each layer's present connections with the smallest |w|; repeatable")
+            description = {"at the end of epoch E remove the fraction F of each layer's present connections with the smallest |w|;",
+                    "repeatable, e.g. 0.5@3,6 or 0.5@3,0.25@6; replaces the graph's training.pruneSchedule"})
     List<String> prune = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "run", description = "output directory (default: ${DEFAULT-VALUE})")
@@ -79,12 +81,11 @@ final class TrainCommand implements Callable<Integer> {
         design.setSettings(s);
         Dataset data = loadDataset(s);
         checkFits(data, design);
-        PruneSchedule schedule = PruneSchedule.parse(prune);
         boolean terminal = !noProgress && System.console() != null;
         if (!(snapshotBudgetMb >= 0) || snapshotBudgetMb > 1e9) {
             throw new CliException("--snapshot-budget " + snapshotBudgetMb + ": expected a size in MB from 0 to 1e9", MaskStudioCommand.USAGE);
         }
-        TrainingRun run = new TrainingRun(design, loaded.extras(), data, dataOrigin(data), schedule, out,
+        TrainingRun run = new TrainingRun(design, loaded.extras(), data, dataOrigin(data), out,
                 (long) (snapshotBudgetMb * 1024 * 1024), terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
                 spec.commandLine().getErr());
         return run.execute();
@@ -109,10 +110,23 @@ final class TrainCommand implements Callable<Integer> {
             if (weightDecay != null) s = s.withWeightDecay(weightDecay);
             if (seed != null) s = s.withSeed(seed);
             if (valFraction != null) s = s.withValidationFraction(valFraction);
+            if (!prune.isEmpty()) s = s.withPruneSchedule(pruneSchedule());
             return s;
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), MaskStudioCommand.USAGE, e);
         }
+    }
+
+    /** The --prune options as one schedule; a bad one is named as the user typed it. */
+    private PruneSchedule pruneSchedule() {
+        for (String spec : prune) {
+            try {
+                PruneSchedule.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--prune " + spec + ": " + e.getMessage() + "; expected " + PruneSchedule.FORM, MaskStudioCommand.USAGE, e);
+            }
+        }
+        return PruneSchedule.parse(prune);
     }
 
     private LabelColumn labelColumn() {

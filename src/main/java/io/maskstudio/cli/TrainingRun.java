@@ -6,13 +6,14 @@ import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.SessionLoader;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 import io.maskstudio.runs.ModelFiles;
-import io.maskstudio.runs.RunEvent;
 import io.maskstudio.runs.RunRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One headless training run: split and normalize the data, train epoch by epoch (pruning where the schedule
- * says), record the run folder as it goes (run.json, metrics.csv, steps/events/layers.csv, snapshots), and export
+ * One headless training run: split and normalize the data, train epoch by epoch (pruning where the settings'
+ * {@link PruneSchedule} says), record the run folder as it goes (run.json, metrics.csv, steps/events/layers.csv, snapshots), and export
  * the model at the end, or the last good epoch when training diverges.
  */
 final class TrainingRun {
@@ -36,19 +37,17 @@ final class TrainingRun {
     private final GraphExtras extras;
     private final Dataset data;
     private final RunManifest.Dataset dataOrigin;
-    private final PruneSchedule schedule;
     private final Path out;
     private final long snapshotBudgetBytes;
     private final TrainingProgress progress;
     private final PrintWriter messages;
 
-    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, RunManifest.Dataset dataOrigin, PruneSchedule schedule,
-                Path out, long snapshotBudgetBytes, TrainingProgress progress, PrintWriter messages) {
+    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, RunManifest.Dataset dataOrigin, Path out, long snapshotBudgetBytes,
+                TrainingProgress progress, PrintWriter messages) {
         this.design = design;
         this.extras = extras;
         this.data = data;
         this.dataOrigin = dataOrigin;
-        this.schedule = schedule;
         this.out = out;
         this.snapshotBudgetBytes = snapshotBudgetBytes;
         this.progress = progress;
@@ -57,6 +56,7 @@ final class TrainingRun {
 
     int execute() {
         TrainingSettings s = design.settings();
+        PruneSchedule schedule = s.pruneSchedule();
         SessionLoader.PreparedData prepared = SessionLoader.PreparedData.of(data, s);
         Standardizer norm = prepared.standardizer();
         TrainingSession session;
@@ -82,13 +82,11 @@ final class TrainingRun {
                         progress.step();
                     } while (m == null);
                     String note = "";
-                    double f = schedule.fractionAfter(e);
-                    if (f > 0) {
-                        session.prune(f);
-                        m = session.refreshValidation();
-                        long left = connections(session);
-                        note = String.format(Locale.ROOT, "  pruned %.0f%% (%d connections left)", f * 100, left);
-                        run.event(e, step, RunEvent.PRUNE, String.format(Locale.ROOT, "fraction %s of each layer; %d connections left", f, left));
+                    String pruned = session.pruneAfterEpoch(schedule, e);
+                    if (pruned != null) {
+                        m = session.lastMetrics();
+                        note = String.format(Locale.ROOT, "  pruned %.0f%% (%d connections left)", schedule.fractionAfter(e) * 100, connections(session));
+                        run.event(e, step, TrainingEvent.PRUNE, pruned);
                     }
                     rows.add(m);
                     run.epoch(m, session.snapshot());
@@ -99,7 +97,7 @@ final class TrainingRun {
                 LOG.warn("training diverged", ex);
                 divergence = ex.getMessage();
                 exit = MaskStudioCommand.DIVERGED;
-                run.event(rows.size(), step, RunEvent.DIVERGED, divergence);
+                run.event(rows.size(), step, TrainingEvent.DIVERGED, divergence);
             }
             exportModel(session, norm, s);
             run.finish(divergence == null ? RunManifest.FINISHED : RunManifest.DIVERGED, divergence, session.snapshot());
@@ -126,8 +124,9 @@ final class TrainingRun {
     private RunRecorder startRecording(TrainingSession session, Standardizer norm) {
         session.setStandardizer(norm);
         try {
+            PruneSchedule schedule = design.settings().pruneSchedule();
             return RunRecorder.forSession(out, session, design, dataOrigin, schedule.isEmpty() ? "static" : "prune",
-                    schedule.isEmpty() ? "" : schedule.toString(), snapshotBudgetBytes);
+                    schedule.toString(), snapshotBudgetBytes);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write the run folder: " + e.getMessage(), e);
         }

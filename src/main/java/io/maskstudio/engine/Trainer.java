@@ -33,7 +33,7 @@ public final class Trainer implements AutoCloseable {
     private record Start() implements Command {}
     private record Pause() implements Command {}
     private record Step() implements Command {}
-    private record EditMask(int pair, Mask mask) implements Command {}
+    private record EditMask(int pair, Mask mask, TrainingEvent kind, String detail) implements Command {}
     private record Settings(TrainingSettings settings) implements Command {}
     private record Close() implements Command {}
 
@@ -71,7 +71,16 @@ public final class Trainer implements AutoCloseable {
     public void pause() { send(new Pause()); }
     /** One mini-batch, then pause. */
     public void step() { send(new Step()); }
-    public void setMask(int pair, Mask mask) { send(new EditMask(pair, mask.copy())); }
+    /** Replaces pair {@code pair}'s mask at the next batch; recorded as a {@code mask-edit} event. */
+    public void setMask(int pair, Mask mask) { setMask(pair, mask, TrainingEvent.MASK_EDIT, ""); }
+
+    /**
+     * As {@link #setMask(int, Mask)}, recorded as {@code kind} (a prune or grow from the Training tab) with
+     * {@code detail} before the connection count.
+     */
+    public void setMask(int pair, Mask mask, TrainingEvent kind, String detail) {
+        send(new EditMask(pair, mask.copy(), kind, detail));
+    }
     public void updateSettings(TrainingSettings s) { send(new Settings(s)); }
 
     private void send(Command c) {
@@ -197,12 +206,12 @@ public final class Trainer implements AutoCloseable {
         if (c instanceof Start) {
             if (state == State.PAUSED || state == State.DIVERGED) {
                 state = finished() ? State.FINISHED : State.RUNNING;
-                if (state == State.RUNNING && steps > 0) tell(() -> observer.event("resume", "", session.completedEpochs(), steps));
+                if (state == State.RUNNING && steps > 0) tell(() -> observer.event(TrainingEvent.RESUME, "", session.completedEpochs(), steps));
             }
         } else if (c instanceof Pause) {
             if (state == State.RUNNING) {
                 state = State.PAUSED;
-                tell(() -> observer.event("pause", "", session.completedEpochs(), steps));
+                tell(() -> observer.event(TrainingEvent.PAUSE, "", session.completedEpochs(), steps));
             }
         } else if (c instanceof Step) {
             if (state != State.FINISHED) {
@@ -212,12 +221,15 @@ public final class Trainer implements AutoCloseable {
             }
         } else if (c instanceof EditMask e) {
             session.setMask(e.pair(), e.mask());
-            tell(() -> observer.event("mask-edit", "pair " + e.pair() + ": " + e.mask().nnz() + " connections", session.completedEpochs(), steps));
+            String detail = (e.detail().isEmpty() ? "" : e.detail() + "; ") + "pair " + e.pair() + ": " + e.mask().nnz() + " connections";
+            tell(() -> observer.event(e.kind(), detail, session.completedEpochs(), steps));
             if (state != State.RUNNING) pausedSnapshot.set(session.snapshot());
         } else if (c instanceof Settings s) {
             session.updateSettings(s.settings());
-            tell(() -> observer.event("settings", s.settings().optimizer() + ", lr " + s.settings().learningRate() + ", weight decay "
-                    + s.settings().weightDecay() + ", " + s.settings().epochs() + " epochs", session.completedEpochs(), steps));
+            TrainingSettings t = s.settings();
+            String schedule = t.pruneSchedule().isEmpty() ? "" : ", prune " + t.pruneSchedule();
+            tell(() -> observer.event(TrainingEvent.SETTINGS, t.optimizer() + ", lr " + t.learningRate() + ", weight decay "
+                    + t.weightDecay() + ", " + t.epochs() + " epochs" + schedule, session.completedEpochs(), steps));
             if (state == State.FINISHED && !finished()) {
                 state = State.PAUSED;
                 ended = false; // more epochs were asked for: the run goes on
@@ -236,11 +248,15 @@ public final class Trainer implements AutoCloseable {
     private void trainOneBatch() {
         try {
             int epoch = session.completedEpochs() + 1;
-            EpochMetrics m = session.step();
+            EpochMetrics epochEnd = session.step();
             steps++;
             long step = steps;
             tell(() -> observer.batch(epoch, step, session.lastBatch()));
-            if (m != null) {
+            if (epochEnd != null) {
+                // The settings' schedule prunes exactly where the CLI's --prune does: after the epoch, before its metrics.
+                String pruned = session.pruneAfterEpoch(session.settings().pruneSchedule(), epoch);
+                if (pruned != null) tell(() -> observer.event(TrainingEvent.PRUNE, pruned, epoch, step));
+                EpochMetrics m = pruned != null ? session.lastMetrics() : epochEnd;
                 TrainingSnapshot snap = session.snapshot();
                 history.add(snap);
                 tell(() -> observer.epoch(m, snap));
@@ -253,7 +269,7 @@ public final class Trainer implements AutoCloseable {
         } catch (DivergedException e) {
             state = State.DIVERGED;
             publish(Double.NaN, e.getMessage());
-            tell(() -> observer.event("diverged", e.getMessage(), session.completedEpochs(), steps));
+            tell(() -> observer.event(TrainingEvent.DIVERGED, e.getMessage(), session.completedEpochs(), steps));
         }
     }
 

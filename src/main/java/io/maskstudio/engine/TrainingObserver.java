@@ -19,10 +19,10 @@ public interface TrainingObserver {
     default void epoch(EpochMetrics metrics, TrainingSnapshot snapshot) { }
 
     /**
-     * Something worth marking on the curves happened: kinds {@code mask-edit}, {@code settings}, {@code pause},
-     * {@code resume}, {@code diverged} (the ids of events.csv).
+     * Something worth marking on the curves happened ({@link TrainingEvent}: a mask edit, prune, grow, settings change,
+     * pause, resume, divergence).
      */
-    default void event(String kind, String detail, int epoch, long step) { }
+    default void event(TrainingEvent kind, String detail, int epoch, long step) { }
 
     /** The run is over: finished, diverged (the network is back at its last good epoch), failed, or stopped (closed). */
     default void ended(Trainer.State state, String message, TrainingSnapshot last) { }

@@ -5,12 +5,14 @@ import io.maskstudio.data.Split;
 import io.maskstudio.data.Standardizer;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Mini-batch training of one design on one (already normalized) split, a batch at a time so callers
@@ -178,6 +180,23 @@ public final class TrainingSession {
             MaskedLinear l = network.layer(k);
             network.setMask(k, MagnitudePruning.prune(l.mask(), l.weights(), fraction));
         }
+    }
+
+    /**
+     * At the end of epoch {@code epoch} (its last batch done, its metrics not yet recorded): prunes the fraction
+     * {@code schedule} names for it, then re-evaluates validation so the epoch's metrics describe the pruned network.
+     * The CLI and the app's trainer both call this, so {@code --prune} and the settings' schedule do the same.
+     *
+     * @return the events.csv detail of the pruning, or null when the schedule has nothing for this epoch
+     */
+    public String pruneAfterEpoch(PruneSchedule schedule, int epoch) {
+        double f = schedule.fractionAfter(epoch);
+        if (f <= 0) return null;
+        prune(f);
+        refreshValidation();
+        long left = 0;
+        for (Mask m : network.masks()) left += m.nnz();
+        return String.format(Locale.ROOT, "fraction %s of each layer; %d connections left", f, left);
     }
 
     /** Applies an edited mask at this batch boundary. */

@@ -14,6 +14,7 @@ import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 
 import java.io.IOException;
@@ -163,6 +164,8 @@ public final class GraphFile {
         t.put("weightDecay", s.weightDecay());
         t.put("seed", s.seed());
         t.put("validationFraction", s.validationFraction());
+        // Only when set, so files without a schedule stay as older versions wrote (and read) them.
+        if (!s.pruneSchedule().isEmpty()) t.put("pruneSchedule", s.pruneSchedule().toString());
     }
 
     /** Turns a parsed tree into a design, field by field. */
@@ -311,7 +314,19 @@ public final class GraphFile {
             long seed = f.longInteger(t, "seed", p);
             double vf = f.number(t, "validationFraction", p);
             if (!(vf >= 0 && vf < 1)) throw f.error(p + ".validationFraction", "a number in [0, 1)", t.get("validationFraction"));
-            return new TrainingSettings(dataset, optimizer, lr, batch, epochs, wd, seed, vf);
+            return new TrainingSettings(dataset, optimizer, lr, batch, epochs, wd, seed, vf, pruneSchedule(t, p));
+        }
+
+        /** Optional (files before it have none): text such as {@code "0.5@3,6"}. */
+        PruneSchedule pruneSchedule(JsonNode t, String p) throws FormatException {
+            JsonNode n = t.get("pruneSchedule");
+            if (n == null || n.isNull()) return PruneSchedule.NONE;
+            if (!n.isTextual()) throw f.error(p + ".pruneSchedule", "text of the form " + PruneSchedule.FORM, n);
+            try {
+                return PruneSchedule.parse(n.textValue());
+            } catch (IllegalArgumentException e) {
+                throw f.error(p + ".pruneSchedule", "text of the form " + PruneSchedule.FORM, JsonFields.describe(n) + " (" + e.getMessage() + ")");
+            }
         }
     }
 }

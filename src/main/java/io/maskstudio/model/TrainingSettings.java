@@ -5,16 +5,18 @@ import java.util.Objects;
 
 /**
  * How a design is trained. {@code dataset} is a built-in name ("digits") or a CSV path;
- * {@code optimizer} the id of an {@link OptimizerKind}.
+ * {@code optimizer} the id of an {@link OptimizerKind}; {@code pruneSchedule} prunes by magnitude at the end of
+ * chosen epochs ({@link PruneSchedule#NONE}: never).
  */
 public record TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
-                               double weightDecay, long seed, double validationFraction) {
+                               double weightDecay, long seed, double validationFraction, PruneSchedule pruneSchedule) {
 
     /** The valid optimizer names ({@link OptimizerKind#ids()}). */
     public static final List<String> OPTIMIZERS = OptimizerKind.ids();
 
     public TrainingSettings {
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(pruneSchedule, "pruneSchedule");
         Objects.requireNonNull(optimizer, "optimizer");
         if (!OPTIMIZERS.contains(optimizer)) { // exact ids only: the graph file spells them so
             throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
@@ -30,6 +32,12 @@ public record TrainingSettings(String dataset, String optimizer, double learning
         }
     }
 
+    /** Settings without a prune schedule. */
+    public TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
+                            double weightDecay, long seed, double validationFraction) {
+        this(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, PruneSchedule.NONE);
+    }
+
     public static TrainingSettings defaults(String dataset) {
         return new TrainingSettings(dataset, "adam", 1e-3, 32, 30, 0.0, 42L, 0.2);
     }
@@ -38,34 +46,38 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     public OptimizerKind optimizerKind() { return OptimizerKind.fromId(optimizer); }
 
     public TrainingSettings withDataset(String d) {
-        return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction);
+        return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withOptimizer(String o) {
-        return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction);
+        return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction);
+        return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction);
+        return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withWeightDecay(double wd) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction, pruneSchedule);
     }
 
     public TrainingSettings withValidationFraction(double v) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v, pruneSchedule);
+    }
+
+    public TrainingSettings withPruneSchedule(PruneSchedule p) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, p);
     }
 }

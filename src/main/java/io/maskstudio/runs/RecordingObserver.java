@@ -4,6 +4,7 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingObserver;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
@@ -12,6 +13,7 @@ import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.LayerParameters;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +58,10 @@ public final class RecordingObserver implements TrainingObserver {
     @Override
     public void started(TrainingSession session) {
         try {
+            PruneSchedule schedule = design.settings().pruneSchedule();
             // The data file's checksum is taken here, on the trainer's thread, once the file has been read for training.
             RunManifest.Dataset origin = dataset.path() == null && dataset.sha256() == null ? DatasetOrigin.ofSetting(dataset.name()) : dataset;
-            recorder = RunRecorder.forSession(dir, session, design, origin, "static", "", budget);
+            recorder = RunRecorder.forSession(dir, session, design, origin, schedule.isEmpty() ? "static" : "prune", schedule.toString(), budget);
             mean = session.standardizer().mean();
             std = session.standardizer().std();
             valX = session.validation().x();
@@ -83,11 +86,11 @@ public final class RecordingObserver implements TrainingObserver {
     }
 
     @Override
-    public void event(String kind, String detail, int epoch, long step) {
+    public void event(TrainingEvent kind, String detail, int epoch, long step) {
         if (recorder == null) return;
-        for (RunEvent e : RunEvent.values()) if (e.id().equals(kind)) recorder.event(epoch, step, e, detail);
-        if (kind.equals(RunEvent.DIVERGED.id())) diverged = true;
-        if (kind.equals(RunEvent.RESUME.id())) diverged = false;
+        recorder.event(epoch, step, kind, detail);
+        if (kind == TrainingEvent.DIVERGED) diverged = true;
+        if (kind == TrainingEvent.RESUME) diverged = false;
     }
 
     @Override
@@ -98,7 +101,7 @@ public final class RecordingObserver implements TrainingObserver {
             case FAILED -> RunManifest.FAILED;
             default -> diverged ? RunManifest.DIVERGED : RunManifest.STOPPED;
         };
-        if (status.equals(RunManifest.STOPPED)) recorder.event(last == null ? 0 : last.epoch(), 0, RunEvent.STOPPED, "stopped by the user");
+        if (status.equals(RunManifest.STOPPED)) recorder.event(last == null ? 0 : last.epoch(), 0, TrainingEvent.STOPPED, "stopped by the user");
         exportModel(last);
         recorder.finish(status, message, last);
         recorder.problem().ifPresent(this::report);

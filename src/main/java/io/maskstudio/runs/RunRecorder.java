@@ -4,6 +4,7 @@ import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.LayerSnapshot;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.MaskFiles;
@@ -186,7 +187,7 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
-    public void event(int epoch, long step, RunEvent kind, String detail) {
+    public void event(int epoch, long step, TrainingEvent kind, String detail) {
         if (problem != null) return;
         String row = epoch + "," + step + "," + kind.id() + "," + csvText(detail) + "\n";
         later(() -> eventsCsv.append(row));

@@ -5,6 +5,7 @@ import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
+import io.maskstudio.model.edit.MaskEdit;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunFolders;
 import io.maskstudio.runs.RunLayout;
@@ -154,6 +155,8 @@ public final class MainWindow {
             training = new TrainingPanel(d);
             training.setRunsRoot(() -> RunFolders.rootFor(document.file(), AppDirs.home()));
             training.setOnEditDesign(this::editRunDesign);
+            // Prune/Grow from the Training tab are steps of the editor's undo history, like any mask edit.
+            training.setMaskEditor((pair, after, label) -> document.history().perform(MaskEdit.replace(document.design(), pair, after, label)));
             trainingTab.setContent(training);
             trainingBadge.textProperty().bind(training.summaryProperty());
             trainingBadge.visibleProperty().bind(training.trainingProperty());

@@ -1,25 +1,33 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.LayerSnapshot;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
 import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -34,6 +42,15 @@ final class LayerHeatmaps extends VBox {
     /** The largest image inside a box, leaving a margin so cells never touch the frame. */
     static final int IMAGE_WIDTH = BOX_WIDTH - 10;
     static final int IMAGE_HEIGHT = BOX_HEIGHT - 10;
+
+    /** How many connections Prune/Grow act on before the user types another k. */
+    static final int DEFAULT_K = 8;
+
+    /** Applies a hint button's mask to the live design as one undoable edit named {@code label}. */
+    @FunctionalInterface
+    interface HintAction {
+        void apply(int pair, Mask after, TrainingEvent kind, String label);
+    }
 
     /** Everything the worker produces for one (snapshot, pair). */
     private record Rendered(TrainingSnapshot snapshot, int pair, List<LayerSpec> layers, LayerImages images,
@@ -56,6 +73,13 @@ final class LayerHeatmaps extends VBox {
     private final ListView<String> grow = hintList("growHints", "No absent connection, or no gradient yet.");
     private final ListView<String> prune = hintList("pruneHints", "No weights yet.");
     private final Hyperlink receptiveFields = new Hyperlink("Receptive fields…");
+    private final Spinner<Integer> hintCount = new Spinner<>(1, Integer.MAX_VALUE, DEFAULT_K);
+    private final Button pruneButton = new Button();
+    private final Button growButton = new Button();
+    private final Label hintNote = new Label();
+    private HintAction hintAction;
+    /** The design's current mask of a pair, or null when the design's layers are not the shown run's. */
+    private IntFunction<Mask> designMask = k -> null;
     private final TaskRunner runner;
     private final RenderQueue renders;
     private HeatmapViewer viewer;
@@ -90,10 +114,14 @@ final class LayerHeatmaps extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox hints = new VBox(4,
-                hintTitle("Grow: absent, largest |gradient|"), grow,
-                hintTitle("Prune: present, smallest |weight|"), prune);
+                hintCountRow(), hintNote,
+                hintRow(hintTitle("Grow: largest |gradient|", "Absent connections with the largest |gradient| of the loss: "
+                        + "the loss would fall fastest if they existed."), growButton), grow,
+                hintRow(hintTitle("Prune: smallest |weight|", "Present connections with the smallest |weight|: they contribute least."),
+                        pruneButton), prune);
         hints.setMinWidth(280);
         hints.setPrefWidth(320);
+        setUpHintButtons();
         // Tiles and hints wrap onto further rows in a narrow window (1280 px) instead of widening the tab.
         FlowPane body = new FlowPane(10, 10, weights, gradient, mask, growth, hints);
         body.setId("heatmapTiles");
@@ -131,6 +159,7 @@ final class LayerHeatmaps extends VBox {
         stats.setText(r.insights().stats());
         grow.getItems().setAll(r.insights().grow());
         prune.getItems().setAll(r.insights().prune());
+        updateHintButtons();
     }
 
     /** Back to the empty state of a panel with no run. */
@@ -145,6 +174,130 @@ final class LayerHeatmaps extends VBox {
         stats.setText("");
         grow.getItems().clear();
         prune.getItems().clear();
+        updateHintButtons();
+    }
+
+    /**
+     * Where Prune/Grow send their mask ({@code action}) and how to read the design's current mask of a pair
+     * ({@code currentMask}, null when the design's layers differ from the run's): the buttons act only while the
+     * shown snapshot's mask is the design's, so what they remove or add is what the lists above show.
+     */
+    void setHintActions(HintAction action, IntFunction<Mask> currentMask) {
+        hintAction = action;
+        designMask = currentMask;
+        updateHintButtons();
+    }
+
+    /** The design changed (an edit, an undo): the buttons may have to wait for a snapshot of the new mask. */
+    void designChanged() {
+        updateHintButtons();
+    }
+
+    private void setUpHintButtons() {
+        hintCount.setId("hintCount");
+        hintCount.setEditable(true);
+        hintCount.setPrefWidth(96);
+        hintCount.getEditor().setPrefColumnCount(6);
+        Tooltip countTip = new Tooltip("k: how many connections Prune and Grow remove or add (type a number, then press a button).");
+        hintCount.setTooltip(countTip);
+        hintCount.valueProperty().addListener((obs, was, now) -> updateHintButtons());
+        pruneButton.setId("pruneWeakest");
+        growButton.setId("growStrongest");
+        pruneButton.setTooltip(wrapping("Removes the k present connections with the smallest |weight| in the epoch shown (the prune list, "
+                + "continued to k) from the design, as one edit that Edit > Undo takes back. A running trainer applies it at its next batch."
+                + " Enabled while the shown epoch's mask of this pair is the design's."));
+        growButton.setTooltip(wrapping("Adds the k absent connections with the largest |gradient| in the epoch shown (the grow list, "
+                + "continued to k) to the design, as one undoable edit. They start at weight 0, so the network's output does not jump; "
+                + "a running trainer applies it at its next batch. Enabled while the shown epoch's mask of this pair is the design's."));
+        pruneButton.setOnAction(e -> applyHint(TrainingEvent.PRUNE));
+        growButton.setOnAction(e -> applyHint(TrainingEvent.GROW));
+        hintNote.setId("hintNote");
+        hintNote.setWrapText(true);
+        hintNote.getStyleClass().add("training-small");
+        hintNote.managedProperty().bind(hintNote.visibleProperty());
+    }
+
+    /** The spinner's typed text counts even before Enter: the button is what the user pressed to apply it. */
+    private Integer typedCount() {
+        String text = hintCount.getEditor().getText().trim();
+        try {
+            int k = Integer.parseInt(text);
+            if (k < 1) return null;
+            if (k != hintCount.getValue()) hintCount.getValueFactory().setValue(k);
+            return k;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void applyHint(TrainingEvent kind) {
+        Integer k = typedCount();
+        if (k == null) {
+            hintNote.setText("k must be a whole number of at least 1, was '" + hintCount.getEditor().getText().trim() + "'.");
+            hintNote.setVisible(true);
+            hintCount.getEditor().setText(Integer.toString(hintCount.getValue()));
+            return;
+        }
+        Rendered r = shown;
+        if (hintAction == null || !actionable(r)) return;
+        LayerSnapshot l = r.snapshot().layers().get(r.pair());
+        boolean pruning = kind == TrainingEvent.PRUNE;
+        int[] cells = pruning ? LayerInsights.weakest(l, k) : LayerInsights.strongest(l, k);
+        if (cells.length == 0) return;
+        Mask after = l.mask().copy();
+        for (int c : cells) after.set(c / l.inFeatures(), c % l.inFeatures(), !pruning);
+        String label = (pruning ? "Prune " + cells.length + " weakest" : "Grow " + cells.length + " strongest")
+                + " (" + r.layers().get(r.pair()).name() + " → " + r.layers().get(r.pair() + 1).name() + ")";
+        hintAction.apply(r.pair(), after, kind, label);
+    }
+
+    /** True when the shown render is of the design's current mask (the buttons' cells are the lists' cells). */
+    private boolean actionable(Rendered r) {
+        if (r == null || r.error() != null) return false;
+        Mask current = designMask.apply(r.pair());
+        return current != null && current.equals(r.snapshot().layers().get(r.pair()).mask());
+    }
+
+    private void updateHintButtons() {
+        int k = hintCount.getValue();
+        pruneButton.setText("Prune " + k + " weakest");
+        growButton.setText("Grow " + k + " strongest");
+        Rendered r = shown;
+        boolean ok = hintAction != null && actionable(r);
+        LayerSnapshot l = ok ? r.snapshot().layers().get(r.pair()) : null;
+        pruneButton.setDisable(!ok || l.weights() == null || l.mask().nnz() == 0);
+        growButton.setDisable(!ok || l.gradient() == null || r.insights().grow().isEmpty());
+        String why = r == null || r.error() != null || hintAction == null ? ""
+                : designMask.apply(r.pair()) == null ? "The design's layers changed since this run: Prune and Grow wait for a run of them."
+                : !ok ? "The design's mask of this pair differs from the epoch shown (edited since, or pruned by the schedule): "
+                        + "Prune and Grow wait for a snapshot of it (Step, or the next epoch)."
+                : "";
+        hintNote.setText(why);
+        hintNote.setVisible(!why.isEmpty());
+    }
+
+    private static Tooltip wrapping(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        return t;
+    }
+
+    private static HBox hintRow(Label title, Button action) {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, title, gap, action);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox hintCountRow() {
+        Label label = new Label("k");
+        label.setLabelFor(hintCount);
+        HBox row = new HBox(6, label, hintCount, new Label("connections per press"));
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     void dispose() {
@@ -180,6 +333,10 @@ final class LayerHeatmaps extends VBox {
     HeatmapTile gradientTile() { return gradient; }
     HeatmapTile growthTile() { return growth; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
+    Button pruneButton() { return pruneButton; }
+    /** The snapshot on the tiles, lists and buttons now (null before any render). */
+    TrainingSnapshot shownSnapshot() { return shown == null ? null : shown.snapshot(); }
+    Button growButton() { return growButton; }
 
     private void request() {
         Integer pair = pairChooser.getValue();
@@ -219,8 +376,9 @@ final class LayerHeatmaps extends VBox {
         return l;
     }
 
-    private static Label hintTitle(String text) {
+    private static Label hintTitle(String text, String help) {
         Label l = new Label(text);
+        l.setTooltip(wrapping(help));
         l.getStyleClass().add("training-heading");
         return l;
     }

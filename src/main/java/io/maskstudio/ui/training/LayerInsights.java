@@ -8,6 +8,7 @@ import io.maskstudio.model.MaskStats;
 import io.maskstudio.model.Reachability;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
@@ -78,29 +79,48 @@ record LayerInsights(String stats, List<String> grow, List<String> prune) {
         return n;
     }
 
-    /**
-     * The {@code k} cells with mask == {@code present}, ranked by |value| (largest first, or smallest first when
-     * {@code largest} is false), from the weights (present) or the raw gradient (absent).
-     */
+    /** The hint lines: {@link #ranked} cells with their value. */
     private static List<String> top(LayerSnapshot l, boolean present, boolean largest, int k, LayerSpec in, LayerSpec out, String what) {
         float[] v = present ? l.weights() : l.gradient();
-        boolean[] m = l.mask().toBooleans();
-        // Keeps the k best: the heap's head is the worst of them, evicted by anything better.
-        PriorityQueue<Integer> best = new PriorityQueue<>((a, b) -> largest
-                ? Float.compare(Math.abs(v[a]), Math.abs(v[b])) : Float.compare(Math.abs(v[b]), Math.abs(v[a])));
-        for (int c = 0; c < v.length; c++) {
-            if (m[c] != present || !Float.isFinite(v[c])) continue;
-            best.add(c);
-            if (best.size() > k) best.poll();
-        }
-        List<Integer> cells = new ArrayList<>(best);
-        cells.sort(best.comparator().reversed());
         List<String> lines = new ArrayList<>();
-        for (int c : cells) {
+        for (int c : ranked(l, present, largest, k)) {
             int o = c / l.inFeatures(), i = c % l.inFeatures();
             lines.add(String.format(Locale.ROOT, "%s → %s   %s %.3g", neuron(in, i), neuron(out, o), what, Math.abs(v[c])));
         }
         return lines;
+    }
+
+    /** Prune's cells: the {@code k} present connections with the smallest |w| (the prune hints, continued to k). */
+    static int[] weakest(LayerSnapshot l, int k) {
+        return l.weights() == null ? new int[0] : ranked(l, true, false, k);
+    }
+
+    /** Grow's cells: the {@code k} absent connections with the largest nonzero |δ^T x| (the grow hints, continued to k). */
+    static int[] strongest(LayerSnapshot l, int k) {
+        return l.gradient() == null ? new int[0] : ranked(l, false, true, k);
+    }
+
+    /**
+     * Flat indices ({@code out * in + i}) of up to {@code k} cells with mask == {@code present}, best first: ranked by
+     * |value| (largest first, or smallest first when {@code largest} is false) from the weights (present) or the raw
+     * gradient (absent); ties go to the lower index, so the list and the buttons agree. Non-finite values are skipped,
+     * and so is a zero gradient on an absent cell (no evidence that growing it helps).
+     */
+    static int[] ranked(LayerSnapshot l, boolean present, boolean largest, int k) {
+        float[] v = present ? l.weights() : l.gradient();
+        boolean[] m = l.mask().toBooleans();
+        Comparator<Integer> better = (a, b) -> {
+            int byValue = largest ? Float.compare(Math.abs(v[b]), Math.abs(v[a])) : Float.compare(Math.abs(v[a]), Math.abs(v[b]));
+            return byValue != 0 ? byValue : Integer.compare(a, b);
+        };
+        // Keeps the k best: the heap's head is the worst of them, evicted by anything better.
+        PriorityQueue<Integer> best = new PriorityQueue<>(better.reversed());
+        for (int c = 0; c < v.length && k > 0; c++) {
+            if (m[c] != present || !Float.isFinite(v[c]) || (!present && v[c] == 0f)) continue;
+            best.add(c);
+            if (best.size() > k) best.poll();
+        }
+        return best.stream().sorted(better).mapToInt(Integer::intValue).toArray();
     }
 
     /** "hidden 5", or "pixels (3,4)" for a 2-D layer (row, column; with the channel first when there are several). */

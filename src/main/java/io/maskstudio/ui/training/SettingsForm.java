@@ -3,6 +3,7 @@ package io.maskstudio.ui.training;
 import io.maskstudio.data.Datasets;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -46,6 +47,7 @@ final class SettingsForm extends GridPane {
     private final TextField weightDecay = new TextField();
     private final TextField seed = new TextField();
     private final TextField validation = new TextField();
+    private final TextField pruneSchedule = new TextField();
     private final Label error = new Label();
     private final List<TextField> fields = new ArrayList<>();
     private boolean refreshing;
@@ -88,6 +90,11 @@ final class SettingsForm extends GridPane {
                 (s, t) -> s.withSeed(Long.parseLong(t)));
         number(row++, "Validation", validation, "validationFraction", "Fraction of the rows held out for validation, in [0, 1).",
                 (s, t) -> s.withValidationFraction(Double.parseDouble(t)));
+        number(row++, "Prune schedule", pruneSchedule, "pruneSchedule", "F@E[,E...]: at the end of epoch E remove the fraction F of each "
+                + "layer's connections with the smallest |weight|, as train --prune does. 0.5@3,6 halves them at epochs 3 and 6; "
+                + "0.5@3,0.25@6 a half, then a quarter. Empty: no pruning. Changes apply from the next epoch's end while training.",
+                (s, t) -> s.withPruneSchedule(schedule(t)));
+        pruneSchedule.setPromptText("none, e.g. 0.5@3,6");
         error.setId("settingsError");
         error.setWrapText(true);
         error.getStyleClass().add("training-error");
@@ -113,6 +120,7 @@ final class SettingsForm extends GridPane {
             weightDecay.setText(format(s.weightDecay()));
             seed.setText(Long.toString(s.seed()));
             validation.setText(format(s.validationFraction()));
+            pruneSchedule.setText(s.pruneSchedule().toString());
             for (TextField f : fields) f.pseudoClassStateChanged(INVALID, false);
             error.setText("");
         } finally {
@@ -193,6 +201,15 @@ final class SettingsForm extends GridPane {
         }
         // Puts the combo back on the design's dataset (the chosen file, or the old one when cancelled).
         Platform.runLater(this::refresh);
+    }
+
+    /** The schedule typed in the field; a refusal says what the text should look like. */
+    private static PruneSchedule schedule(String text) {
+        try {
+            return PruneSchedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("prune schedule: " + e.getMessage() + "; expected " + PruneSchedule.FORM, e);
+        }
     }
 
     /** Shortest text that reads back as the same double, as a user would type it: 0.001, 32, 1e-5, 1e38. */

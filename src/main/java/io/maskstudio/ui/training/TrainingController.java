@@ -2,6 +2,7 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingObserver;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.LayerSpec;
@@ -101,9 +102,14 @@ final class TrainingController {
 
     /** Forwards an edited mask when it still fits the running network (the user may have resized layers). */
     boolean maskChanged(int pair, Mask mask) {
+        return maskChanged(pair, mask, TrainingEvent.MASK_EDIT, "");
+    }
+
+    /** As above, recorded in the run as {@code kind} (prune, grow) with {@code detail} (the edit's label). */
+    boolean maskChanged(int pair, Mask mask, TrainingEvent kind, String detail) {
         if (!active() || pair >= runLayers.size() - 1) return false;
         if (mask.rows() != runLayers.get(pair + 1).size() || mask.cols() != runLayers.get(pair).size()) return false;
-        trainer.setMask(pair, mask.copy());
+        trainer.setMask(pair, mask.copy(), kind, detail);
         return true;
     }
 

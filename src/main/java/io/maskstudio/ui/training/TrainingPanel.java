@@ -2,7 +2,10 @@ package io.maskstudio.ui.training;
 
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSnapshot;
+import io.maskstudio.model.LayerSpec;
+import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunSnapshots;
@@ -46,6 +49,15 @@ import java.util.function.Supplier;
  * <p>Create and use on the FX thread; call {@link #dispose()} when the panel is thrown away.
  */
 public final class TrainingPanel extends BorderPane {
+    /** Puts a mask into the live design as one edit named {@code label} (the main window: one step of the undo history). */
+    @FunctionalInterface
+    public interface MaskEditor {
+        void apply(int pair, Mask after, String label);
+    }
+
+    /** The Prune/Grow edit being applied: the design listener forwards it to the trainer under its own kind. */
+    private record HintEdit(int pair, TrainingEvent kind, String label) {}
+
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
     private final MetricsCharts charts = new MetricsCharts();
@@ -82,6 +94,8 @@ public final class TrainingPanel extends BorderPane {
         }
     };
     private NetworkDesign design;
+    private MaskEditor maskEditor = (pair, after, label) -> design.setMask(pair, after);
+    private HintEdit hintEdit;
     private Trainer shownTrainer;
     private long shownVersion = -1;
     private TrainingSnapshot shownPausedSnapshot;
@@ -118,8 +132,31 @@ public final class TrainingPanel extends BorderPane {
         savedBar.editDesign.setOnAction(e -> {
             if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
         });
+        heatmaps.setHintActions(this::applyHint, this::designMaskOfShownRun);
         updateControls(null);
         poller.start();
+    }
+
+    /** How Prune/Grow edit the design; without one they set the mask directly (no undo step). */
+    public void setMaskEditor(MaskEditor editor) {
+        maskEditor = Objects.requireNonNull(editor, "editor");
+    }
+
+    private void applyHint(int pair, Mask after, TrainingEvent kind, String label) {
+        hintEdit = new HintEdit(pair, kind, label);
+        try {
+            maskEditor.apply(pair, after, label);
+        } finally {
+            hintEdit = null;
+        }
+    }
+
+    /** The design's mask of {@code pair} while the design has the shown run's layers (before any run: the design's own). */
+    private Mask designMaskOfShownRun(int pair) {
+        // A saved run's weights say nothing about the design being edited: its hints are not actions.
+        if (opened != null) return null;
+        List<LayerSpec> shown = controller.trainer() == null ? design.layers() : controller.runLayers();
+        return design.layers().equals(shown) && pair < design.pairCount() ? design.mask(pair) : null;
     }
 
     /** Saves each run from now on into a new folder under the root this gives (the main window: beside the graph). */
@@ -203,6 +240,7 @@ public final class TrainingPanel extends BorderPane {
         design.addListener(designListener);
         form.refresh();
         if (controller.trainer() == null) heatmaps.setLayers(design.layers());
+        heatmaps.designChanged();
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -330,8 +368,11 @@ public final class TrainingPanel extends BorderPane {
     }
 
     private void designChanged(NetworkDesign d, int pair) {
+        heatmaps.designChanged();
         if (pair >= 0) {
-            controller.maskChanged(pair, d.mask(pair));
+            HintEdit h = hintEdit;
+            if (h != null && h.pair() == pair) controller.maskChanged(pair, d.mask(pair), h.kind(), h.label());
+            else controller.maskChanged(pair, d.mask(pair));
             return;
         }
         form.refresh();
@@ -444,7 +485,9 @@ public final class TrainingPanel extends BorderPane {
         shownPausedSnapshot = s;
         if (!scrubber.latestSelected()) return;
         heatmaps.show(s);
-        scrubber.noteBetweenEpochs(p.step() == 0 ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
+        // The session's step count stays at the epoch's length until the next epoch's first batch: that is its end too.
+        boolean atEnd = p.step() == 0 || p.step() >= p.stepsPerEpoch();
+        scrubber.noteBetweenEpochs(atEnd ? "end of epoch " + p.epoch() : "epoch " + p.epoch() + " + " + p.step() + " steps");
     }
 
     private void updateControls(Trainer.Progress p) {
@@ -464,6 +507,9 @@ public final class TrainingPanel extends BorderPane {
         message.setText(text);
         message.setVisible(!text.isEmpty());
     }
+
+    /** The snapshot the heatmaps, hints and Prune/Grow buttons show (null before any); lets the window's tests check what they act on. */
+    public TrainingSnapshot heatmapSnapshot() { return heatmaps.shownSnapshot(); }
 
     /** The current or last run's trainer (null before the first run); lets the window's tests watch the run. */
     public Trainer trainer() { return controller.trainer(); }
