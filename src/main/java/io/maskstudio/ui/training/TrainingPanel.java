@@ -5,6 +5,7 @@ import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.shell.FileDialogs;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
@@ -51,6 +53,11 @@ public final class TrainingPanel extends BorderPane {
     private final Button pause = button("pause", "Pause", "Pause after the current batch.");
     private final Button step = button("step", "Step", "Train one mini-batch, then pause.");
     private final Button stop = button("stop", "Stop", "End the run. The next Start trains the current design from scratch.");
+    private final Button exportModelButton = button("exportModel", "Export model…",
+            "Write the selected epoch's model into a folder: model.npz, model.safetensors, model.json, val.npz, load_model.py, trained.graph.json.");
+    private final Label exportMessage = new Label();
+    private final ModelExport modelExport = new ModelExport(() -> controller.exportSource(scrubber.selected()), TaskRunner.background(),
+            this::showExportMessage);
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label message = new Label();
     private final Label status = new Label("Ready: Start trains the current design.");
@@ -85,6 +92,7 @@ public final class TrainingPanel extends BorderPane {
         setCenter(centre());
         setBottom(statusRow());
         scrubber.setOnSelect(s -> {
+            exportModelButton.setDisable(s == null);
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
         });
@@ -92,6 +100,9 @@ public final class TrainingPanel extends BorderPane {
         pause.setOnAction(e -> controller.pause());
         step.setOnAction(e -> onStep());
         stop.setOnAction(e -> onStop());
+        exportModelButton.setOnAction(e -> exportModel());
+        exportModelButton.setDisable(true);
+        heatmaps.setNotices(this::showExportMessage);
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
         updateControls(null);
@@ -113,6 +124,23 @@ public final class TrainingPanel extends BorderPane {
         design.addListener(designListener);
         form.refresh();
         if (controller.trainer() == null) heatmaps.setLayers(design.layers());
+    }
+
+    /** File → Export model…: asks for a folder and writes the model export files of the epoch the scrubber shows there. */
+    public void exportModel() {
+        modelExport.export(getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** The choosers this panel's exports ask with (the window's; tests answer instead of the platform). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        modelExport.setDialogs(dialogs);
+        heatmaps.setFileDialogs(dialogs);
+    }
+
+    /** The outcome of an export ("Exported epoch 7 to DIR" or why not), under the scrubber. */
+    private void showExportMessage(String text) {
+        exportMessage.setText(text);
+        exportMessage.setVisible(!text.isEmpty());
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -183,9 +211,17 @@ public final class TrainingPanel extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         // The scrubber stays in view below the scrolling part: it says which epoch everything above shows.
-        VBox.setMargin(scrubber, new Insets(4, 10, 6, 10));
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        exportModelButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox scrubRow = new HBox(10, scrubber, exportModelButton);
+        VBox.setMargin(scrubRow, new Insets(4, 10, 6, 10));
+        exportMessage.setId("exportMessage");
+        exportMessage.getStyleClass().add("training-note");
+        exportMessage.managedProperty().bind(exportMessage.visibleProperty());
+        exportMessage.setVisible(false);
+        VBox.setMargin(exportMessage, new Insets(0, 10, 6, 10));
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return new VBox(scroll, new Separator(), scrubber);
+        return new VBox(scroll, new Separator(), scrubRow, exportMessage);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -217,6 +253,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         heatmaps.setLayers(controller.runLayers());
+        exportModelButton.setDisable(true);
         rate.reset();
         clock.reset();
         showTimes(0, Double.NaN, Double.NaN);
