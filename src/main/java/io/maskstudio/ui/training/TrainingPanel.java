@@ -140,7 +140,6 @@ public final class TrainingPanel extends BorderPane {
     /** The outcome of an export ("Exported epoch 7 to DIR" or why not), under the scrubber. */
     private void showExportMessage(String text) {
         exportMessage.setText(text);
-        exportMessage.setVisible(!text.isEmpty());
     }
 
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
@@ -211,17 +210,17 @@ public final class TrainingPanel extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         // The scrubber stays in view below the scrolling part: it says which epoch everything above shows.
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        VBox.setMargin(scrubber, new Insets(4, 10, 2, 10));
+        // Below the scrubber (its row has no room left at 1280 px): acts on the epoch it shows.
         exportModelButton.setMinWidth(Region.USE_PREF_SIZE);
-        HBox scrubRow = new HBox(10, scrubber, exportModelButton);
-        VBox.setMargin(scrubRow, new Insets(4, 10, 6, 10));
         exportMessage.setId("exportMessage");
         exportMessage.getStyleClass().add("training-note");
-        exportMessage.managedProperty().bind(exportMessage.visibleProperty());
-        exportMessage.setVisible(false);
-        VBox.setMargin(exportMessage, new Insets(0, 10, 6, 10));
+        exportMessage.setMinWidth(0);
+        HBox exportRow = new HBox(10, exportModelButton, exportMessage);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        VBox.setMargin(exportRow, new Insets(0, 10, 6, 10));
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return new VBox(scroll, new Separator(), scrubRow, exportMessage);
+        return new VBox(scroll, new Separator(), scrubber, exportRow);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
