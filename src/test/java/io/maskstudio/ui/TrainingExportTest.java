@@ -41,6 +41,7 @@ class TrainingExportTest extends UiTest {
         final Path dir;
         final List<String> offeredNames = new ArrayList<>();
         String answerName;
+        String answerFolder = "model";
 
         Answers(Path dir) {
             this.dir = dir;
@@ -59,7 +60,7 @@ class TrainingExportTest extends UiTest {
 
         @Override
         public File showDirectory(DirectoryChooser chooser, Window owner) {
-            return dir.resolve("model").toFile();
+            return dir.resolve(answerFolder).toFile();
         }
     }
 
@@ -267,6 +268,13 @@ class TrainingExportTest extends UiTest {
                 assertEquals(probs[c], Double.parseDouble(ys[n * 10 + c]), 1e-4, "row " + n + ", class " + c);
             }
         }
+
+        // A folder that cannot be made (a file is in the way): the message says so, nothing crashes.
+        Path blocked = Files.writeString(a.dir.resolve("a-file"), "x");
+        a.answerFolder = "a-file";
+        clickOn("#exportModel");
+        waitUntil(() -> text("exportMessage").startsWith("Cannot export epoch " + chosen.epoch() + " to " + blocked + ": "));
+        assertEquals("Cannot export epoch " + chosen.epoch() + " to " + blocked + ": a file is in the way (" + blocked + ")", text("exportMessage"));
     }
 
     /** digits-local's network in float64: hidden = relu(W1∘M1 x + b1), output = softmax(W2∘M2 h + b2). */

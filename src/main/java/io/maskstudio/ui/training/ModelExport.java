@@ -10,7 +10,9 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -69,6 +71,8 @@ final class ModelExport {
     /** A failure in words: Java's file exceptions often carry only the path as their message. */
     static String describe(Throwable e) {
         if (e instanceof AccessDeniedException a) return "permission denied (" + a.getFile() + ")";
+        if (e instanceof FileAlreadyExistsException a) return "a file is in the way (" + a.getFile() + ")";
+        if (e instanceof NoSuchFileException a) return "no such folder (" + a.getFile() + ")";
         if (e instanceof FileSystemException f) {
             return (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) + " (" + f.getFile() + ")";
         }
