@@ -8,6 +8,7 @@ import io.maskstudio.render.ColorMap;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -275,6 +276,38 @@ class TrainingExportTest extends UiTest {
         clickOn("#exportModel");
         waitUntil(() -> text("exportMessage").startsWith("Cannot export epoch " + chosen.epoch() + " to " + blocked + ": "));
         assertEquals("Cannot export epoch " + chosen.epoch() + " to " + blocked + ": a file is in the way (" + blocked + ")", text("exportMessage"));
+    }
+
+    @Test
+    void exportModelOfASavedRunWritesTheChosenEpochFromItsFolder() throws Exception {
+        Python.assumeModules("numpy", "torch");
+        fx(() -> window.document().design().setSettings(window.document().design().settings().withEpochs(3)));
+        clickOn("#trainingTab");
+        clickOn("#start");
+        waitUntil(() -> trainer() != null && trainer().progress().state() == Trainer.State.FINISHED);
+        Path run;
+        try (var s = Files.list(home.resolve("runs"))) {
+            run = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path runDir = run;
+        // What File → Open Run… does with the chosen folder.
+        fx(() -> window.training().openRun(runDir));
+        waitUntil(() -> lookup("#savedRunBar").query().isVisible() && text("epochLabel").equals("3 (latest)"));
+        clickOn("#followLatest");
+        clickOn("#epochScrubber");
+        push(KeyCode.END);
+        push(KeyCode.LEFT);
+        waitUntil(() -> text("epochLabel").equals("2 of 3"));
+        Answers a = answers();
+        clickOn("#exportModel");
+        Path out = a.dir.resolve("model");
+        awaitMessage("Exported epoch 2 to " + out);
+        String valAccuracy = null;
+        for (String line : Files.readAllLines(run.resolve("metrics.csv"))) if (line.startsWith("2,")) valAccuracy = line.split(",")[4];
+        Python.Result r = Python.run(List.of(out.resolve("load_model.py").toString()), 300);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(String.format(Locale.ROOT, "val_accuracy=%.6f", Double.parseDouble(valAccuracy)), r.output(),
+                "PyTorch on the exported weights gives metrics.csv's epoch-2 validation accuracy");
     }
 
     /** digits-local's network in float64: hidden = relu(W1∘M1 x + b1), output = softmax(W2∘M2 h + b2). */

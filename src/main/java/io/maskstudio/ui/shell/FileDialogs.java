@@ -15,7 +15,7 @@ public interface FileDialogs {
 
     File showSave(FileChooser chooser, Window owner);
 
-    /** A folder (null when cancelled); the platform's chooser unless a test answers. */
+    /** A folder chooser (File → Open Run…, model export); the platform's unless a test answers. */
     default File showDirectory(DirectoryChooser chooser, Window owner) {
         return chooser.showDialog(owner);
     }

@@ -22,8 +22,21 @@ import java.util.function.Supplier;
  * {@link ModelFiles}) into a folder the user chooses, written off the FX thread; the outcome goes to {@code notices}.
  */
 final class ModelExport {
-    /** What is exported: the run's design (its masks are replaced by the snapshot's), one snapshot and the run's data. */
-    record Source(NetworkDesign design, TrainingSnapshot snapshot, ModelFiles.ExportData data) {}
+    /** What is exported: one epoch, and how its files are written into a folder (from memory, or from a run folder). */
+    record Source(int epoch, FolderWriter writer) {}
+
+    /** Writes the export files into {@code dir} (on a worker thread). */
+    interface FolderWriter {
+        void write(Path dir) throws Exception;
+    }
+
+    /** The current run's {@code snapshot}, with the run's design (its masks are replaced by the snapshot's) and data. */
+    static Source of(NetworkDesign design, TrainingSnapshot snapshot, ModelFiles.ExportData data) {
+        return new Source(snapshot.epoch(), dir -> {
+            if (data == null) throw new IllegalStateException("the run's data is still loading");
+            ModelFiles.write(dir, design, snapshot, data);
+        });
+    }
 
     private final Supplier<Source> source;
     private final TaskRunner runner;
@@ -44,15 +57,11 @@ final class ModelExport {
     /** Asks for a folder, then writes; call on the FX thread. */
     void export(Window owner) {
         Source s = source.get();
-        if (s == null || s.snapshot() == null) {
+        if (s == null) {
             notices.accept("No epoch to export yet: start training first.");
             return;
         }
-        if (s.data() == null || s.design() == null) {
-            notices.accept("The run's data is still loading: export when the first epoch shows.");
-            return;
-        }
-        int epoch = s.snapshot().epoch();
+        int epoch = s.epoch();
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Export the model of epoch " + epoch + " into a folder");
         if (lastDir != null && lastDir.isDirectory()) chooser.setInitialDirectory(lastDir);
@@ -62,7 +71,7 @@ final class ModelExport {
         Path out = dir.toPath();
         notices.accept("Exporting epoch " + epoch + " to " + out + "…");
         runner.run(() -> {
-            ModelFiles.write(out, s.design(), s.snapshot(), s.data());
+            s.writer().write(out);
             return out;
         }, done -> notices.accept("Exported epoch " + epoch + " to " + done),
                 e -> notices.accept("Cannot export epoch " + epoch + " to " + out + ": " + describe(e)));

@@ -64,7 +64,7 @@ final class TrainingController {
 
     /** What "Export model…" writes for {@code snapshot} of the current or last run; null before the first run. */
     ModelExport.Source exportSource(TrainingSnapshot snapshot) {
-        return runDesign == null ? null : new ModelExport.Source(runDesign, snapshot, exportData.data());
+        return runDesign == null || snapshot == null ? null : ModelExport.of(runDesign, snapshot, exportData.data());
     }
 
     /** True while a run exists that commands still reach (not stopped, not failed). */

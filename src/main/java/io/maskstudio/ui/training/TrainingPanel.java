@@ -4,9 +4,14 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.runs.EpochExport;
+import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunSnapshots;
+import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,17 +24,20 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +55,15 @@ public final class TrainingPanel extends BorderPane {
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final EpochMetricsLog log = new EpochMetricsLog();
+    private final RunsList runs = new RunsList(TaskRunner.background());
+    private final TitledPane runsPane = new TitledPane("Runs", runs);
+    private final SavedRunBar savedBar = new SavedRunBar();
+    /** Loads run folders for Open; only the newest request is shown. */
+    private final LatestOnly openings = new LatestOnly(TaskRunner.background());
+    /** The saved run shown instead of the current one (null: the current run is shown). */
+    private RunFolder opened;
+    private Consumer<NetworkDesign> onEditDesign = d -> { };
+    private Trainer.State endedState;
     private final StepRate rate = new StepRate();
     private final RunClock clock = new RunClock();
     private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
@@ -56,7 +73,7 @@ public final class TrainingPanel extends BorderPane {
     private final Button exportModelButton = button("exportModel", "Export model…",
             "Write the selected epoch's model into a folder: model.npz, model.safetensors, model.json, val.npz, load_model.py, trained.graph.json.");
     private final Label exportMessage = new Label();
-    private final ModelExport modelExport = new ModelExport(() -> controller.exportSource(scrubber.selected()), TaskRunner.background(),
+    private final ModelExport modelExport = new ModelExport(this::exportSource, TaskRunner.background(),
             this::showExportMessage);
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label message = new Label();
@@ -105,6 +122,14 @@ public final class TrainingPanel extends BorderPane {
         heatmaps.setNotices(this::showExportMessage);
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
+        runs.setOnOpen(this::openRun);
+        runs.setDeleteBlocker(dir -> controller.active() && dir.equals(controller.runDir())
+                ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
+        runs.setMessages(this::showMessage);
+        savedBar.back.setOnAction(e -> showCurrentRun());
+        savedBar.editDesign.setOnAction(e -> {
+            if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
+        });
         updateControls(null);
         poller.start();
     }
@@ -112,6 +137,72 @@ public final class TrainingPanel extends BorderPane {
     /** Saves each run from now on into a new folder under the root this gives (the main window: beside the graph). */
     public void setRunsRoot(Supplier<Path> root) {
         controller.setRunsRoot(root);
+        runs.setRoot(root);
+        runs.refresh();
+    }
+
+    /** What "Edit this design" does with a shown saved run's design (the main window opens it in the editor). */
+    public void setOnEditDesign(Consumer<NetworkDesign> action) {
+        onEditDesign = Objects.requireNonNull(action);
+    }
+
+    /**
+     * Shows a saved run folder (the app's, or one {@code train --out} wrote anywhere) instead of the current run:
+     * its curves, its snapshots in the scrubber and heatmaps, what could not be read. Read off the FX thread; the
+     * current run goes on training meanwhile, and "Back to current run" shows it again.
+     */
+    public void openRun(Path dir) {
+        message.setVisible(false);
+        openings.submit(() -> {
+            RunFolder run = RunFolder.open(dir);
+            return new SavedRun(run, RunSnapshots.read(run, RunSnapshots.DEFAULT_MAX_BYTES));
+        }, (SavedRun loaded) -> showSaved(loaded.run(), loaded.snapshots()),
+                failure -> showMessage(dir + ": cannot open the run: " + failure.getMessage()));
+    }
+
+    /** A run folder as read for showing. */
+    private record SavedRun(RunFolder run, RunSnapshots snapshots) {}
+
+    private void showSaved(RunFolder run, RunSnapshots snaps) {
+        if (run.metrics().isEmpty() && run.design() == null) {
+            showMessage("Cannot open " + run.dir() + ": " + String.join("; ", run.problems()));
+            return;
+        }
+        opened = run;
+        savedBar.show(run, snaps);
+        log.clear();
+        charts.clear();
+        charts.show(run.metrics());
+        scrubber.clear();
+        heatmaps.clear();
+        if (run.design() != null) heatmaps.setLayers(run.design().layers());
+        scrubber.followLatest();
+        scrubber.setSnapshots(snaps.snapshots());
+    }
+
+    /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
+    private void showCurrentRun() {
+        opened = null;
+        savedBar.hide();
+        log.clear();
+        charts.clear();
+        scrubber.clear();
+        heatmaps.clear();
+        heatmaps.setLayers(controller.trainer() != null ? controller.runLayers() : design.layers());
+        shownVersion = -1;
+        shownPausedSnapshot = null;
+        historyGate.reset();
+    }
+
+    /** The saved run being shown, or null while the current run is. */
+    RunFolder openedRun() {
+        return opened;
+    }
+
+    private void showMessage(String text) {
+        runMessage = text;
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
     }
 
     /** Trains another design from now on (the main window opened a file): the current run is stopped. */
@@ -135,6 +226,15 @@ public final class TrainingPanel extends BorderPane {
     public void setFileDialogs(FileDialogs dialogs) {
         modelExport.setDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
+    }
+
+    /** The epoch the scrubber shows: of the saved run on screen (from its folder), else of the current run (from memory). */
+    private ModelExport.Source exportSource() {
+        TrainingSnapshot s = scrubber.selected();
+        RunFolder run = opened;
+        if (s == null || run == null) return controller.exportSource(s);
+        int epoch = s.epoch();
+        return new ModelExport.Source(epoch, dir -> EpochExport.write(run, epoch, dir));
     }
 
     /** The outcome of an export ("Exported epoch 7 to DIR" or why not), under the scrubber. */
@@ -203,6 +303,10 @@ public final class TrainingPanel extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
         VBox content = new VBox(10, message, charts, new Separator(), heatmaps);
+        runsPane.setId("runsPane");
+        runsPane.setAnimated(false);
+        runs.setPrefHeight(150);
+        runs.setMinHeight(110);
         content.setPadding(new Insets(10));
         // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -220,7 +324,9 @@ public final class TrainingPanel extends BorderPane {
         exportRow.setAlignment(Pos.CENTER_LEFT);
         VBox.setMargin(exportRow, new Insets(0, 10, 6, 10));
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return new VBox(scroll, new Separator(), scrubber, exportRow);
+        VBox.setMargin(runsPane, new Insets(4, 10, 0, 10));
+        VBox.setMargin(savedBar, new Insets(4, 10, 0, 10));
+        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber, exportRow);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -245,8 +351,12 @@ public final class TrainingPanel extends BorderPane {
         updateControls(shownProgress);
     }
 
-    /** A fresh run: forget the previous one's curves, snapshots and messages. */
+    /** A fresh run: forget the previous one's curves, snapshots and messages (and a shown saved run). */
     private void beginRun() {
+        opened = null;
+        savedBar.hide();
+        endedState = null;
+        runs.refresh();
         log.clear();
         charts.clear();
         scrubber.clear();
@@ -295,13 +405,14 @@ public final class TrainingPanel extends BorderPane {
         Trainer.Progress p = t.progress();
         boolean running = p.state() == Trainer.State.RUNNING;
         long version = t.history().version();
-        if (version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
+        if (opened == null && version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
             if (log.addAll(snapshots)) charts.show(log.all());
             scrubber.setSnapshots(snapshots);
         }
-        showPausedSnapshot(t.pausedSnapshot(), p);
+        if (opened == null) showPausedSnapshot(t.pausedSnapshot(), p);
+        refreshRunsWhenSettled(p.state());
         long done = (long) p.epoch() * p.stepsPerEpoch() + p.step();
         // Only running time counts: a pause neither lowers the rate nor adds to the elapsed time.
         double stepsPerSecond = running ? rate.update(now, done) : rate.hold();
@@ -320,6 +431,21 @@ public final class TrainingPanel extends BorderPane {
             showTimes(RunClock.fraction(done, planned), clock.elapsedSeconds(), remaining);
             updateSummary(t, p);
         }
+    }
+
+    /**
+     * When the run stops running (finished, paused, diverged, closed) its row changes: the list is read again, and
+     * once more a little later, as the recorder writes run.json's final status off the trainer's thread.
+     */
+    private void refreshRunsWhenSettled(Trainer.State state) {
+        boolean settled = state != Trainer.State.RUNNING;
+        if (settled && state != endedState && controller.runDir() != null) {
+            runs.refresh();
+            PauseTransition again = new PauseTransition(Duration.seconds(1.5));
+            again.setOnFinished(e -> runs.refresh());
+            again.play();
+        }
+        endedState = settled ? state : null;
     }
 
     private void showTimes(double fraction, double elapsedSeconds, double remainingSeconds) {
@@ -393,6 +519,8 @@ public final class TrainingPanel extends BorderPane {
     MetricsCharts charts() { return charts; }
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
+    RunsList runs() { return runs; }
+    SavedRunBar savedBar() { return savedBar; }
     Label message() { return message; }
     Label status() { return status; }
     ProgressBar runProgress() { return runProgress; }
