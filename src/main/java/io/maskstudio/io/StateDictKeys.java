@@ -27,8 +27,8 @@ public final class StateDictKeys {
         return layer(pair) + ".grad";
     }
 
-    // PyTorch modules in load_model.py are numbered from 1; pairs are 0-based everywhere else
-    private static String layer(int pair) {
+    /** {@code "fc1"} for pair 0. PyTorch modules in load_model.py are numbered from 1; pairs are 0-based everywhere else. */
+    public static String layer(int pair) {
         if (pair < 0) throw new IllegalArgumentException("layer pair must be >= 0, got " + pair);
         return "fc" + (pair + 1);
     }

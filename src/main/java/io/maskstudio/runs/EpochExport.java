@@ -1,14 +1,11 @@
 package io.maskstudio.runs;
 
-import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.io.FormatException;
-import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.NpyArray;
 import io.maskstudio.io.Npz;
-import io.maskstudio.io.RunManifest;
 import io.maskstudio.io.StateDictKeys;
 import io.maskstudio.io.TorchExport;
-import io.maskstudio.model.LayerParameters;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 
@@ -36,8 +33,7 @@ public final class EpochExport {
         }
         NetworkDesign design = run.design();
         Path snap = RunLayout.snapshot(run.dir(), epoch);
-        List<Mask> masks = new ArrayList<>();
-        List<LayerParameters> params = new ArrayList<>();
+        List<LayerSnapshot> layers = new ArrayList<>();
         Map<String, NpyArray> arrays;
         try (Npz npz = Npz.open(snap)) {
             arrays = npz.readAll();
@@ -54,26 +50,25 @@ public final class EpochExport {
             }
             NpyArray b = require(arrays, snap, StateDictKeys.bias(k));
             NpyArray m = require(arrays, snap, StateDictKeys.weightMask(k));
-            masks.add(Mask.fromBooleans(o, i, m.toBooleans()));
-            params.add(new LayerParameters(o, i, w.toFloats(), b.toFloats()));
+            layers.add(new LayerSnapshot(o, i, w.toFloats(), b.toFloats(), null, Mask.fromBooleans(o, i, m.toBooleans())));
         }
+        Path normFile = run.dir().resolve(RunLayout.NORMALIZATION_NPZ);
         Map<String, NpyArray> norm;
-        try (Npz npz = Npz.open(run.dir().resolve(RunLayout.NORMALIZATION_NPZ))) {
+        try (Npz npz = Npz.open(normFile)) {
             norm = npz.readAll();
         }
+        Path valFile = run.dir().resolve(TorchExport.VAL_NPZ);
         Map<String, NpyArray> val;
-        try (Npz npz = Npz.open(run.dir().resolve(TorchExport.VAL_NPZ))) {
+        try (Npz npz = Npz.open(valFile)) {
             val = npz.readAll();
         }
-        long[] labels = require(val, run.dir().resolve(TorchExport.VAL_NPZ), "y").toLongs();
+        long[] labels = require(val, valFile, "y").toLongs();
         int[] y = new int[labels.length];
         for (int k = 0; k < y.length; k++) y[k] = Math.toIntExact(labels[k]);
-        EpochMetrics em = run.metricsOf(epoch);
-        RunManifest.Metrics metrics = em == null ? null : RunRecorder.metrics(em);
+        ModelFiles.ExportData data = new ModelFiles.ExportData(require(norm, normFile, "mean").toFloats(), require(norm, normFile, "std").toFloats(),
+                require(val, valFile, "x").toFloats(), y);
         Files.createDirectories(out);
-        ModelFiles.write(out, design, GraphExtras.none(), masks, params, require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "mean").toFloats(),
-                require(norm, run.dir().resolve(RunLayout.NORMALIZATION_NPZ), "std").toFloats(), design.settings().dataset(),
-                require(val, run.dir().resolve(TorchExport.VAL_NPZ), "x").toFloats(), y, metrics);
+        ModelFiles.write(out, design, layers, run.metricsOf(epoch), data);
     }
 
     private static NpyArray require(Map<String, NpyArray> arrays, Path file, String key) throws FormatException {

@@ -1,17 +1,13 @@
 package io.maskstudio.runs;
 
 import io.maskstudio.engine.EpochMetrics;
-import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingObserver;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
-import io.maskstudio.io.GraphExtras;
 import io.maskstudio.io.RunManifest;
-import io.maskstudio.model.LayerParameters;
-import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.PruneSchedule;
 import org.slf4j.Logger;
@@ -19,8 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -113,20 +107,8 @@ public final class RecordingObserver implements TrainingObserver {
     /** The model export files of the state the run ends in (the last good epoch of a diverged run), as train --out writes. */
     private void exportModel(TrainingSnapshot last) {
         if (last == null || last.epoch() == 0) return;
-        List<Mask> masks = new ArrayList<>();
-        List<LayerParameters> params = new ArrayList<>();
-        for (LayerSnapshot l : last.layers()) {
-            if (l.weights() == null) {
-                report(dir + ": no model export: a layer of " + l.outFeatures() + "x" + l.inFeatures() + " is too large to copy");
-                return;
-            }
-            masks.add(l.mask());
-            params.add(new LayerParameters(l.outFeatures(), l.inFeatures(), l.weights(), l.bias()));
-        }
-        EpochMetrics m = last.metrics();
         try {
-            ModelFiles.write(dir, design, GraphExtras.none(), masks, params, mean, std, design.settings().dataset(), valX, valY,
-                    RunRecorder.metrics(m));
+            ModelFiles.write(dir, design, last, new ModelFiles.ExportData(mean, std, valX, valY));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot export the model of {}", dir, e);
             report(dir + ": the model export failed: " + e.getMessage());

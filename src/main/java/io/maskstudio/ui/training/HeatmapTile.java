@@ -4,21 +4,27 @@ import io.maskstudio.render.Raster;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Consumer;
+
 /**
  * One titled heatmap: a raster blitted into a reused {@link WritableImage}, with a caption under it. Clicking the
- * map, or the "Enlarge" link (reachable by keyboard), runs the tile's open action: the large viewer.
+ * map, or the "Enlarge" link (reachable by keyboard), runs the tile's open action: the large viewer. Its context
+ * menu exports the map as PNG or NPY (disabled while a message shows instead of a map).
  */
 final class HeatmapTile extends VBox {
     private final ImageView view = new ImageView();
@@ -27,6 +33,9 @@ final class HeatmapTile extends VBox {
     private final Hyperlink enlarge = new Hyperlink("Enlarge");
     private WritableImage image;
     private Runnable onOpen = () -> {};
+    private final MenuItem exportPng = new MenuItem("Export PNG…");
+    private final MenuItem exportNpy = new MenuItem("Export NPY…");
+    private final ContextMenu menu = new ContextMenu(exportPng, exportNpy);
 
     HeatmapTile(String id, String title, String explanation, int boxWidth, int boxHeight) {
         setId(id);
@@ -55,7 +64,17 @@ final class HeatmapTile extends VBox {
         caption.getStyleClass().add("training-note");
         box.setId(id + "Box");
         box.setCursor(Cursor.HAND);
-        box.setOnMouseClicked(e -> onOpen.run());
+        // Only the primary button opens the viewer: a right click opens the context menu.
+        box.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) onOpen.run();
+        });
+        exportPng.setId(id + "ExportPng");
+        exportNpy.setId(id + "ExportNpy");
+        menu.setOnShowing(e -> {
+            exportPng.setDisable(!view.isVisible());
+            exportNpy.setDisable(!view.isVisible());
+        });
+        ContextMenus.attach(this, menu);
         enlarge.setId(id + "Enlarge");
         enlarge.setTooltip(new Tooltip("Open this map large, with zoom, pan and each cell's value."));
         enlarge.setOnAction(e -> onOpen.run());
@@ -74,6 +93,12 @@ final class HeatmapTile extends VBox {
 
     void setOnOpen(Runnable action) {
         onOpen = action;
+    }
+
+    /** What the context menu's items do: {@code png} true for "Export PNG…", false for "Export NPY…". */
+    void setOnExport(Consumer<Boolean> action) {
+        exportPng.setOnAction(e -> action.accept(true));
+        exportNpy.setOnAction(e -> action.accept(false));
     }
 
     void show(Raster r, String captionText) {

@@ -9,7 +9,9 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -28,6 +30,7 @@ import javafx.stage.Window;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The heatmaps of the shown layer pair, large: a resizable window owned by the main window with one map at full
@@ -51,6 +54,9 @@ final class HeatmapViewer {
     private final Label readout = new Label();
     private final Label zoomText = new Label();
     private final HBox zoomButtons;
+    private final Label notice = new Label();
+    private final MenuItem exportPng = new MenuItem("Export PNG…");
+    private final MenuItem exportNpy = new MenuItem("Export NPY…");
     private Content content;
 
     HeatmapViewer(Window owner, TaskRunner runner) {
@@ -99,7 +105,9 @@ final class HeatmapViewer {
         zoomText.getStyleClass().add("viewer-zoom");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox status = new HBox(8, readout, gap, zoomText);
+        notice.setId("heatmapViewerNotice");
+        notice.getStyleClass().add("viewer-zoom");
+        HBox status = new HBox(8, readout, gap, notice, zoomText);
         VBox bottom = new VBox(4, colorBar, status);
 
         BorderPane root = new BorderPane(centre, top, null, bottom, null);
@@ -108,6 +116,14 @@ final class HeatmapViewer {
         root.setPadding(new Insets(10));
         BorderPane.setMargin(centre, new Insets(8, 0, 8, 0));
 
+        exportPng.setId("viewerExportPng");
+        exportNpy.setId("viewerExportNpy");
+        ContextMenu menu = new ContextMenu(exportPng, exportNpy);
+        menu.setOnShowing(e -> {
+            exportPng.setDisable(canvas.map() == null || !canvas.isVisible());
+            exportNpy.setDisable(canvas.map() == null || !canvas.isVisible());
+        });
+        ContextMenus.attach(canvas, menu);
         canvas.viewportProperty().addListener((o, a, b) -> updateZoomText());
         canvas.hoveredCellProperty().addListener((o, a, b) -> updateReadout());
         fields.readoutProperty().addListener((o, a, b) -> updateReadout());
@@ -145,6 +161,20 @@ final class HeatmapViewer {
         if (!stage.isShowing()) stage.show();
         stage.toFront();
         if (kind != null) canvas.requestFocus();
+    }
+
+    /**
+     * What the map's context menu does: {@code (kind shown, png)}, png false for NPY. The viewer's stage is the
+     * owner of any chooser the action opens.
+     */
+    void setOnExport(BiConsumer<HeatmapKind, Boolean> action) {
+        exportPng.setOnAction(e -> action.accept(canvas.map().kind(), true));
+        exportNpy.setOnAction(e -> action.accept(canvas.map().kind(), false));
+    }
+
+    /** The outcome of an export started here. */
+    void showNotice(String text) {
+        notice.setText(text);
     }
 
     boolean isShowing() {

@@ -9,6 +9,7 @@ import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
 import io.maskstudio.ui.fx.RenderQueue;
 import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.shell.FileDialogs;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,10 +24,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -34,7 +40,8 @@ import java.util.stream.IntStream;
  * The chosen layer pair of one snapshot: weights, gradient, mask and gradient on absent connections, with
  * the pair's stats and grow/prune hints. Images and hints are computed in the background ({@link RenderQueue}:
  * one at a time, then the newest snapshot or pair). A click on a tile opens the {@link HeatmapViewer},
- * which from then on shows what the tiles show.
+ * which from then on shows what the tiles show. The tiles' and the viewer's context menus export the shown map
+ * ({@link HeatmapExport}).
  */
 final class LayerHeatmaps extends VBox {
     static final int BOX_WIDTH = 225;
@@ -88,6 +95,9 @@ final class LayerHeatmaps extends VBox {
     private TrainingSnapshot snapshot;
     private TrainingSnapshot requestedSnapshot;
     private int requestedPair = -1;
+    private FileDialogs dialogs = FileDialogs.NATIVE;
+    private Consumer<String> notices = m -> {};
+    private File lastExportDir;
 
     LayerHeatmaps(TaskRunner runner) {
         this.runner = runner;
@@ -110,6 +120,10 @@ final class LayerHeatmaps extends VBox {
         gradient.setOnOpen(() -> openViewer(HeatmapKind.GRADIENT));
         mask.setOnOpen(() -> openViewer(HeatmapKind.MASK));
         growth.setOnOpen(() -> openViewer(HeatmapKind.GROWTH));
+        weights.setOnExport(png -> exportMap(HeatmapKind.WEIGHTS, png, getScene().getWindow()));
+        gradient.setOnExport(png -> exportMap(HeatmapKind.GRADIENT, png, getScene().getWindow()));
+        mask.setOnExport(png -> exportMap(HeatmapKind.MASK, png, getScene().getWindow()));
+        growth.setOnExport(png -> exportMap(HeatmapKind.GROWTH, png, getScene().getWindow()));
         HBox header = new HBox(8, chooserLabel, pairChooser, receptiveFields);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -311,6 +325,8 @@ final class LayerHeatmaps extends VBox {
         if (viewer == null || viewer.stage().getOwner() != getScene().getWindow()) {
             if (viewer != null) viewer.close();
             viewer = new HeatmapViewer(getScene().getWindow(), runner);
+            HeatmapViewer v = viewer;
+            viewer.setOnExport((shownKind, png) -> exportMap(shownKind, png, v.stage()));
         }
         viewer.show(shown == null ? null : content(shown));
         viewer.open(kind);
@@ -326,12 +342,64 @@ final class LayerHeatmaps extends VBox {
         return s.epoch() == 0 ? "before training (epoch 0)" : "epoch " + s.epoch();
     }
 
+    /** The choosers the exports ask with (tests answer instead of the platform). */
+    void setFileDialogs(FileDialogs d) {
+        dialogs = d;
+    }
+
+    /** Where the outcome of an export is told ("Saved … to …" or why not). */
+    void setNotices(Consumer<String> n) {
+        notices = n;
+    }
+
+    /** The shown snapshot's map of {@code kind} as a file, or null when there is none (no run, map not drawn). */
+    HeatmapExport export(HeatmapKind kind) {
+        Rendered r = shown;
+        if (r == null || r.images() == null) return null;
+        LayerMap m = r.images().maps().get(kind);
+        if (m == null) return null;
+        return new HeatmapExport(kind, m, r.snapshot().layers().get(r.pair()), r.pair(), pairTitle(r.layers(), r.pair()), r.snapshot().epoch());
+    }
+
+    /** Asks where (a save chooser owned by {@code owner}), then writes off the FX thread. */
+    private void exportMap(HeatmapKind kind, boolean png, Window owner) {
+        HeatmapExport e = export(kind);
+        if (e == null) {
+            notice("Nothing to export: this map is not drawn.");
+            return;
+        }
+        String ext = png ? "png" : "npy";
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind.title() + " as " + ext.toUpperCase(Locale.ROOT));
+        chooser.setInitialFileName(e.fileName(ext));
+        chooser.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
+                : new FileChooser.ExtensionFilter("NumPy array", "*.npy"));
+        if (lastExportDir != null && lastExportDir.isDirectory()) chooser.setInitialDirectory(lastExportDir);
+        File f = dialogs.showSave(chooser, owner);
+        if (f == null) return;
+        lastExportDir = f.getAbsoluteFile().getParentFile();
+        // Choosers on Linux do not add the extension the filter names.
+        Path file = f.getName().toLowerCase(Locale.ROOT).endsWith("." + ext) ? f.toPath() : f.toPath().resolveSibling(f.getName() + "." + ext);
+        runner.run(() -> {
+            if (png) e.writePng(file);
+            else e.writeNpy(file);
+            return file;
+        }, done -> notice("Saved " + done.getFileName() + " to " + done.toAbsolutePath().getParent()),
+                err -> notice("Cannot export to " + file + ": " + ModelExport.describe(err)));
+    }
+
+    private void notice(String text) {
+        notices.accept(text);
+        if (viewer != null) viewer.showNotice(text);
+    }
+
     /** The viewer, once opened; for tests. */
     HeatmapViewer viewer() { return viewer; }
 
     HeatmapTile weightsTile() { return weights; }
     HeatmapTile gradientTile() { return gradient; }
     HeatmapTile growthTile() { return growth; }
+    HeatmapTile maskTile() { return mask; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
     Button pruneButton() { return pruneButton; }
     /** The snapshot on the tiles, lists and buttons now (null before any render). */

@@ -4,6 +4,7 @@ import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingObserver;
+import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
@@ -34,6 +35,8 @@ final class TrainingController {
     private volatile String recordingProblem;
     private Path runDir;
     private List<LayerSpec> runLayers = List.of();
+    private NetworkDesign runDesign;
+    private ExportDataObserver exportData;
 
     /** Saves every run from now on into a new folder under the root this gives (null: runs are not saved). */
     void setRunsRoot(Supplier<Path> root) {
@@ -58,6 +61,11 @@ final class TrainingController {
     /** The layers the run was started with, for labels and to tell whether mask edits still fit it. */
     List<LayerSpec> runLayers() {
         return runLayers;
+    }
+
+    /** What "Export model…" writes for {@code snapshot} of the current or last run; null before the first run. */
+    ModelExport.Source exportSource(TrainingSnapshot snapshot) {
+        return runDesign == null || snapshot == null ? null : ModelExport.of(runDesign, snapshot, exportData.data());
     }
 
     /** True while a run exists that commands still reach (not stopped, not failed). */
@@ -150,7 +158,9 @@ final class TrainingController {
         stop();
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
-        trainer = DesignTrainers.forDesign(copy, recorder(copy));
+        runDesign = copy.copy();
+        exportData = new ExportDataObserver(recorder(copy));
+        trainer = DesignTrainers.forDesign(copy, exportData);
         stopped = false;
         return true;
     }

@@ -7,10 +7,12 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.runs.EpochExport;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunSnapshots;
 import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.shell.FileDialogs;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +32,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -79,6 +82,11 @@ public final class TrainingPanel extends BorderPane {
     private final Button pause = button("pause", "Pause", "Pause after the current batch.");
     private final Button step = button("step", "Step", "Train one mini-batch, then pause.");
     private final Button stop = button("stop", "Stop", "End the run. The next Start trains the current design from scratch.");
+    private final Button exportModelButton = button("exportModel", "Export model…",
+            "Write the selected epoch's model into a folder: model.npz, model.safetensors, model.json, val.npz, load_model.py, trained.graph.json.");
+    private final Label exportMessage = new Label();
+    private final ModelExport modelExport = new ModelExport(this::exportSource, TaskRunner.background(),
+            this::showExportMessage);
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label message = new Label();
     private final Label status = new Label("Ready: Start trains the current design.");
@@ -115,6 +123,7 @@ public final class TrainingPanel extends BorderPane {
         setCenter(centre());
         setBottom(statusRow());
         scrubber.setOnSelect(s -> {
+            exportModelButton.setDisable(s == null);
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
         });
@@ -122,6 +131,9 @@ public final class TrainingPanel extends BorderPane {
         pause.setOnAction(e -> controller.pause());
         step.setOnAction(e -> onStep());
         stop.setOnAction(e -> onStop());
+        exportModelButton.setOnAction(e -> exportModel());
+        exportModelButton.setDisable(true);
+        heatmaps.setNotices(this::showExportMessage);
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
         runs.setOnOpen(this::openRun);
@@ -243,6 +255,31 @@ public final class TrainingPanel extends BorderPane {
         heatmaps.designChanged();
     }
 
+    /** File → Export model…: asks for a folder and writes the model export files of the epoch the scrubber shows there. */
+    public void exportModel() {
+        modelExport.export(getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** The choosers this panel's exports ask with (the window's; tests answer instead of the platform). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        modelExport.setDialogs(dialogs);
+        heatmaps.setFileDialogs(dialogs);
+    }
+
+    /** The epoch the scrubber shows: of the saved run on screen (from its folder), else of the current run (from memory). */
+    private ModelExport.Source exportSource() {
+        TrainingSnapshot s = scrubber.selected();
+        RunFolder run = opened;
+        if (s == null || run == null) return controller.exportSource(s);
+        int epoch = s.epoch();
+        return new ModelExport.Source(epoch, dir -> EpochExport.write(run, epoch, dir));
+    }
+
+    /** The outcome of an export ("Exported epoch 7 to DIR" or why not), under the scrubber. */
+    private void showExportMessage(String text) {
+        exportMessage.setText(text);
+    }
+
     /** Stops training and the frame timer and lets go of the design. The panel is unusable afterwards. */
     public void dispose() {
         poller.stop();
@@ -315,11 +352,19 @@ public final class TrainingPanel extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         // The scrubber stays in view below the scrolling part: it says which epoch everything above shows.
-        VBox.setMargin(scrubber, new Insets(4, 10, 6, 10));
+        VBox.setMargin(scrubber, new Insets(4, 10, 2, 10));
+        // Below the scrubber (its row has no room left at 1280 px): acts on the epoch it shows.
+        exportModelButton.setMinWidth(Region.USE_PREF_SIZE);
+        exportMessage.setId("exportMessage");
+        exportMessage.getStyleClass().add("training-note");
+        exportMessage.setMinWidth(0);
+        HBox exportRow = new HBox(10, exportModelButton, exportMessage);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        VBox.setMargin(exportRow, new Insets(0, 10, 6, 10));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox.setMargin(runsPane, new Insets(4, 10, 0, 10));
         VBox.setMargin(savedBar, new Insets(4, 10, 0, 10));
-        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber);
+        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber, exportRow);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -355,6 +400,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         heatmaps.setLayers(controller.runLayers());
+        exportModelButton.setDisable(true);
         rate.reset();
         clock.reset();
         showTimes(0, Double.NaN, Double.NaN);
