@@ -8,6 +8,7 @@ import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.runs.RecordingObserver;
 import io.maskstudio.runs.RunFolders;
 import io.maskstudio.runs.RunLayout;
@@ -33,6 +34,7 @@ final class TrainingController {
     private volatile String recordingProblem;
     private Path runDir;
     private List<LayerSpec> runLayers = List.of();
+    private LiveCurves live;
 
     /** Saves every run from now on into a new folder under the root this gives (null: runs are not saved). */
     void setRunsRoot(Supplier<Path> root) {
@@ -47,6 +49,11 @@ final class TrainingController {
     /** The current or last run's folder (null when it is not saved). */
     Path runDir() {
         return runDir;
+    }
+
+    /** The current or last run's curves, kept as it trains (null before the first run). */
+    LiveCurves liveCurves() {
+        return live;
     }
 
     /** The current or last run's trainer (null before the first run). */
@@ -144,7 +151,9 @@ final class TrainingController {
         stop();
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
-        trainer = DesignTrainers.forDesign(copy, recorder(copy));
+        TrainingObserver recorder = recorder(copy);
+        live = new LiveCurves(runDir != null ? runDir.getFileName().toString() : "this run", copy.copy());
+        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, recorder));
         stopped = false;
         return true;
     }

@@ -4,6 +4,7 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,10 +42,9 @@ import java.util.function.Supplier;
 public final class TrainingPanel extends BorderPane {
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
-    private final MetricsCharts charts = new MetricsCharts();
+    private final CurvesPanel charts = new CurvesPanel();
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
-    private final EpochMetricsLog log = new EpochMetricsLog();
     private final StepRate rate = new StepRate();
     private final RunClock clock = new RunClock();
     private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
@@ -76,6 +76,9 @@ public final class TrainingPanel extends BorderPane {
     private final RedrawGate historyGate = new RedrawGate(250_000_000L);
     /** The status line and buttons: the step count changes every frame, its text need not. */
     private final RedrawGate statusGate = new RedrawGate(250_000_000L);
+    /** The curves follow every batch, at most 4 times a second too. */
+    private final RedrawGate curvesGate = new RedrawGate(250_000_000L);
+    private long shownCurvesVersion = -1;
 
     public TrainingPanel(NetworkDesign design) {
         this.design = Objects.requireNonNull(design, "design");
@@ -212,7 +215,6 @@ public final class TrainingPanel extends BorderPane {
 
     /** A fresh run: forget the previous one's curves, snapshots and messages. */
     private void beginRun() {
-        log.clear();
         charts.clear();
         scrubber.clear();
         heatmaps.clear();
@@ -227,6 +229,8 @@ public final class TrainingPanel extends BorderPane {
         shownState = null;
         historyGate.reset();
         statusGate.reset();
+        curvesGate.reset();
+        shownCurvesVersion = -1;
     }
 
     private void designChanged(NetworkDesign d, int pair) {
@@ -262,8 +266,12 @@ public final class TrainingPanel extends BorderPane {
         if (version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
-            if (log.addAll(snapshots)) charts.show(log.all());
             scrubber.setSnapshots(snapshots);
+        }
+        LiveCurves live = controller.liveCurves();
+        if (live != null && live.version() != shownCurvesVersion && curvesGate.pass(now, !running || shownCurvesVersion < 0)) {
+            shownCurvesVersion = live.version();
+            charts.show(List.of(live.view()));
         }
         showPausedSnapshot(t.pausedSnapshot(), p);
         long done = (long) p.epoch() * p.stepsPerEpoch() + p.step();
@@ -354,7 +362,7 @@ public final class TrainingPanel extends BorderPane {
 
     // Package-private views for the tests.
     TrainingController controller() { return controller; }
-    MetricsCharts charts() { return charts; }
+    CurvesPanel charts() { return charts; }
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
     Label message() { return message; }

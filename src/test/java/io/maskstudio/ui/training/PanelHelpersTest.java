@@ -52,15 +52,6 @@ class PanelHelpersTest {
     }
 
     @Test
-    void epochAxisStepsAreRound() {
-        assertEquals(1, MetricsCharts.wholeStep(0.6));
-        assertEquals(2, MetricsCharts.wholeStep(1.5));
-        assertEquals(5, MetricsCharts.wholeStep(3.75));
-        assertEquals(50, MetricsCharts.wholeStep(25));
-        assertEquals(100, MetricsCharts.wholeStep(100));
-    }
-
-    @Test
     void statusAndMetricsText() {
         Trainer.Progress p = new Trainer.Progress(Trainer.State.RUNNING, 3, 12, 45, 0.25, "");
         assertEquals("epoch 3/30 · step 12/45 · 850 steps/s · loss 0.2500 · running", StatusText.of(p, 30, 850.2, false));
@@ -139,15 +130,15 @@ class PanelHelpersTest {
 
     @Test
     void accuracyAxisSpansTheData() {
-        assertArrayEquals(new double[] {96, 100, 1}, MetricsCharts.accuracyRange(97, 99), 1e-9);
-        assertArrayEquals(new double[] {40, 100, 20}, MetricsCharts.accuracyRange(50, 100), 1e-9);
+        assertArrayEquals(new double[] {96, 100, 1}, CurvesPanel.accuracyRange(97, 99), 1e-9);
+        assertArrayEquals(new double[] {40, 100, 20}, CurvesPanel.accuracyRange(50, 100), 1e-9);
         // One value: at least 0.5 % of room either side, on 0.2 ticks.
-        assertArrayEquals(new double[] {99.4, 100, 0.2}, MetricsCharts.accuracyRange(99.9, 99.9), 1e-9);
-        assertEquals(1, MetricsCharts.niceStep(0.6), 1e-12);
-        assertEquals(0.2, MetricsCharts.niceStep(0.11), 1e-12);
-        assertEquals(0.05, MetricsCharts.niceStep(0.05), 1e-12);
-        assertEquals(5, MetricsCharts.niceStep(3), 1e-12);
-        assertEquals(20, MetricsCharts.niceStep(11), 1e-12);
+        assertArrayEquals(new double[] {99.4, 100, 0.2}, CurvesPanel.accuracyRange(99.9, 99.9), 1e-9);
+        assertEquals(1, CurvesPanel.niceStep(0.6), 1e-12);
+        assertEquals(0.2, CurvesPanel.niceStep(0.11), 1e-12);
+        assertEquals(0.05, CurvesPanel.niceStep(0.05), 1e-12);
+        assertEquals(5, CurvesPanel.niceStep(3), 1e-12);
+        assertEquals(20, CurvesPanel.niceStep(11), 1e-12);
     }
 
     @Test
