@@ -91,6 +91,7 @@ public final class LineChart {
     private double guideX = Double.NaN;
     private Legend legend = Legend.RIGHT;
     private boolean wholeX;
+    private boolean showTitle = true;
 
     public LineChart(String title, String xLabel, String yLabel, boolean logY) {
         this.title = title;
@@ -126,6 +127,7 @@ public final class LineChart {
         c.guideX = guideX;
         c.legend = legend;
         c.wholeX = wholeX;
+        c.showTitle = showTitle;
         return c;
     }
 
@@ -159,6 +161,12 @@ public final class LineChart {
         return this;
     }
 
+    /** Without its title the plot gets the room (the app's chooser above the chart already names the metric). */
+    public LineChart showTitle(boolean show) {
+        showTitle = show;
+        return this;
+    }
+
     public LineChart legend(Legend where) {
         legend = where;
         return this;
@@ -177,13 +185,14 @@ public final class LineChart {
     /** Draws the chart into a {@code width x height} canvas; returns where the plot went. */
     public Layout draw(ChartCanvas c, int width, int height) {
         List<double[]> legendAt = new ArrayList<>();
-        double legendRows = legend == Legend.TOP ? topLegend(width - 80, legendAt) : 0;
-        double left = 70, right = 20 + (legend == Legend.RIGHT ? legendWidth() : 0), top = 36 + legendRows * 18, bottom = 50;
+        double titleRoom = showTitle ? 36 : 12;
+        double legendRows = legend == Legend.TOP ? topLegend(width - 80, titleRoom, legendAt) : 0;
+        double left = 70, right = 20 + (legend == Legend.RIGHT ? legendWidth() : 0), top = titleRoom + legendRows * 18, bottom = 50;
         double pw = Math.max(40, width - left - right), ph = Math.max(40, height - top - bottom);
         double[] xr = range(true), yr = fixedY != null ? fixedY : range(false);
         Layout layout = new Layout(left, top, pw, ph, xr[0], xr[1], yr[0], yr[1], logY);
         c.rect(0, 0, width, height, 0xFFFFFF);
-        c.text(left + pw / 2, 22, title, ChartCanvas.Anchor.MIDDLE, 15, 0x222222);
+        if (showTitle) c.text(left + pw / 2, 22, title, ChartCanvas.Anchor.MIDDLE, 15, 0x222222);
         c.text(left + pw / 2, height - 12, xLabel, ChartCanvas.Anchor.MIDDLE, 13, 0x222222);
         c.verticalText(18, top + ph / 2, yLabel, 13, 0x222222);
         for (double t : ticks(xr[0], xr[1], false, wholeX)) {
@@ -238,7 +247,7 @@ public final class LineChart {
     }
 
     /** Legend entries in rows above the plot, wrapped at {@code width}; returns the number of rows. */
-    private double topLegend(double width, List<double[]> at) {
+    private double topLegend(double width, double top, List<double[]> at) {
         double x = 70, row = 0;
         for (Series s : series) {
             double w = 26 + s.name().length() * 6.5 + 16;
@@ -246,7 +255,7 @@ public final class LineChart {
                 x = 70;
                 row++;
             }
-            at.add(new double[]{x, 36 + row * 18 + 4});
+            at.add(new double[]{x, top + row * 18 + 4});
             x += w;
         }
         return series.isEmpty() ? 0 : row + 1;

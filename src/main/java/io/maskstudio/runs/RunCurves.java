@@ -171,7 +171,7 @@ public final class RunCurves {
                     chart.add(new LineChart.Series(name(first.name(), curve.label(), groups.size(), perRun), curve.x(), curve.y(), null, null, color, dashed));
                     continue;
                 }
-                String name = name(first.name() + " (mean of " + members.size() + " seeds, min-max band)", curve.label(), groups.size(), perRun);
+                String name = name(first.name(), curve.label(), groups.size(), perRun) + " (mean of " + members.size() + " seeds, min-max band)";
                 List<Curve> same = new ArrayList<>();
                 for (int i : members) same.add(find(curves.get(i), curve.label()));
                 chart.add(mean(name, same, color, dashed));

@@ -214,9 +214,12 @@ final class CurveChart extends VBox {
         readout.setVisible(true);
     }
 
-    /** "epoch 3" then one line per series: its name and its value at its point nearest {@code x}. */
+    /**
+     * "epoch 3" then one line per series: its name and its value at its point nearest {@code x}, with that point's x
+     * when it is elsewhere (validation values are per epoch while the training ones are per step).
+     */
     String readoutText(double x) {
-        StringBuilder sb = new StringBuilder(chart.xLabel()).append(' ').append(number(x));
+        StringBuilder sb = new StringBuilder(where(x));
         for (LineChart.Series s : chart.series()) {
             int near = -1;
             double d = Double.POSITIVE_INFINITY;
@@ -225,11 +228,16 @@ final class CurveChart extends VBox {
                 d = Math.abs(s.x()[i] - x);
                 near = i;
             }
-            // Only a point drawn at (about) that x: a curve that ended earlier has no value there.
-            if (near < 0 || Math.abs(layout.px(s.x()[near]) - layout.px(x)) > 3) continue;
+            if (near < 0) continue;
             sb.append('\n').append(s.name()).append(": ").append(number(s.y()[near]));
+            if (Math.abs(layout.px(s.x()[near]) - layout.px(x)) > 1) sb.append(" (at ").append(where(s.x()[near])).append(')');
         }
         return sb.toString();
+    }
+
+    /** "epoch 3", "step 45", "12.5 s". */
+    private String where(double x) {
+        return chart.xLabel().equals("seconds") ? number(x) + " s" : chart.xLabel() + " " + number(x);
     }
 
     private void showMarker(double mouseX) {
@@ -272,7 +280,7 @@ final class CurveChart extends VBox {
         Path file = f.toPath().getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + kind) ? f.toPath()
                 : f.toPath().resolveSibling(f.toPath().getFileName() + "." + kind);
         // What is on screen, without the scrubber's guide: the picture of the curves.
-        LineChart shown = chart.withSeries(chart.series()).guide(Double.NaN);
+        LineChart shown = chart.withSeries(chart.series()).guide(Double.NaN).showTitle(true);
         int w = Math.max(200, (int) Math.floor(canvas.getWidth())), h = Math.max(150, (int) Math.floor(canvas.getHeight()));
         runner.run(() -> {
             if (kind.equals("csv")) AtomicFiles.writeBytes(file, shown.csv().getBytes(StandardCharsets.UTF_8));

@@ -170,7 +170,7 @@ final class CurvesPanel extends VBox {
         LineChart full = RunCurves.chart(sources, o);
         List<LineChart.Series> thinned = new ArrayList<>();
         for (LineChart.Series s : full.series()) thinned.add(s.thinned(MAX_POINTS));
-        LineChart c = full.withSeries(thinned).legend(LineChart.Legend.TOP);
+        LineChart c = full.withSeries(thinned).legend(LineChart.Legend.TOP).showTitle(false);
         if (choice.accuracy() && !logY.isSelected()) c.yRange(accuracyRange(c));
         if (markedEpoch >= 0 && !sources.isEmpty()) c.guide(RunCurves.xOfEpoch(sources.get(0), x, markedEpoch));
         return c;

@@ -1,6 +1,10 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.engine.EpochMetrics;
+import io.maskstudio.io.GraphFile;
+import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.render.LineChart;
+import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunLayout;
 import io.maskstudio.ui.fx.TaskRunner;
@@ -175,6 +179,41 @@ class CurveChartTest {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + ": (\\S+)$").matcher(readout);
         assertTrue(m.find(), series + " in " + readout);
         return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void twoRunsAreOverlaidInTheirColoursAndGroupBySeedDrawsTheirMeanAndBand(FxRobot robot) throws Exception {
+        NetworkDesign xor = GraphFile.read(Path.of("sample-graphs/xor.graph.json"));
+        CurveSource a = RunFolder.open(dir).curves();
+        List<EpochMetrics> shifted = new ArrayList<>();
+        for (EpochMetrics m : a.metrics()) {
+            shifted.add(new EpochMetrics(m.epoch(), m.trainLoss() + 0.2, m.trainAccuracy(), m.valLoss() + 0.4, m.valAccuracy(), m.seconds()));
+        }
+        CurveSource seed1 = new CurveSource("seed1", xor, null, a.metrics(), a.steps(), a.events(), a.layers());
+        CurveSource seed2 = new CurveSource("seed2", xor.copy(), null, shifted, a.steps(), List.of(), a.layers());
+        fx(() -> {
+            panel.show(List.of(seed1, seed2));
+            return null;
+        });
+        CurveChart loss = panel.lossChart();
+        List<LineChart.Series> overlaid = fx(() -> loss.chart().series());
+        assertEquals(List.of("seed1 · training loss", "seed1 · validation loss", "seed2 · training loss", "seed2 · validation loss"),
+                overlaid.stream().map(LineChart.Series::name).toList());
+        assertEquals(overlaid.get(0).color(), overlaid.get(1).color(), "one colour per run");
+        assertTrue(overlaid.get(0).color() != overlaid.get(2).color());
+        assertTrue(overlaid.get(1).dashed() && !overlaid.get(0).dashed(), "validation dashed, training solid");
+
+        robot.clickOn("#curveGroupSeeds");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<LineChart.Series> grouped = fx(() -> loss.chart().series());
+        assertEquals(2, grouped.size());
+        assertTrue(grouped.get(1).name().contains("mean of 2 seeds"), grouped.get(1).name());
+        double[] val = column("val_loss");
+        for (int e = 0; e < val.length; e++) {
+            assertEquals(val[e] + 0.2, grouped.get(1).y()[e], 1e-12, "mean of v and v + 0.4");
+            assertEquals(val[e], grouped.get(1).low()[e], 1e-12);
+            assertEquals(val[e] + 0.4, grouped.get(1).high()[e], 1e-12);
+        }
     }
 
     @Test
