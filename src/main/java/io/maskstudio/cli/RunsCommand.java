@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.FormatException;
 import io.maskstudio.render.ChartImages;
+import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
 import io.maskstudio.runs.RunCurves;
 import io.maskstudio.runs.RunFolder;
@@ -123,11 +124,14 @@ final class RunsCommand implements Runnable {
         @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUNDIR") List<Path> runDirs;
         @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", required = true) Path out;
         @Option(names = "--metric", paramLabel = "NAME", defaultValue = "val_accuracy",
-                description = "val_accuracy, val_loss, train_accuracy or train_loss (default: ${DEFAULT-VALUE})") String metric;
+                description = "val_accuracy, val_loss, train_accuracy, train_loss, or per pair of layers weight_norm, grad_norm, "
+                        + "update_ratio (default: ${DEFAULT-VALUE})") String metric;
         @Option(names = "--group-seeds", description = "mean and min-max band over runs that differ only in seed") boolean groupSeeds;
         @Option(names = "--smooth", paramLabel = "A", defaultValue = "0",
                 description = "TensorBoard's smoothing weight in [0, 1) (debiased exponential moving average; default: ${DEFAULT-VALUE})") double smooth;
         @Option(names = "--log-y", description = "logarithmic y axis") boolean logY;
+        @Option(names = "--x", paramLabel = "AXIS", defaultValue = "epoch",
+                description = "epoch, step or time (seconds of training; default: ${DEFAULT-VALUE})") String xAxis;
         @Option(names = "--width", paramLabel = "W", defaultValue = "900", description = "pixels (default: ${DEFAULT-VALUE}); height is 5/8 of it") int width;
         @Spec CommandSpec spec;
 
@@ -139,22 +143,29 @@ final class RunsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--metric " + e.getMessage(), MaskStudioCommand.USAGE, e);
             }
+            RunCurves.XAxis x;
+            try {
+                x = RunCurves.XAxis.fromId(xAxis);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--x " + e.getMessage(), MaskStudioCommand.USAGE, e);
+            }
             if (!(smooth >= 0 && smooth < 1)) throw new CliException("--smooth " + smooth + ": expected a weight in [0, 1)", MaskStudioCommand.USAGE);
             if (width < 200 || width > 10_000) throw new CliException("--width " + width + ": expected 200 to 10000 pixels", MaskStudioCommand.USAGE);
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".png") && !name.endsWith(".svg")) {
                 throw new CliException("--out " + out + ": expected a .png or .svg file name", MaskStudioCommand.USAGE);
             }
-            List<RunFolder> runs = new ArrayList<>();
+            List<CurveSource> runs = new ArrayList<>();
             for (Path d : runDirs) {
                 if (!RunFolder.isRunFolder(d)) throw new CliException(d + ": not a run folder (no run.json or metrics.csv)");
                 RunFolder r = RunFolder.open(d);
                 for (String p : r.problems()) spec.commandLine().getErr().println("warning: " + p);
                 if (r.metrics().isEmpty()) throw new CliException(d.resolve("metrics.csv") + ": no complete epoch to plot");
-                runs.add(r);
+                runs.add(r.curves());
             }
+            RunCurves.Options options = RunCurves.Options.of(m).withX(x).withGroupSeeds(groupSeeds).withSmoothing(smooth).withLogY(logY);
             try {
-                ChartImages.write(RunCurves.chart(runs, m, groupSeeds, smooth, logY), out, width, width * 5 / 8);
+                ChartImages.write(RunCurves.chart(runs, options), out, width, width * 5 / 8);
             } catch (IOException e) {
                 throw new CliException(out + ": cannot write: " + e.getMessage(), e);
             }

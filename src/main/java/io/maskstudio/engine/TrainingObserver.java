@@ -9,6 +9,56 @@ package io.maskstudio.engine;
 public interface TrainingObserver {
     TrainingObserver NONE = new TrainingObserver() { };
 
+    /** Tells {@code a}, then {@code b} (also when {@code a} threw: one observer's failure must not silence the other). */
+    static TrainingObserver both(TrainingObserver a, TrainingObserver b) {
+        return new TrainingObserver() {
+            @Override
+            public void started(TrainingSession session) {
+                try {
+                    a.started(session);
+                } finally {
+                    b.started(session);
+                }
+            }
+
+            @Override
+            public void batch(int epoch, long step, MaskedNetwork.BatchResult result) {
+                try {
+                    a.batch(epoch, step, result);
+                } finally {
+                    b.batch(epoch, step, result);
+                }
+            }
+
+            @Override
+            public void epoch(EpochMetrics metrics, TrainingSnapshot snapshot) {
+                try {
+                    a.epoch(metrics, snapshot);
+                } finally {
+                    b.epoch(metrics, snapshot);
+                }
+            }
+
+            @Override
+            public void event(TrainingEvent kind, String detail, int epoch, long step) {
+                try {
+                    a.event(kind, detail, epoch, step);
+                } finally {
+                    b.event(kind, detail, epoch, step);
+                }
+            }
+
+            @Override
+            public void ended(Trainer.State state, String message, TrainingSnapshot last) {
+                try {
+                    a.ended(state, message, last);
+                } finally {
+                    b.ended(state, message, last);
+                }
+            }
+        };
+    }
+
     /** The session exists (its network initialized, nothing trained yet). */
     default void started(TrainingSession session) { }
 

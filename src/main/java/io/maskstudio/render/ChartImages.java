@@ -89,9 +89,19 @@ public final class ChartImages {
         }
 
         @Override
-        public void polyline(List<double[]> points, int rgb, double width) {
+        public void polyline(List<double[]> points, int rgb, double width, boolean dashed) {
             sb.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(hex(rgb)).append("\" stroke-width=\"").append(f(width))
-                    .append("\" points=\"").append(points(points)).append("\"/>\n");
+                    .append(dashed ? "\" stroke-dasharray=\"6,4" : "").append("\" points=\"").append(points(points)).append("\"/>\n");
+        }
+
+        /** A group with the event's kind and its detail as a title, which SVG viewers show on hover. */
+        @Override
+        public void marker(double x, double top, double bottom, int rgb, String label, String detail) {
+            sb.append("<g class=\"marker\" data-kind=\"").append(escape(label)).append("\"><title>").append(escape(detail)).append("</title>")
+                    .append("<line x1=\"").append(f(x)).append("\" y1=\"").append(f(top)).append("\" x2=\"").append(f(x)).append("\" y2=\"").append(f(bottom))
+                    .append("\" stroke=\"").append(hex(rgb)).append("\" stroke-width=\"1\"/>")
+                    .append("<polygon fill=\"").append(hex(rgb)).append("\" points=\"").append(f(x - 4)).append(',').append(f(top)).append(' ')
+                    .append(f(x + 4)).append(',').append(f(top)).append(' ').append(f(x)).append(',').append(f(top + 6)).append("\"/></g>\n");
         }
 
         @Override
@@ -166,9 +176,10 @@ public final class ChartImages {
         }
 
         @Override
-        public void polyline(List<double[]> points, int rgb, double width) {
+        public void polyline(List<double[]> points, int rgb, double width, boolean dashed) {
             g.setColor(new Color(rgb));
-            g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setStroke(dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[]{6, 4}, 0)
+                    : new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(path(points, false));
         }
 

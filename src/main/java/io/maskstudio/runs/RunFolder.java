@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A run folder as read back: what is valid in it, and a message for each file that is missing or broken (so a run
@@ -27,10 +26,14 @@ import java.util.TreeMap;
  * @param design   run.json's design, else trained.graph.json's; null when neither is readable
  * @param metrics  metrics.csv's complete rows, in order
  * @param layerRows the last epoch's layers.csv rows (connections and density of the final masks)
+ * @param layerHistory every complete layers.csv row, in file order
+ * @param steps    steps.csv's complete rows (empty for a folder from an older train --out)
+ * @param events   events.csv's complete rows
  * @param problems one line per problem, each naming its file
  */
 public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, List<EpochMetrics> metrics,
-                        List<LayerStats> layerRows, List<Integer> snapshotEpochs, List<String> problems) {
+                        List<LayerStats> layerRows, List<Integer> snapshotEpochs, List<LayerStats> layerHistory,
+                        List<CurveSource.Step> steps, List<CurveSource.Event> events, List<String> problems) {
 
     /** True when {@code dir} looks like a run folder (run.json or metrics.csv in it). */
     public static boolean isRunFolder(Path dir) {
@@ -77,8 +80,21 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
             }
         }
         List<EpochMetrics> metrics = readMetrics(dir.resolve(RunLayout.METRICS_CSV), problems);
-        List<LayerStats> layers = readLastLayers(dir.resolve(RunLayout.LAYERS_CSV), problems);
-        return new RunFolder(dir, manifest, design, metrics, layers, snapshotEpochs(dir), List.copyOf(problems));
+        List<LayerStats> layers = readLayers(dir.resolve(RunLayout.LAYERS_CSV), problems);
+        // An older train --out wrote neither file: that is no problem worth a message.
+        boolean older = manifest == null && !Files.exists(runJson);
+        List<CurveSource.Step> steps = older && !Files.exists(dir.resolve(RunLayout.STEPS_CSV)) ? List.of()
+                : readSteps(dir.resolve(RunLayout.STEPS_CSV), problems);
+        List<CurveSource.Event> events = older && !Files.exists(dir.resolve(RunLayout.EVENTS_CSV)) ? List.of()
+                : readEvents(dir.resolve(RunLayout.EVENTS_CSV), problems);
+        return new RunFolder(dir, manifest, design, metrics, lastEpochRows(layers), snapshotEpochs(dir), List.copyOf(layers),
+                List.copyOf(steps), List.copyOf(events), List.copyOf(problems));
+    }
+
+    /** The curves of this run, named after its folder. */
+    public CurveSource curves() {
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        return new CurveSource(name, design, manifest, metrics, steps, events, layerHistory);
     }
 
     /** run.json's status; for a folder without one, {@code finished} when its model export exists, else {@code unknown}. */
@@ -143,27 +159,87 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
         return rows;
     }
 
-    private static List<LayerStats> readLastLayers(Path file, List<String> problems) {
+    private static List<LayerStats> readLayers(Path file, List<String> problems) {
         List<String> lines = lines(file, problems);
-        TreeMap<Integer, List<LayerStats>> byEpoch = new TreeMap<>();
-        if (lines == null || lines.isEmpty()) return List.of();
+        List<LayerStats> rows = new ArrayList<>();
+        if (lines == null || lines.isEmpty()) return rows;
         if (!lines.get(0).equals(RunLayout.LAYERS_HEADER)) {
             problems.add(file + ": line 1: expected the header " + RunLayout.LAYERS_HEADER + ", found '" + shorten(lines.get(0)) + "'");
-            return List.of();
+            return rows;
         }
         for (int n = 1; n < lines.size(); n++) {
             String[] f = lines.get(n).split(",", -1);
             try {
                 if (f.length != 7) throw new NumberFormatException(f.length + " fields");
-                LayerStats s = new LayerStats(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
-                        number(f[4]), number(f[5]), number(f[6]));
-                byEpoch.computeIfAbsent(s.epoch(), e -> new ArrayList<>()).add(s);
+                rows.add(new LayerStats(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
+                        number(f[4]), number(f[5]), number(f[6])));
             } catch (NumberFormatException e) {
                 problems.add(file + ": line " + (n + 1) + ": expected " + RunLayout.LAYERS_HEADER + " values, found '" + shorten(lines.get(n)) + "'");
                 break;
             }
         }
-        return byEpoch.isEmpty() ? List.of() : List.copyOf(byEpoch.lastEntry().getValue());
+        return rows;
+    }
+
+    private static List<LayerStats> lastEpochRows(List<LayerStats> rows) {
+        if (rows.isEmpty()) return List.of();
+        int last = rows.get(rows.size() - 1).epoch();
+        return rows.stream().filter(r -> r.epoch() == last).toList();
+    }
+
+    private static List<CurveSource.Step> readSteps(Path file, List<String> problems) {
+        List<CurveSource.Step> rows = new ArrayList<>();
+        List<String> lines = lines(file, problems);
+        if (lines == null || !header(file, lines, RunLayout.STEPS_HEADER, problems)) return rows;
+        for (int n = 1; n < lines.size(); n++) {
+            String[] f = lines.get(n).split(",", -1);
+            try {
+                if (f.length != 4) throw new NumberFormatException(f.length + " fields");
+                rows.add(new CurveSource.Step(Integer.parseInt(f[0]), Long.parseLong(f[1]), number(f[2]), number(f[3])));
+            } catch (NumberFormatException e) {
+                problems.add(file + ": line " + (n + 1) + ": expected epoch, step, loss and accuracy, found '" + shorten(lines.get(n))
+                        + "'; reading stopped there");
+                break;
+            }
+        }
+        return rows;
+    }
+
+    private static List<CurveSource.Event> readEvents(Path file, List<String> problems) {
+        List<CurveSource.Event> rows = new ArrayList<>();
+        List<String> lines = lines(file, problems);
+        if (lines == null || !header(file, lines, RunLayout.EVENTS_HEADER, problems)) return rows;
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n);
+            String[] f = line.split(",", 4);
+            try {
+                if (f.length != 4 || f[2].isEmpty()) throw new NumberFormatException(f.length + " fields");
+                String detail = unquote(f[3]);
+                if (detail == null) throw new NumberFormatException("unbalanced quotes");
+                rows.add(new CurveSource.Event(Integer.parseInt(f[0]), Long.parseLong(f[1]), f[2], detail));
+            } catch (NumberFormatException e) {
+                problems.add(file + ": line " + (n + 1) + ": expected epoch, step, kind and detail, found '" + shorten(line)
+                        + "'; reading stopped there");
+                break;
+            }
+        }
+        return rows;
+    }
+
+    /** The detail field as written by {@link RunRecorder#csvText}: bare, or RFC 4180 quoted; null when the quotes do not close. */
+    static String unquote(String field) {
+        if (!field.startsWith("\"")) return field.indexOf('"') < 0 ? field : null;
+        if (field.length() < 2 || !field.endsWith("\"")) return null;
+        String inner = field.substring(1, field.length() - 1);
+        if (inner.replace("\"\"", "").indexOf('"') >= 0) return null;
+        return inner.replace("\"\"", "\"");
+    }
+
+    private static boolean header(Path file, List<String> lines, String expected, List<String> problems) {
+        if (!lines.isEmpty() && lines.get(0).equals(expected)) return true;
+        problems.add(file + ": line 1: expected the header " + expected + ", found "
+                + (lines.isEmpty() ? "an empty file" : "'" + shorten(lines.get(0)) + "'"));
+        return false;
     }
 
     private static double number(String s) {

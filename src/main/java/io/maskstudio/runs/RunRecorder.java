@@ -58,7 +58,7 @@ public final class RunRecorder implements AutoCloseable {
     private final Path dir;
     private final Clock clock;
     private final SnapshotThinning snapshots;
-    private final StepThinning steps = new StepThinning(RunLayout.MAX_STEP_ROWS);
+    private final StepThinning<String> steps = new StepThinning<>(RunLayout.MAX_STEP_ROWS);
     private final CsvLog metricsCsv, stepsCsv, eventsCsv, layersCsv;
     private final long startNanos = System.nanoTime();
     private final List<float[]> previousWeights = new ArrayList<>();

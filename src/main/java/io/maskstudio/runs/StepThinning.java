@@ -7,9 +7,9 @@ import java.util.List;
  * Keeps every {@code stride}-th batch row, doubling the stride (and dropping every other kept row) whenever more
  * than {@code maxRows} would be kept: the rows stay evenly spread over the whole run, however long it gets.
  */
-final class StepThinning {
+final class StepThinning<T> {
     private final int maxRows;
-    private final List<String> rows = new ArrayList<>();
+    private final List<T> rows = new ArrayList<>();
     private long stride = 1;
     private boolean thinned;
 
@@ -19,11 +19,11 @@ final class StepThinning {
     }
 
     /** Offers the row of global step {@code step} (1-based); returns whether it was kept. */
-    boolean offer(long step, String row) {
+    boolean offer(long step, T row) {
         if ((step - 1) % stride != 0) return false;
         rows.add(row);
         if (rows.size() > maxRows) {
-            List<String> half = new ArrayList<>(rows.size() / 2 + 1);
+            List<T> half = new ArrayList<>(rows.size() / 2 + 1);
             for (int k = 0; k < rows.size(); k += 2) half.add(rows.get(k));
             rows.clear();
             rows.addAll(half);
@@ -40,7 +40,7 @@ final class StepThinning {
         return t;
     }
 
-    List<String> rows() {
+    List<T> rows() {
         return rows;
     }
 

@@ -14,7 +14,7 @@ class ThinningTest {
 
     @Test
     void stepRowsStayUnderTheCapAndAreEveryStrideThStepFromTheFirst() {
-        StepThinning t = new StepThinning(20_000);
+        StepThinning<String> t = new StepThinning<>(20_000);
         for (long step = 1; step <= 50_000; step++) t.offer(step, Long.toString(step));
         // Naive reference: the smallest power-of-two stride that keeps at most 20,000 of 50,000 steps is 4.
         List<String> expected = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.runs.RecordingObserver;
 import io.maskstudio.runs.RunFolders;
 import io.maskstudio.runs.RunLayout;
@@ -37,6 +38,7 @@ final class TrainingController {
     private List<LayerSpec> runLayers = List.of();
     private NetworkDesign runDesign;
     private ExportDataObserver exportData;
+    private LiveCurves live;
 
     /** Saves every run from now on into a new folder under the root this gives (null: runs are not saved). */
     void setRunsRoot(Supplier<Path> root) {
@@ -51,6 +53,11 @@ final class TrainingController {
     /** The current or last run's folder (null when it is not saved). */
     Path runDir() {
         return runDir;
+    }
+
+    /** The current or last run's curves, kept as it trains (null before the first run). */
+    LiveCurves liveCurves() {
+        return live;
     }
 
     /** The current or last run's trainer (null before the first run). */
@@ -160,7 +167,8 @@ final class TrainingController {
         runLayers = copy.layers();
         runDesign = copy.copy();
         exportData = new ExportDataObserver(recorder(copy));
-        trainer = DesignTrainers.forDesign(copy, exportData);
+        live = new LiveCurves(runDir != null ? runDir.getFileName().toString() : "this run", copy.copy());
+        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, exportData));
         stopped = false;
         return true;
     }

@@ -7,8 +7,11 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
+import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunLabel;
 import io.maskstudio.runs.RunSnapshots;
 import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
@@ -37,6 +40,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,10 +67,9 @@ public final class TrainingPanel extends BorderPane {
 
     private final TrainingController controller = new TrainingController();
     private final SettingsForm form;
-    private final MetricsCharts charts = new MetricsCharts();
+    private final CurvesPanel charts = new CurvesPanel();
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
-    private final EpochMetricsLog log = new EpochMetricsLog();
     private final RunsList runs = new RunsList(TaskRunner.background());
     private final TitledPane runsPane = new TitledPane("Runs", runs);
     private final SavedRunBar savedBar = new SavedRunBar();
@@ -76,6 +79,12 @@ public final class TrainingPanel extends BorderPane {
     private RunFolder opened;
     private Consumer<NetworkDesign> onEditDesign = d -> { };
     private Trainer.State endedState;
+    /** The runs ticked for comparison, as read from their folders (their curves follow the shown run's). */
+    private List<CurveSource> compared = List.of();
+    private List<Path> comparedDirs = List.of();
+    /** What the curves show first: the live run's latest view or the saved run's (null: nothing yet). */
+    private CurveSource shownCurves;
+    private final LatestOnly comparisons = new LatestOnly(TaskRunner.background());
     private final StepRate rate = new StepRate();
     private final RunClock clock = new RunClock();
     private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
@@ -114,6 +123,9 @@ public final class TrainingPanel extends BorderPane {
     private final RedrawGate historyGate = new RedrawGate(250_000_000L);
     /** The status line and buttons: the step count changes every frame, its text need not. */
     private final RedrawGate statusGate = new RedrawGate(250_000_000L);
+    /** The curves follow every batch, at most 4 times a second too. */
+    private final RedrawGate curvesGate = new RedrawGate(250_000_000L);
+    private long shownCurvesVersion = -1;
 
     public TrainingPanel(NetworkDesign design) {
         this.design = Objects.requireNonNull(design, "design");
@@ -137,6 +149,7 @@ public final class TrainingPanel extends BorderPane {
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
         runs.setOnOpen(this::openRun);
+        runs.setOnCompare(this::compare);
         runs.setDeleteBlocker(dir -> controller.active() && dir.equals(controller.runDir())
                 ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
         runs.setMessages(this::showMessage);
@@ -207,9 +220,8 @@ public final class TrainingPanel extends BorderPane {
         }
         opened = run;
         savedBar.show(run, snaps);
-        log.clear();
         charts.clear();
-        charts.show(run.metrics());
+        showCurves(run.curves().named(RunLabel.read(run.dir())));
         scrubber.clear();
         heatmaps.clear();
         if (run.design() != null) heatmaps.setLayers(run.design().layers());
@@ -221,14 +233,43 @@ public final class TrainingPanel extends BorderPane {
     private void showCurrentRun() {
         opened = null;
         savedBar.hide();
-        log.clear();
         charts.clear();
+        shownCurves = null;
+        shownCurvesVersion = -1;
+        curvesGate.reset();
+        if (controller.liveCurves() == null) showCurves(null);
         scrubber.clear();
         heatmaps.clear();
         heatmaps.setLayers(controller.trainer() != null ? controller.runLayers() : design.layers());
         shownVersion = -1;
         shownPausedSnapshot = null;
         historyGate.reset();
+    }
+
+    /**
+     * The curves of the shown run (live or saved; null: none yet) followed by those of the runs ticked for comparison,
+     * leaving out a ticked folder that is the shown run itself.
+     */
+    private void showCurves(CurveSource shown) {
+        shownCurves = shown;
+        Path shownDir = opened != null ? opened.dir() : controller.runDir();
+        List<CurveSource> all = new ArrayList<>();
+        if (shown != null) all.add(shown);
+        for (int k = 0; k < compared.size(); k++) if (!comparedDirs.get(k).equals(shownDir)) all.add(compared.get(k));
+        charts.show(all);
+    }
+
+    /** The Runs list's Compare ticks changed: read those folders off the FX thread, then overlay them. */
+    private void compare(List<Path> dirs) {
+        comparisons.submit(() -> {
+            List<CurveSource> read = new ArrayList<>();
+            for (Path d : dirs) read.add(RunFolder.open(d).curves().named(RunLabel.read(d)));
+            return read;
+        }, (List<CurveSource> read) -> {
+            compared = List.copyOf(read);
+            comparedDirs = List.copyOf(dirs);
+            showCurves(shownCurves);
+        }, failure -> showMessage("Cannot read the runs to compare: " + failure.getMessage()));
     }
 
     /** The saved run being shown, or null while the current run is. */
@@ -395,7 +436,6 @@ public final class TrainingPanel extends BorderPane {
         savedBar.hide();
         endedState = null;
         runs.refresh();
-        log.clear();
         charts.clear();
         scrubber.clear();
         heatmaps.clear();
@@ -411,6 +451,8 @@ public final class TrainingPanel extends BorderPane {
         shownState = null;
         historyGate.reset();
         statusGate.reset();
+        curvesGate.reset();
+        shownCurvesVersion = -1;
     }
 
     private void designChanged(NetworkDesign d, int pair) {
@@ -449,8 +491,12 @@ public final class TrainingPanel extends BorderPane {
         if (opened == null && version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
-            if (log.addAll(snapshots)) charts.show(log.all());
             scrubber.setSnapshots(snapshots);
+        }
+        LiveCurves live = controller.liveCurves();
+        if (opened == null && live != null && live.version() != shownCurvesVersion && curvesGate.pass(now, !running || shownCurvesVersion < 0)) {
+            shownCurvesVersion = live.version();
+            showCurves(live.view());
         }
         if (opened == null) showPausedSnapshot(t.pausedSnapshot(), p);
         refreshRunsWhenSettled(p.state());
@@ -562,7 +608,7 @@ public final class TrainingPanel extends BorderPane {
 
     // Package-private views for the tests.
     TrainingController controller() { return controller; }
-    MetricsCharts charts() { return charts; }
+    CurvesPanel charts() { return charts; }
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
     RunsList runs() { return runs; }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The small plain-Java pieces of the panel. */
@@ -19,15 +18,6 @@ class PanelHelpersTest {
 
     private static TrainingSnapshot at(int epoch) {
         return new TrainingSnapshot(new EpochMetrics(epoch, 1.0 / (epoch + 1), 0.5, Double.NaN, Double.NaN, 0.1), List.of());
-    }
-
-    @Test
-    void theMetricsLogKeepsEpochsTheHistoryThinnedOut() {
-        EpochMetricsLog log = new EpochMetricsLog();
-        assertTrue(log.addAll(List.of(at(0), at(1), at(2), at(3))));
-        assertFalse(log.addAll(List.of(at(0), at(2))), "nothing new");
-        assertTrue(log.addAll(List.of(at(2), at(4))));
-        assertEquals(List.of(1, 2, 3, 4), log.all().stream().map(EpochMetrics::epoch).toList());
     }
 
     @Test
@@ -49,15 +39,6 @@ class PanelHelpersTest {
         int n = TrainingController.historyCapacity(mnist);
         assertTrue(n >= 8 && n < TrainingController.MAX_HISTORY, "capacity " + n);
         assertTrue((long) n * (196 * 784 + 10 * 196) * 8 <= TrainingController.HISTORY_BYTES);
-    }
-
-    @Test
-    void epochAxisStepsAreRound() {
-        assertEquals(1, MetricsCharts.wholeStep(0.6));
-        assertEquals(2, MetricsCharts.wholeStep(1.5));
-        assertEquals(5, MetricsCharts.wholeStep(3.75));
-        assertEquals(50, MetricsCharts.wholeStep(25));
-        assertEquals(100, MetricsCharts.wholeStep(100));
     }
 
     @Test
@@ -139,15 +120,15 @@ class PanelHelpersTest {
 
     @Test
     void accuracyAxisSpansTheData() {
-        assertArrayEquals(new double[] {96, 100, 1}, MetricsCharts.accuracyRange(97, 99), 1e-9);
-        assertArrayEquals(new double[] {40, 100, 20}, MetricsCharts.accuracyRange(50, 100), 1e-9);
+        assertArrayEquals(new double[] {96, 100, 1}, CurvesPanel.accuracyRange(97, 99), 1e-9);
+        assertArrayEquals(new double[] {40, 100, 20}, CurvesPanel.accuracyRange(50, 100), 1e-9);
         // One value: at least 0.5 % of room either side, on 0.2 ticks.
-        assertArrayEquals(new double[] {99.4, 100, 0.2}, MetricsCharts.accuracyRange(99.9, 99.9), 1e-9);
-        assertEquals(1, MetricsCharts.niceStep(0.6), 1e-12);
-        assertEquals(0.2, MetricsCharts.niceStep(0.11), 1e-12);
-        assertEquals(0.05, MetricsCharts.niceStep(0.05), 1e-12);
-        assertEquals(5, MetricsCharts.niceStep(3), 1e-12);
-        assertEquals(20, MetricsCharts.niceStep(11), 1e-12);
+        assertArrayEquals(new double[] {99.4, 100, 0.2}, CurvesPanel.accuracyRange(99.9, 99.9), 1e-9);
+        assertEquals(1, CurvesPanel.niceStep(0.6), 1e-12);
+        assertEquals(0.2, CurvesPanel.niceStep(0.11), 1e-12);
+        assertEquals(0.05, CurvesPanel.niceStep(0.05), 1e-12);
+        assertEquals(5, CurvesPanel.niceStep(3), 1e-12);
+        assertEquals(20, CurvesPanel.niceStep(11), 1e-12);
     }
 
     @Test

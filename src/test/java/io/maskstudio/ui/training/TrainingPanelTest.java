@@ -7,13 +7,13 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.render.LineChart;
 import io.maskstudio.render.Raster;
+import io.maskstudio.runs.CurveSource;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -306,13 +306,16 @@ class TrainingPanelTest {
     void longRunsAreThinnedOnTheCharts() throws Exception {
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int e = 1; e <= 1300; e++) epochs.add(new EpochMetrics(e, 1.0 / e, 0.5, 1.0 / e, 0.5, 0.01));
-        int points = fx(() -> {
-            MetricsCharts charts = new MetricsCharts();
-            charts.show(epochs.subList(0, 700));
-            charts.show(epochs);
-            return charts.points();
+        int[] points = fx(() -> {
+            CurvesPanel charts = new CurvesPanel();
+            charts.resize(900, 400);
+            charts.layout();
+            charts.show(List.of(new CurveSource("short", null, null, epochs.subList(0, 700), List.of(), List.of(), List.of())));
+            charts.show(List.of(new CurveSource("long", null, null, epochs, List.of(), List.of(), List.of())));
+            return new int[] {charts.points(), charts.lastEpoch()};
         });
-        assertTrue(points <= MetricsCharts.MAX_POINTS && points >= MetricsCharts.MAX_POINTS / 2, points + " points");
+        assertTrue(points[0] <= CurvesPanel.MAX_POINTS && points[0] >= CurvesPanel.MAX_POINTS / 2, points[0] + " points");
+        assertEquals(1300, points[1], "the whole run is shown, thinned");
     }
 
     @Test
@@ -382,31 +385,32 @@ class TrainingPanelTest {
         waitUntil(() -> progress().epoch() >= 6);
         robot.clickOn("#pause");
         waitUntil(() -> progress().state() == Trainer.State.PAUSED && fx(() -> panel.status().getText()).contains("paused"));
-        NumberAxis y = (NumberAxis) fx(() -> panel.charts().accuracyChart().getYAxis());
-        double[] plotted = fx(() -> plottedRange(panel.charts().accuracyChart()));
-        double[] bounds = fx(() -> new double[] {y.getLowerBound(), y.getUpperBound()});
+        double[] plotted = fx(() -> plottedRange(panel.charts().accuracyChart().chart()));
+        LineChart.Layout y = fx(() -> panel.charts().accuracyChart().plotLayout());
+        double[] bounds = {y.yMin(), y.yMax()};
         assertTrue(bounds[0] <= plotted[0] && bounds[1] >= plotted[1], Arrays.toString(bounds) + " holds " + Arrays.toString(plotted));
         assertTrue(bounds[0] >= 0 && bounds[1] <= 100);
         // On screen: the curves use most of the plot's height.
-        double used = fx(() -> (y.getDisplayPosition(plotted[0]) - y.getDisplayPosition(plotted[1])) / y.getHeight());
+        double used = (y.py(plotted[0]) - y.py(plotted[1])) / y.height();
         assertTrue(used > 0.6, "the curves span " + used + " of the height; plotted " + Arrays.toString(plotted)
                 + " on " + Arrays.toString(bounds));
 
         robot.clickOn("#accuracyFullRange");
-        assertEquals(0, fx(y::getLowerBound));
-        assertEquals(100, fx(y::getUpperBound));
+        assertEquals(0, fx(() -> panel.charts().accuracyChart().plotLayout().yMin()));
+        assertEquals(100, fx(() -> panel.charts().accuracyChart().plotLayout().yMax()));
         robot.clickOn("#accuracyFullRange");
-        assertEquals(bounds[0], fx(y::getLowerBound), "back to the data's range");
-        assertEquals(bounds[1], fx(y::getUpperBound));
+        assertEquals(bounds[0], fx(() -> panel.charts().accuracyChart().plotLayout().yMin()), "back to the data's range");
+        assertEquals(bounds[1], fx(() -> panel.charts().accuracyChart().plotLayout().yMax()));
     }
 
     /** {min, max} of the y values of every point plotted in {@code chart}. */
-    private static double[] plottedRange(XYChart<Number, Number> chart) {
+    private static double[] plottedRange(LineChart chart) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (var series : chart.getData()) {
-            for (var d : series.getData()) {
-                min = Math.min(min, d.getYValue().doubleValue());
-                max = Math.max(max, d.getYValue().doubleValue());
+        for (var series : chart.series()) {
+            for (double v : series.y()) {
+                if (!Double.isFinite(v)) continue;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
         }
         return new double[] {min, max};
@@ -419,38 +423,16 @@ class TrainingPanelTest {
         Trainer first = trainer();
         robot.clickOn("#stop");
         waitUntil(() -> first.progress().state() == Trainer.State.CLOSED);
-        assertTrue(fx(() -> linePoints(panel.charts().lossChart())) >= 3, "the stopped run stays on screen");
+        assertTrue(fx(() -> panel.charts().lossChart().drawnPoints()) >= 3, "the stopped run stays on screen");
 
         // A fresh run that stays inside its first epoch: Step trains one batch and pauses.
         robot.clickOn("#step");
         waitUntil(() -> trainer() != first && progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, fx(() -> panel.charts().points()));
-        assertEquals(0, fx(() -> linePoints(panel.charts().lossChart())), "no old loss curve drawn");
-        assertEquals(0, fx(() -> linePoints(panel.charts().accuracyChart())), "no old accuracy curve drawn");
-        assertEquals(5, fx(() -> ((NumberAxis) panel.charts().lossChart().getXAxis()).getUpperBound()), "the new run's axis");
-    }
-
-    /** Line segments and dots drawn in the chart's plot area (what the user sees, not the series' data). */
-    private static int linePoints(XYChart<Number, Number> chart) {
-        chart.applyCss();
-        chart.layout();
-        int n = 0;
-        for (Node line : chart.lookupAll(".chart-series-line")) {
-            if (line.isVisible()) n += ((javafx.scene.shape.Path) line).getElements().size(); // fqn: java.nio.file.Path is imported
-        }
-        for (Node dot : chart.lookupAll(".chart-line-symbol")) {
-            if (dot.isVisible() && !inLegend(dot)) n++;
-        }
-        return n;
-    }
-
-    /** The legend draws one symbol per series too; those are not points. */
-    private static boolean inLegend(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p.getStyleClass().contains("chart-legend")) return true;
-        }
-        return false;
+        assertEquals(0, fx(() -> panel.charts().lossChart().drawnPoints()), "no old loss curve drawn");
+        assertEquals(0, fx(() -> panel.charts().accuracyChart().drawnPoints()), "no old accuracy curve drawn");
+        assertTrue(fx(() -> panel.charts().lossChart().plotLayout().xMax()) < 3, "the new run's axis, not the old one's epochs");
     }
 
     @Test
