@@ -1,6 +1,8 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.engine.Trainer;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -159,5 +162,43 @@ class SavedRunsTest extends UiTest {
         clickOn(lookup("#deleteRun").queryButton());
         clickDialogButton("deleteRunsDialog", "OK");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(run) && table().getItems().isEmpty());
+    }
+
+    @Test
+    void tickingCompareOverlaysASavedRunOnTheCurrentOne() throws Exception {
+        Path first = trainOneRun(3);
+        Files.writeString(first.resolve("label.txt"), "first\n");
+        clickOn(lookup("#stop").queryButton());
+        clickOn(lookup("#start").queryButton());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.training().trainer().progress().state() == Trainer.State.FINISHED
+                && window.training().trainer().progress().epoch() == 3);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().size() == 2);
+        clickOn(lookup("#refreshRuns").queryButton());
+
+        // Rows are newest first: the first run is the second row; tick its Compare box.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rowCell("Label", 1).map(c -> "first".equals(c.getText())).orElse(false));
+        Node box = from(rowCell("Compare", 1).orElseThrow()).lookup(".check-box").query();
+        clickOn(box);
+
+        // Hovering the loss plot's right end reads both runs' training loss at epoch 3.
+        Node canvas = lookup("#lossChartCanvas").query();
+        Label readout = lookup("#lossChartReadout").queryAs(Label.class);
+        double firstLoss = Double.parseDouble(metricsRow(first, 3)[1]);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Bounds b = canvas.localToScreen(canvas.getLayoutBounds());
+            moveTo(new Point2D(b.getMaxX() - 2, b.getMinY() + b.getHeight() / 2));
+            moveTo(new Point2D(b.getMaxX() - 25, b.getMinY() + b.getHeight() / 2));
+            return readout.isVisible() && readout.getText().contains("first · training loss: ");
+        });
+        String text = readout.getText();
+        assertTrue(text.startsWith("epoch 3"), text);
+        String line = text.lines().filter(l -> l.startsWith("first · training loss: ")).findFirst().orElseThrow();
+        assertEquals(firstLoss, Double.parseDouble(line.substring(line.indexOf(": ") + 2).split(" ")[0]), 1e-4 * Math.abs(firstLoss) + 1e-9, text);
+        assertEquals(2, text.lines().filter(l -> l.contains("training loss: ")).count(), "the current run and the compared one: " + text);
+    }
+
+    private Optional<TableCell<?, ?>> rowCell(String column, int row) {
+        return lookup((Node n) -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
+                && c.getTableRow() != null && c.getTableRow().getIndex() == row && shown(c)).tryQuery().map(n -> (TableCell<?, ?>) n);
     }
 }
