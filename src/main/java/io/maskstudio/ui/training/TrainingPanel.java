@@ -44,6 +44,7 @@ public final class TrainingPanel extends BorderPane {
     private final MetricsCharts charts = new MetricsCharts();
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
+    private final ConfusionView confusion = new ConfusionView(TaskRunner.background());
     private final EpochMetricsLog log = new EpochMetricsLog();
     private final StepRate rate = new StepRate();
     private final RunClock clock = new RunClock();
@@ -87,6 +88,8 @@ public final class TrainingPanel extends BorderPane {
         scrubber.setOnSelect(s -> {
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
+            Trainer t = controller.trainer();
+            if (t != null) confusion.show(s, ValidationSource.live(controller.runLayers(), t::validation));
         });
         start.setOnAction(e -> onStart());
         pause.setOnAction(e -> controller.pause());
@@ -175,7 +178,7 @@ public final class TrainingPanel extends BorderPane {
         message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
-        VBox content = new VBox(10, message, charts, new Separator(), heatmaps);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion);
         content.setPadding(new Insets(10));
         // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -216,6 +219,7 @@ public final class TrainingPanel extends BorderPane {
         charts.clear();
         scrubber.clear();
         heatmaps.clear();
+        confusion.clear();
         heatmaps.setLayers(controller.runLayers());
         rate.reset();
         clock.reset();
@@ -357,6 +361,7 @@ public final class TrainingPanel extends BorderPane {
     MetricsCharts charts() { return charts; }
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
+    ConfusionView confusion() { return confusion; }
     Label message() { return message; }
     Label status() { return status; }
     ProgressBar runProgress() { return runProgress; }
