@@ -30,10 +30,11 @@ public final class ConfusionView extends TitledPane {
     static final int MAX_GRID_CLASSES = 40;
     /** Colour steps of a cell's share of its row: style classes confusion-level-0 .. confusion-level-10. */
     static final int LEVELS = 10;
+    static final String NOTHING_YET = "Start training to see how the selected epoch classifies the validation set.";
     static final String HOVER_HINT = "Hover a cell for its count and share of the true class.";
 
     private final LatestOnly latest;
-    private final Label summary = new Label("No epoch selected.");
+    private final Label summary = new Label(NOTHING_YET);
     private final Label readout = new Label(HOVER_HINT);
     private final GridPane grid = new GridPane();
     private TrainingSnapshot wantedSnapshot;
@@ -90,7 +91,7 @@ public final class ConfusionView extends TitledPane {
         shownSnapshot = null;
         shownSource = null;
         grid.getChildren().clear();
-        summary.setText("No epoch selected.");
+        summary.setText(NOTHING_YET);
         readout.setText(HOVER_HINT);
     }
 
