@@ -6,10 +6,10 @@ import io.maskstudio.data.Datasets;
 import io.maskstudio.data.LabelColumn;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.io.RunManifest;
-import io.maskstudio.io.Sha256;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.runs.DatasetOrigin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,12 +92,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** run.json's dataset: a built-in set by name; a CSV file by name, path and SHA-256, so a result can be traced to its bytes. */
     private RunManifest.Dataset dataOrigin(Dataset data) {
-        if (csvFile == null) return new RunManifest.Dataset(data.name(), null, null);
-        Path p = Path.of(csvFile).toAbsolutePath();
         try {
-            return new RunManifest.Dataset(data.name(), p.toString(), Sha256.of(p));
+            return DatasetOrigin.of(data.name(), csvFile == null ? null : Path.of(csvFile));
         } catch (IOException e) {
-            throw new CliException(p + ": cannot read for its checksum: " + e.getMessage(), e);
+            throw new CliException(Path.of(csvFile).toAbsolutePath() + ": cannot read for its checksum: " + e.getMessage(), e);
         }
     }
 

@@ -56,7 +56,9 @@ public final class RecordingObserver implements TrainingObserver {
     @Override
     public void started(TrainingSession session) {
         try {
-            recorder = RunRecorder.forSession(dir, session, design, dataset, "static", "", budget);
+            // The data file's checksum is taken here, on the trainer's thread, once the file has been read for training.
+            RunManifest.Dataset origin = dataset.path() == null && dataset.sha256() == null ? DatasetOrigin.ofSetting(dataset.name()) : dataset;
+            recorder = RunRecorder.forSession(dir, session, design, origin, "static", "", budget);
             mean = session.standardizer().mean();
             std = session.standardizer().std();
             valX = session.validation().x();

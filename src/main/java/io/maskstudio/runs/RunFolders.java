@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Where the app puts a new run: beside its graph in {@code NAME.runs/<yyyyMMdd-HHmmss>-<label>/}, or for an unsaved
@@ -42,6 +44,19 @@ public final class RunFolders {
             } catch (FileAlreadyExistsException e) {
                 // two runs in one second: take the next suffix
             }
+        }
+    }
+
+    /**
+     * Deletes a run folder and everything in it. Refuses a folder that is not a run folder (no run.json or
+     * metrics.csv), so a wrong path can never take a user's other files with it.
+     */
+    public static void delete(Path dir) throws IOException {
+        if (!RunFolder.isRunFolder(dir)) {
+            throw new IOException(dir + ": not a run folder (no " + RunLayout.RUN_JSON + " or " + RunLayout.METRICS_CSV + "); not deleted");
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 

@@ -8,8 +8,6 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The desktop application. Opens the graph file given as the only argument, else the bundled
@@ -25,11 +23,11 @@ public class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        boolean train = args.contains(TRAIN_FLAG);
-        Path file = args.stream().filter(a -> !a.equals(TRAIN_FLAG)).findFirst().map(Path::of).orElse(null);
-        MainWindow w = MainWindow.show(stage, file);
-        if (train) w.startTrainingOnceOpen();
+        LaunchArgs args = LaunchArgs.parse(getParameters().getRaw());
+        MainWindow w = MainWindow.show(stage, args.graph());
+        // A run folder opens in the Training tab; the editor shows the sample until "Edit this design".
+        if (args.runDir() != null) w.openRunOnceReady(args.runDir());
+        else if (args.train()) w.startTrainingOnceOpen();
         pulseLog = PulseLog.startIfRequested();
     }
 

@@ -5,7 +5,9 @@ import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.edit.EditHistory;
+import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunFolders;
+import io.maskstudio.runs.RunLayout;
 import io.maskstudio.ui.editor.Document;
 import io.maskstudio.ui.editor.EditorPane;
 import io.maskstudio.ui.editor.GeneratorsDialog;
@@ -40,8 +42,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -70,6 +75,7 @@ public final class MainWindow {
     private final TabPane modes = new TabPane();
     private final Tab trainingTab = new Tab("Training", new Label("Open a graph to train it."));
     private TrainingPanel training;
+    private FileDialogs dialogs = FileDialogs.NATIVE;
     /** On the Editor tab while a run trains (a copy of) the design: "Training · epoch 12 · acc 93.1%". */
     private final Label trainingBadge = new Label();
 
@@ -147,6 +153,7 @@ public final class MainWindow {
         if (training == null) {
             training = new TrainingPanel(d);
             training.setRunsRoot(() -> RunFolders.rootFor(document.file(), AppDirs.home()));
+            training.setOnEditDesign(this::editRunDesign);
             trainingTab.setContent(training);
             trainingBadge.textProperty().bind(training.summaryProperty());
             trainingBadge.visibleProperty().bind(training.trainingProperty());
@@ -188,9 +195,52 @@ public final class MainWindow {
      * to the front and its Start runs, as if the user had clicked them.
      */
     public void startTrainingOnceOpen() {
-        if (document.design() != null && training != null) {
+        whenTrainingReady(() -> {
             modes.getSelectionModel().select(trainingTab);
             training.startRun();
+        });
+    }
+
+    /**
+     * Shows a saved run folder in the Training tab as soon as the window has a training panel (the command line's
+     * {@code maskstudio RUNDIR}, File → Open Run…).
+     */
+    public void openRunOnceReady(Path runDir) {
+        whenTrainingReady(() -> {
+            modes.getSelectionModel().select(trainingTab);
+            training.openRun(runDir);
+        });
+    }
+
+    /** File → Open Run…: a folder chooser, then the run in the Training tab; a folder that is not a run says why. */
+    void chooseRun() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open run folder");
+        Path root = RunFolders.rootFor(document.file(), AppDirs.home());
+        if (Files.isDirectory(root)) dc.setInitialDirectory(root.toFile());
+        File chosen = dialogs.showDirectory(dc, stage);
+        if (chosen == null) return;
+        Path dir = chosen.toPath();
+        if (!RunFolder.isRunFolder(dir)) {
+            Alerts.error(stage, "Not a run folder", dir + ": expected a folder with " + RunLayout.RUN_JSON + " or " + RunLayout.METRICS_CSV
+                    + " (what the app and train --out write)");
+            return;
+        }
+        openRunOnceReady(dir);
+    }
+
+    /** "Edit this design" of a shown saved run: its design becomes the editor's (unsaved) document. */
+    private void editRunDesign(NetworkDesign d) {
+        files.whenChangesAreSafe(() -> {
+            document.openUnsaved(d, "run design.graph.json");
+            modes.getSelectionModel().select(0);
+            status.message("The run's design is in the editor; Save As… keeps it");
+        });
+    }
+
+    private void whenTrainingReady(Runnable action) {
+        if (document.design() != null && training != null) {
+            action.run();
             return;
         }
         document.designProperty().addListener(new ChangeListener<>() {
@@ -198,8 +248,7 @@ public final class MainWindow {
             public void changed(ObservableValue<? extends NetworkDesign> o, NetworkDesign old, NetworkDesign d) {
                 if (d == null || training == null) return;
                 document.designProperty().removeListener(this);
-                modes.getSelectionModel().select(trainingTab);
-                training.startRun();
+                action.run();
             }
         });
     }
@@ -309,6 +358,7 @@ public final class MainWindow {
 
     /** Answers the file choosers of File > Open, Save As, Import and Export (tests; the default is the native chooser). */
     void setFileDialogs(FileDialogs d) {
+        dialogs = d;
         files.setDialogs(d);
         maskImport.setDialogs(d);
     }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /** The window's commands as ControlsFX actions, shared by the menu bar and the toolbar (one accelerator each). */
 final class WindowActions {
-    final Action open, save, saveAs, importMask, exportMask, exportBipartite, exportMatrix, quit;
+    final Action open, openRun, save, saveAs, importMask, exportMask, exportBipartite, exportMatrix, quit;
     final Action undo, redo, connect, disconnect, clearSelection, generators;
     final Action addLayer, removeLayer, editLayer;
     final Action fitViews, arrangeViews, brush, rectangle, row, column, select;
@@ -35,6 +35,8 @@ final class WindowActions {
     WindowActions(MainWindow w) {
         this.w = w;
         open = action("Open…", "Shortcut+O", e -> w.files().open());
+        openRun = action("Open Run…", "Shortcut+Shift+O", e -> w.chooseRun());
+        openRun.setLongText("Open a run folder (saved by the app or by train --out) in the Training tab");
         save = action("Save", "Shortcut+S", e -> w.files().save());
         saveAs = action("Save As…", "Shortcut+Shift+S", e -> w.files().saveAs());
         importMask = action("Import Mask…", "Shortcut+I", e -> w.maskImport().chooseAndImport());
@@ -77,7 +79,7 @@ final class WindowActions {
     }
 
     MenuBar menuBar() {
-        ActionGroup file = new ActionGroup("File", open, ActionUtils.ACTION_SEPARATOR, save, saveAs, ActionUtils.ACTION_SEPARATOR,
+        ActionGroup file = new ActionGroup("File", open, openRun, ActionUtils.ACTION_SEPARATOR, save, saveAs, ActionUtils.ACTION_SEPARATOR,
                 importMask, exportMask, exportBipartite, exportMatrix, ActionUtils.ACTION_SEPARATOR, quit);
         ActionGroup edit = new ActionGroup("Edit", undo, redo, ActionUtils.ACTION_SEPARATOR, connect, disconnect, clearSelection,
                 ActionUtils.ACTION_SEPARATOR, generators);

@@ -42,6 +42,8 @@ class RunsCommandTest {
         byte[] json = Files.readAllBytes(runs.resolve("torn/run.json"));
         Files.write(runs.resolve("torn/run.json"), Arrays.copyOf(json, json.length / 2));
         Files.createDirectories(runs.resolve("not-a-run"));
+        // Renamed in the app's Runs list.
+        Files.writeString(runs.resolve("b/label.txt"), "pruned, seed 7\n");
 
         CliRunner r = CliRunner.run("runs", "list", runs.toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
@@ -69,6 +71,7 @@ class RunsCommandTest {
                     assert abs(r['density'] - density) < 1e-6, (name, r['density'], density)
                 assert by['a']['status'] == 'finished' and by['a']['method'] == 'static' and by['a']['date'].endswith('Z')
                 assert by['b']['method'] == 'prune'
+                assert by['b']['label'] == 'pruned, seed 7' and by['a']['label'] == 'a', (by['a']['label'], by['b']['label'])
                 assert by['old']['status'] == 'finished' and by['old']['date'] is None
                 """, List.of(listing.toString(), runs.toString()), 60);
         assertEquals(0, check.exitCode(), check.output());

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,5 +75,28 @@ class RecordingObserverTest {
         assertTrue(run.metrics().size() >= 4, run.metrics().size() + " epochs");
         List<String> kinds = Files.readAllLines(dir.resolve(RunLayout.EVENTS_CSV)).stream().skip(1).map(l -> l.split(",")[2]).toList();
         assertEquals(List.of("pause", "mask-edit", "resume", "stopped"), kinds);
+    }
+
+    @Test
+    void anAppRunOnACsvFileRecordsItsPathAndTheSha256OfItsBytes(@TempDir Path tmp) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        Random r = new Random(3);
+        for (int i = 0; i < 120; i++) {
+            for (int k = 0; k < 64; k++) csv.append(r.nextInt(17)).append(',');
+            csv.append(i % 10).append('\n');
+        }
+        Path data = tmp.resolve("my digits.csv");
+        Files.writeString(data, csv);
+        NetworkDesign d = digits(1);
+        d.setSettings(d.settings().withDataset(data.toString()));
+        Path dir = tmp.resolve("run");
+        try (Trainer t = DesignTrainers.forDesign(d.copy(), new RecordingObserver(dir, d.copy(), new RunManifest.Dataset(data.toString(), null, null),
+                RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES, p -> { }))) {
+            t.start();
+            assertEquals(Trainer.State.FINISHED, t.awaitIdle(60, TimeUnit.SECONDS).state());
+        }
+        RunManifest.Dataset saved = RunFolder.open(dir).manifest().dataset();
+        assertEquals(data.toAbsolutePath().toString(), saved.path());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data))), saved.sha256());
     }
 }

@@ -112,6 +112,12 @@ public final class Document {
         modified.set(true);
     }
 
+    /** Opens a design that has no file yet (a saved run's design): it counts as unsaved until it is saved. */
+    public void openUnsaved(NetworkDesign d, String displayName) {
+        open(d, GraphExtras.none(), null, displayName);
+        modified.set(true);
+    }
+
     /** Counts design changes; a background save compares it to know whether it saved the latest state. */
     public long revision() { return revision; }
 

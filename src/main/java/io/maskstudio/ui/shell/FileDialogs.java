@@ -1,5 +1,6 @@
 package io.maskstudio.ui.shell;
 
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -13,6 +14,11 @@ public interface FileDialogs {
     File showOpen(FileChooser chooser, Window owner);
 
     File showSave(FileChooser chooser, Window owner);
+
+    /** A folder chooser (File → Open Run…, model export); the platform's unless a test answers. */
+    default File showDirectory(DirectoryChooser chooser, Window owner) {
+        return chooser.showDialog(owner);
+    }
 
     /** The platform's chooser. */
     FileDialogs NATIVE = new FileDialogs() {

@@ -4,8 +4,12 @@ import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunSnapshots;
+import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,16 +22,19 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +52,18 @@ public final class TrainingPanel extends BorderPane {
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final ConfusionView confusion = new ConfusionView(TaskRunner.background());
+    /** The shown saved run's val.npz (read once, on first use); null without a design to evaluate. */
+    private ValidationSource openedValidation;
     private final EpochMetricsLog log = new EpochMetricsLog();
+    private final RunsList runs = new RunsList(TaskRunner.background());
+    private final TitledPane runsPane = new TitledPane("Runs", runs);
+    private final SavedRunBar savedBar = new SavedRunBar();
+    /** Loads run folders for Open; only the newest request is shown. */
+    private final LatestOnly openings = new LatestOnly(TaskRunner.background());
+    /** The saved run shown instead of the current one (null: the current run is shown). */
+    private RunFolder opened;
+    private Consumer<NetworkDesign> onEditDesign = d -> { };
+    private Trainer.State endedState;
     private final StepRate rate = new StepRate();
     private final RunClock clock = new RunClock();
     private final Button start = button("start", "Start", "Train (a copy of) the design; resumes a paused run.");
@@ -88,8 +106,9 @@ public final class TrainingPanel extends BorderPane {
         scrubber.setOnSelect(s -> {
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
-            Trainer t = controller.trainer();
-            if (t != null) confusion.show(s, ValidationSource.live(controller.runLayers(), t::validation));
+            ValidationSource v = opened != null ? openedValidation
+                    : controller.trainer() != null ? ValidationSource.live(controller.runLayers(), controller.trainer()::validation) : null;
+            if (v != null) confusion.show(s, v);
         });
         start.setOnAction(e -> onStart());
         pause.setOnAction(e -> controller.pause());
@@ -97,6 +116,14 @@ public final class TrainingPanel extends BorderPane {
         stop.setOnAction(e -> onStop());
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
+        runs.setOnOpen(this::openRun);
+        runs.setDeleteBlocker(dir -> controller.active() && dir.equals(controller.runDir())
+                ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
+        runs.setMessages(this::showMessage);
+        savedBar.back.setOnAction(e -> showCurrentRun());
+        savedBar.editDesign.setOnAction(e -> {
+            if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
+        });
         updateControls(null);
         poller.start();
     }
@@ -104,6 +131,76 @@ public final class TrainingPanel extends BorderPane {
     /** Saves each run from now on into a new folder under the root this gives (the main window: beside the graph). */
     public void setRunsRoot(Supplier<Path> root) {
         controller.setRunsRoot(root);
+        runs.setRoot(root);
+        runs.refresh();
+    }
+
+    /** What "Edit this design" does with a shown saved run's design (the main window opens it in the editor). */
+    public void setOnEditDesign(Consumer<NetworkDesign> action) {
+        onEditDesign = Objects.requireNonNull(action);
+    }
+
+    /**
+     * Shows a saved run folder (the app's, or one {@code train --out} wrote anywhere) instead of the current run:
+     * its curves, its snapshots in the scrubber and heatmaps, what could not be read. Read off the FX thread; the
+     * current run goes on training meanwhile, and "Back to current run" shows it again.
+     */
+    public void openRun(Path dir) {
+        message.setVisible(false);
+        openings.submit(() -> {
+            RunFolder run = RunFolder.open(dir);
+            return new SavedRun(run, RunSnapshots.read(run, RunSnapshots.DEFAULT_MAX_BYTES));
+        }, (SavedRun loaded) -> showSaved(loaded.run(), loaded.snapshots()),
+                failure -> showMessage(dir + ": cannot open the run: " + failure.getMessage()));
+    }
+
+    /** A run folder as read for showing. */
+    private record SavedRun(RunFolder run, RunSnapshots snapshots) {}
+
+    private void showSaved(RunFolder run, RunSnapshots snaps) {
+        if (run.metrics().isEmpty() && run.design() == null) {
+            showMessage("Cannot open " + run.dir() + ": " + String.join("; ", run.problems()));
+            return;
+        }
+        opened = run;
+        openedValidation = run.design() != null ? ValidationSource.runFolder(run.dir(), run.design().layers()) : null;
+        confusion.clear();
+        savedBar.show(run, snaps);
+        log.clear();
+        charts.clear();
+        charts.show(run.metrics());
+        scrubber.clear();
+        heatmaps.clear();
+        if (run.design() != null) heatmaps.setLayers(run.design().layers());
+        scrubber.followLatest();
+        scrubber.setSnapshots(snaps.snapshots());
+    }
+
+    /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
+    private void showCurrentRun() {
+        opened = null;
+        openedValidation = null;
+        confusion.clear();
+        savedBar.hide();
+        log.clear();
+        charts.clear();
+        scrubber.clear();
+        heatmaps.clear();
+        heatmaps.setLayers(controller.trainer() != null ? controller.runLayers() : design.layers());
+        shownVersion = -1;
+        shownPausedSnapshot = null;
+        historyGate.reset();
+    }
+
+    /** The saved run being shown, or null while the current run is. */
+    RunFolder openedRun() {
+        return opened;
+    }
+
+    private void showMessage(String text) {
+        runMessage = text;
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
     }
 
     /** Trains another design from now on (the main window opened a file): the current run is stopped. */
@@ -179,6 +276,10 @@ public final class TrainingPanel extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
         VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion);
+        runsPane.setId("runsPane");
+        runsPane.setAnimated(false);
+        runs.setPrefHeight(150);
+        runs.setMinHeight(110);
         content.setPadding(new Insets(10));
         // The curves take whatever height is left; below the content's minimum the pane scrolls instead.
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -188,7 +289,9 @@ public final class TrainingPanel extends BorderPane {
         // The scrubber stays in view below the scrolling part: it says which epoch everything above shows.
         VBox.setMargin(scrubber, new Insets(4, 10, 6, 10));
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return new VBox(scroll, new Separator(), scrubber);
+        VBox.setMargin(runsPane, new Insets(4, 10, 0, 10));
+        VBox.setMargin(savedBar, new Insets(4, 10, 0, 10));
+        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -213,8 +316,12 @@ public final class TrainingPanel extends BorderPane {
         updateControls(shownProgress);
     }
 
-    /** A fresh run: forget the previous one's curves, snapshots and messages. */
+    /** A fresh run: forget the previous one's curves, snapshots and messages (and a shown saved run). */
     private void beginRun() {
+        opened = null;
+        savedBar.hide();
+        endedState = null;
+        runs.refresh();
         log.clear();
         charts.clear();
         scrubber.clear();
@@ -263,13 +370,14 @@ public final class TrainingPanel extends BorderPane {
         Trainer.Progress p = t.progress();
         boolean running = p.state() == Trainer.State.RUNNING;
         long version = t.history().version();
-        if (version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
+        if (opened == null && version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
             if (log.addAll(snapshots)) charts.show(log.all());
             scrubber.setSnapshots(snapshots);
         }
-        showPausedSnapshot(t.pausedSnapshot(), p);
+        if (opened == null) showPausedSnapshot(t.pausedSnapshot(), p);
+        refreshRunsWhenSettled(p.state());
         long done = (long) p.epoch() * p.stepsPerEpoch() + p.step();
         // Only running time counts: a pause neither lowers the rate nor adds to the elapsed time.
         double stepsPerSecond = running ? rate.update(now, done) : rate.hold();
@@ -288,6 +396,21 @@ public final class TrainingPanel extends BorderPane {
             showTimes(RunClock.fraction(done, planned), clock.elapsedSeconds(), remaining);
             updateSummary(t, p);
         }
+    }
+
+    /**
+     * When the run stops running (finished, paused, diverged, closed) its row changes: the list is read again, and
+     * once more a little later, as the recorder writes run.json's final status off the trainer's thread.
+     */
+    private void refreshRunsWhenSettled(Trainer.State state) {
+        boolean settled = state != Trainer.State.RUNNING;
+        if (settled && state != endedState && controller.runDir() != null) {
+            runs.refresh();
+            PauseTransition again = new PauseTransition(Duration.seconds(1.5));
+            again.setOnFinished(e -> runs.refresh());
+            again.play();
+        }
+        endedState = settled ? state : null;
     }
 
     private void showTimes(double fraction, double elapsedSeconds, double remainingSeconds) {
@@ -362,6 +485,8 @@ public final class TrainingPanel extends BorderPane {
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
     ConfusionView confusion() { return confusion; }
+    RunsList runs() { return runs; }
+    SavedRunBar savedBar() { return savedBar; }
     Label message() { return message; }
     Label status() { return status; }
     ProgressBar runProgress() { return runProgress; }

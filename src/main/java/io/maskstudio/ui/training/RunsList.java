@@ -1,0 +1,272 @@
+package io.maskstudio.ui.training;
+
+import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunFolders;
+import io.maskstudio.runs.RunLabel;
+import io.maskstudio.ui.fx.LatestOnly;
+import io.maskstudio.ui.fx.TaskRunner;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Runs list of the Training tab: the run folders kept beside the graph, newest first, with what a researcher
+ * compares them by (method, density, best and final validation accuracy, status, date). The label is edited in
+ * place (saved to the folder's label.txt); ticking "Compare" overlays a run's curves on the shown run's; Open
+ * (or a double click) shows a run's curves, heatmaps and snapshots; Delete asks first. Folders are read off the
+ * FX thread; only the newest scan's result is shown.
+ */
+final class RunsList extends VBox {
+    private static final Logger LOG = LoggerFactory.getLogger(RunsList.class);
+
+    private final TableView<RunRow> table = new TableView<>();
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final Label where = new Label();
+    private final Button open = new Button("Open");
+    private final Button delete = new Button("Delete…");
+    private final Button refresh = new Button("Refresh");
+    private final LatestOnly scans;
+    private final TaskRunner tasks;
+    private Supplier<Path> root = () -> null;
+    private Consumer<Path> onOpen = p -> { };
+    private Consumer<List<Path>> onCompare = l -> { };
+    private Function<Path, String> deleteBlocker = p -> null;
+    private Consumer<String> messages = s -> { };
+
+    RunsList(TaskRunner tasks) {
+        this.tasks = tasks;
+        this.scans = new LatestOnly(tasks);
+        setId("runsList");
+        setSpacing(4);
+        table.setId("runsTable");
+        table.setItems(rows);
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No saved runs yet: every Start saves one here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(compareColumn(), labelColumn(),
+                text("Method", r -> r.method, 70), text("Density", r -> r.density, 70), text("Best val acc", r -> r.best, 110),
+                text("Final val acc", r -> r.last, 90), text("Epochs", r -> Integer.toString(r.epochs), 60),
+                text("Status", r -> r.status, 75), text("Started", r -> r.date, 120)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        open.setId("openRun");
+        open.setTooltip(new Tooltip("Show the selected run's curves, heatmaps and snapshots (or double-click it)"));
+        delete.setId("deleteRun");
+        delete.setTooltip(new Tooltip("Delete the selected run folders from disk (asks first)"));
+        refresh.setId("refreshRuns");
+        refresh.setTooltip(new Tooltip("Read the runs folder again"));
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> {
+            RunRow r = table.getSelectionModel().getSelectedItem();
+            if (r != null) onOpen.accept(r.dir);
+        });
+        delete.setOnAction(e -> confirmDelete(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        refresh.setOnAction(e -> refresh());
+        where.setId("runsFolder");
+        where.getStyleClass().add("training-note");
+        where.setMinWidth(0);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        where.setMaxWidth(Double.MAX_VALUE);
+        for (Button b : List.of(open, delete, refresh)) b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, open, delete, refresh, where);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bar, table);
+        setPadding(new Insets(2, 0, 2, 0));
+    }
+
+    /** The folder whose runs are listed (read at every refresh: it follows the graph's file). */
+    void setRoot(Supplier<Path> root) {
+        this.root = Objects.requireNonNull(root);
+    }
+
+    void setOnOpen(Consumer<Path> onOpen) {
+        this.onOpen = onOpen;
+    }
+
+    /** Told the ticked runs, in the list's order, whenever a Compare box changes. */
+    void setOnCompare(Consumer<List<Path>> onCompare) {
+        this.onCompare = onCompare;
+    }
+
+    /** Why a folder must not be deleted now (the run still being recorded); null when it may. */
+    void setDeleteBlocker(Function<Path, String> blocker) {
+        this.deleteBlocker = blocker;
+    }
+
+    /** Where one-line outcomes go (a renamed or deleted run, a failure). */
+    void setMessages(Consumer<String> messages) {
+        this.messages = messages;
+    }
+
+    /** Reads the runs folder again, off the FX thread; ticks and the selection survive for folders still there. */
+    void refresh() {
+        Path dir = root.get();
+        where.setText(dir == null ? "" : dir.toString());
+        where.setTooltip(dir == null ? null : new Tooltip(dir.toString()));
+        scans.submit(() -> scan(dir), this::show, failure -> {
+            LOG.warn("cannot list runs under {}", dir, failure);
+            messages.accept(dir + ": cannot list the runs: " + failure.getMessage());
+        });
+    }
+
+    private static List<RunRow> scan(Path dir) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
+        List<RunRow> found = new ArrayList<>();
+        for (Path p : RunFolder.under(dir)) {
+            if (!p.equals(dir)) found.add(RunRow.of(RunFolder.open(p)));
+        }
+        // Folder names start with their start time: newest first.
+        found.sort(Comparator.comparing((RunRow r) -> r.dir.getFileName().toString()).reversed());
+        return found;
+    }
+
+    private void show(List<RunRow> fresh) {
+        // Replacing the rows would end a label edit in progress: the edit's commit or cancel reads the folder again.
+        if (table.getEditingCell() != null) return;
+        List<Path> ticked = comparedRuns();
+        List<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(r -> r.dir).toList();
+        rows.setAll(fresh);
+        for (RunRow r : rows) {
+            r.compareProperty().set(ticked.contains(r.dir));
+            r.compareProperty().addListener((o, was, now) -> onCompare.accept(comparedRuns()));
+            if (selected.contains(r.dir)) table.getSelectionModel().select(r);
+        }
+        if (!ticked.equals(comparedRuns())) onCompare.accept(comparedRuns());
+    }
+
+    /** The ticked runs, in the list's order. */
+    List<Path> comparedRuns() {
+        return rows.stream().filter(r -> r.compareProperty().get()).map(r -> r.dir).toList();
+    }
+
+    private void confirmDelete(List<RunRow> chosen) {
+        if (chosen.isEmpty()) return;
+        for (RunRow r : chosen) {
+            String why = deleteBlocker.apply(r.dir);
+            if (why != null) {
+                messages.accept(why);
+                return;
+            }
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.CANCEL, ButtonType.OK);
+        a.setTitle("MaskStudio");
+        a.setHeaderText(chosen.size() == 1 ? "Delete the run " + chosen.get(0).labelProperty().get() + "?" : "Delete " + chosen.size() + " runs?");
+        a.setContentText("Its folder and everything in it (snapshots, model export) are deleted from disk:\n"
+                + String.join("\n", chosen.stream().map(r -> r.dir.toString()).toList()));
+        a.getDialogPane().setId("deleteRunsDialog");
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> delete(chosen));
+    }
+
+    private void delete(List<RunRow> chosen) {
+        List<Path> dirs = chosen.stream().map(r -> r.dir).toList();
+        tasks.run(() -> {
+            for (Path d : dirs) RunFolders.delete(d);
+            return dirs.size();
+        }, n -> {
+            messages.accept("Deleted " + n + (n == 1 ? " run" : " runs"));
+            refresh();
+        }, failure -> {
+            messages.accept("Cannot delete: " + failure.getMessage());
+            refresh();
+        });
+    }
+
+    private TableColumn<RunRow, Boolean> compareColumn() {
+        TableColumn<RunRow, Boolean> c = new TableColumn<>("Compare");
+        c.setId("compareColumn");
+        c.setCellValueFactory(d -> d.getValue().compareProperty());
+        c.setCellFactory(CheckBoxTableCell.forTableColumn(c));
+        c.setEditable(true);
+        c.setPrefWidth(70);
+        c.setMinWidth(60);
+        return c;
+    }
+
+    private TableColumn<RunRow, String> labelColumn() {
+        TableColumn<RunRow, String> c = new TableColumn<>("Label");
+        c.setId("labelColumn");
+        c.setCellValueFactory(d -> d.getValue().labelProperty());
+        c.setCellFactory(TextFieldTableCell.forTableColumn());
+        c.setEditable(true);
+        c.setPrefWidth(200);
+        c.setOnEditCommit(e -> rename(e.getRowValue(), e.getOldValue(), e.getNewValue()));
+        c.setOnEditCancel(e -> refresh());
+        return c;
+    }
+
+    private void rename(RunRow row, String old, String label) {
+        row.labelProperty().set(label);
+        tasks.run(() -> {
+            RunLabel.write(row.dir, label);
+            return RunLabel.read(row.dir);
+        }, saved -> {
+            row.labelProperty().set(saved);
+            messages.accept("Renamed run " + row.dir.getFileName() + " to " + saved);
+            refresh();
+        }, failure -> {
+            row.labelProperty().set(old);
+            messages.accept(row.dir + ": cannot save the label: " + failure.getMessage());
+        });
+    }
+
+    /** A read-only column; a double click on its cells opens the run (on the label and Compare cells it edits). */
+    private TableColumn<RunRow, String> text(String title, Function<RunRow, String> value, double width) {
+        TableColumn<RunRow, String> c = new TableColumn<>(title);
+        c.setCellFactory(col -> {
+            TableCell<RunRow, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && cell.getTableRow() != null && cell.getTableRow().getItem() != null) {
+                    onOpen.accept(cell.getTableRow().getItem().dir);
+                }
+            });
+            return cell;
+        });
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setEditable(false);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    TableView<RunRow> table() {
+        return table;
+    }
+}
