@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.data.Dataset;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.TrainingSettings;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public final class Trainer implements AutoCloseable {
     private final Thread thread;
     private final TrainingObserver observer;
     private TrainingSession session;
+    /** The session's validation split, published once it is loaded; its arrays are never written after that. */
+    private volatile Dataset validation;
     private State state = State.PAUSED;
     private long steps;
     private boolean ended;
@@ -89,6 +92,9 @@ public final class Trainer implements AutoCloseable {
     }
 
     public TrainingHistory history() { return history; }
+
+    /** The run's validation split (standardized as the network sees it; 0 rows when there is none); null until loaded. */
+    public Dataset validation() { return validation; }
     public Progress progress() { return progress.get(); }
 
     /**
@@ -122,6 +128,7 @@ public final class Trainer implements AutoCloseable {
     private void loop() {
         try {
             session = sessionFactory.get();
+            validation = session.validation();
             history.add(session.snapshot());
             publish(Double.NaN, "");
             tell(() -> observer.started(session));

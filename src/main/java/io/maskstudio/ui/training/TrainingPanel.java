@@ -70,6 +70,9 @@ public final class TrainingPanel extends BorderPane {
     private final CurvesPanel charts = new CurvesPanel();
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
+    private final ConfusionView confusion = new ConfusionView(TaskRunner.background());
+    /** The shown saved run's val.npz (read once, on first use); null without a design to evaluate. */
+    private ValidationSource openedValidation;
     private final RunsList runs = new RunsList(TaskRunner.background());
     private final TitledPane runsPane = new TitledPane("Runs", runs);
     private final SavedRunBar savedBar = new SavedRunBar();
@@ -138,6 +141,9 @@ public final class TrainingPanel extends BorderPane {
             exportModelButton.setDisable(s == null);
             heatmaps.show(s);
             charts.markEpoch(s.epoch(), scrubber.latestSelected());
+            ValidationSource v = opened != null ? openedValidation
+                    : controller.trainer() != null ? ValidationSource.live(controller.runLayers(), controller.trainer()::validation) : null;
+            if (v != null) confusion.show(s, v);
         });
         start.setOnAction(e -> onStart());
         pause.setOnAction(e -> controller.pause());
@@ -219,6 +225,8 @@ public final class TrainingPanel extends BorderPane {
             return;
         }
         opened = run;
+        openedValidation = run.design() != null ? ValidationSource.runFolder(run.dir(), run.design().layers()) : null;
+        confusion.clear();
         savedBar.show(run, snaps);
         charts.clear();
         showCurves(run.curves().named(RunLabel.read(run.dir())));
@@ -232,6 +240,8 @@ public final class TrainingPanel extends BorderPane {
     /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
     private void showCurrentRun() {
         opened = null;
+        openedValidation = null;
+        confusion.clear();
         savedBar.hide();
         charts.clear();
         shownCurves = null;
@@ -381,7 +391,7 @@ public final class TrainingPanel extends BorderPane {
         message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
-        VBox content = new VBox(10, message, charts, new Separator(), heatmaps);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion);
         runsPane.setId("runsPane");
         runsPane.setAnimated(false);
         runs.setPrefHeight(150);
@@ -439,6 +449,7 @@ public final class TrainingPanel extends BorderPane {
         charts.clear();
         scrubber.clear();
         heatmaps.clear();
+        confusion.clear();
         heatmaps.setLayers(controller.runLayers());
         exportModelButton.setDisable(true);
         rate.reset();
@@ -611,6 +622,7 @@ public final class TrainingPanel extends BorderPane {
     CurvesPanel charts() { return charts; }
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
+    ConfusionView confusion() { return confusion; }
     RunsList runs() { return runs; }
     SavedRunBar savedBar() { return savedBar; }
     Label message() { return message; }
