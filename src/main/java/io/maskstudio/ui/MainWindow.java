@@ -50,6 +50,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The main window: menus and toolbar, the layer strip, the bipartite and matrix views of the current pair,
@@ -155,6 +156,7 @@ public final class MainWindow {
             training = new TrainingPanel(d);
             training.setRunsRoot(() -> RunFolders.rootFor(document.file(), AppDirs.home()));
             training.setOnEditDesign(this::editRunDesign);
+            training.setFileDialogs(dialogs);
             // Prune/Grow from the Training tab are steps of the editor's undo history, like any mask edit.
             training.setMaskEditor((pair, after, label) -> document.history().perform(MaskEdit.replace(document.design(), pair, after, label)));
             trainingTab.setContent(training);
@@ -230,6 +232,13 @@ public final class MainWindow {
             return;
         }
         openRunOnceReady(dir);
+    }
+
+    /** File → Export Training Charts / Model: the Training tab's exports, with the tab brought to the front. */
+    void exportTraining(Consumer<TrainingPanel> export) {
+        if (training == null) return;
+        modes.getSelectionModel().select(trainingTab);
+        export.accept(training);
     }
 
     /** "Edit this design" of a shown saved run: its design becomes the editor's (unsaved) document. */
@@ -363,6 +372,7 @@ public final class MainWindow {
     void setFileDialogs(FileDialogs d) {
         dialogs = d;
         files.setDialogs(d);
+        if (training != null) training.setFileDialogs(d);
         maskImport.setDialogs(d);
     }
 

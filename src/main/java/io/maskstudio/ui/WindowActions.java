@@ -2,6 +2,7 @@ package io.maskstudio.ui;
 
 import io.maskstudio.render.Figures;
 import io.maskstudio.ui.editor.MatrixTool;
+import io.maskstudio.ui.training.TrainingPanel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -19,7 +20,9 @@ import org.controlsfx.control.action.ActionGroup;
 import org.controlsfx.control.action.ActionUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /** The window's commands as ControlsFX actions, shared by the menu bar and the toolbar (one accelerator each). */
@@ -28,7 +31,8 @@ final class WindowActions {
     final Action undo, redo, connect, disconnect, clearSelection, generators;
     final Action addLayer, removeLayer, editLayer;
     final Action fitViews, arrangeViews, brush, rectangle, row, column, select;
-    final Action shortcuts;
+    final Action shortcuts, exportModel;
+    final List<Action> chartExports = new ArrayList<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final MainWindow w;
 
@@ -43,6 +47,15 @@ final class WindowActions {
         exportMask = action("Export Mask…", "Shortcut+E", e -> w.files().exportMask());
         exportBipartite = action("Export Bipartite Figure…", null, e -> w.files().exportFigure(Figures.View.BIPARTITE));
         exportMatrix = action("Export Matrix Figure…", null, e -> w.files().exportFigure(Figures.View.MATRIX));
+        exportModel = action("Export Model…", null, e -> w.exportTraining(TrainingPanel::exportModel));
+        exportModel.setLongText("Write the model export files (model.npz, load_model.py, ...) of the epoch the Training tab's scrubber shows");
+        for (TrainingPanel.ChartSide side : TrainingPanel.ChartSide.values()) {
+            String which = side == TrainingPanel.ChartSide.LEFT ? "Left (Loss) Chart" : "Right (Accuracy) Chart";
+            for (String kind : List.of("png", "svg", "csv")) {
+                chartExports.add(action(which + (kind.equals("csv") ? " Data as CSV…" : " as " + kind.toUpperCase(Locale.ROOT) + "…"), null,
+                        e -> w.exportTraining(t -> t.exportChart(side, kind))));
+            }
+        }
         quit = action("Quit", "Shortcut+Q", e -> w.requestClose());
         undo = action("Undo", "Shortcut+Z", e -> w.undo());
         redo = action("Redo", "Shortcut+Shift+Z", e -> w.redo());
@@ -80,7 +93,8 @@ final class WindowActions {
 
     MenuBar menuBar() {
         ActionGroup file = new ActionGroup("File", open, openRun, ActionUtils.ACTION_SEPARATOR, save, saveAs, ActionUtils.ACTION_SEPARATOR,
-                importMask, exportMask, exportBipartite, exportMatrix, ActionUtils.ACTION_SEPARATOR, quit);
+                importMask, exportMask, exportBipartite, exportMatrix, ActionUtils.ACTION_SEPARATOR,
+                new ActionGroup("Export Training Charts", chartExports), exportModel, ActionUtils.ACTION_SEPARATOR, quit);
         ActionGroup edit = new ActionGroup("Edit", undo, redo, ActionUtils.ACTION_SEPARATOR, connect, disconnect, clearSelection,
                 ActionUtils.ACTION_SEPARATOR, generators);
         ActionGroup layer = new ActionGroup("Layer", addLayer, removeLayer, editLayer);

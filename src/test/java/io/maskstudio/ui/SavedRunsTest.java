@@ -1,28 +1,36 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.ui.shell.FileDialogs;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -200,5 +208,68 @@ class SavedRunsTest extends UiTest {
     private Optional<TableCell<?, ?>> rowCell(String column, int row) {
         return lookup((Node n) -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
                 && c.getTableRow() != null && c.getTableRow().getIndex() == row && shown(c)).tryQuery().map(n -> (TableCell<?, ?>) n);
+    }
+
+    @Test
+    void fileExportWritesTheLossChartsDataAsCsvAndItsPicture() throws Exception {
+        Path run = trainOneRun(3);
+        Path csv = home.resolve("loss.csv");
+        Path png = home.resolve("loss.png");
+        List<Path> answers = new ArrayList<>(List.of(csv, png));
+        fx(() -> window.setFileDialogs(new FileDialogs() {
+            @Override
+            public File showOpen(FileChooser chooser, Window owner) {
+                return null;
+            }
+
+            @Override
+            public File showSave(FileChooser chooser, Window owner) {
+                return answers.remove(0).toFile();
+            }
+        }));
+        clickOn("#editorTab");
+        chooseMenu("File", "Export Training Charts", "Left (Loss) Chart Data as CSV…");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
+        assertEquals(1, window.modes().getSelectionModel().getSelectedIndex(), "the Training tab comes to the front");
+        List<String> lines = Files.readAllLines(csv);
+        String[] head = lines.get(0).split(",");
+        assertEquals("epoch", head[0]);
+        int trainCol = List.of(head).indexOf(head[1].contains("training loss") ? head[1] : head[2]);
+        assertEquals(4, lines.size(), "a header and one row per epoch: " + lines);
+        for (int e = 1; e <= 3; e++) {
+            String[] row = lines.get(e).split(",", -1);
+            assertEquals(Integer.toString(e), row[0]);
+            // metrics.csv rounds to six significant digits; the chart holds the full value.
+            double charted = Double.parseDouble(row[trainCol]);
+            assertEquals(Double.parseDouble(metricsRow(run, e)[1]), charted, 1e-5 * charted, lines.get(0) + " / " + lines.get(e));
+        }
+        chooseMenu("File", "Export Training Charts", "Left (Loss) Chart as PNG…");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png) && Files.size(png) > 0);
+        assertTrue(ImageIO.read(png.toFile()).getWidth() >= 200);
+    }
+
+    /**
+     * Clicks through a menu path as a user does: straight down from the menu bar first (a diagonal path would cross the
+     * next menu and open it), then along a submenu's row into it.
+     */
+    private void chooseMenu(String menu, String submenu, String item) throws TimeoutException {
+        clickOn(menu);
+        WaitForAsyncUtils.waitForFxEvents();
+        moveBy(0, 30);
+        Node sub = awaitShown(submenu);
+        moveTo(sub);
+        Node target = awaitShown(item);
+        Bounds b = target.localToScreen(target.getLayoutBounds());
+        moveTo(new Point2D(b.getMinX() + 10, sub.localToScreen(sub.getLayoutBounds()).getCenterY()));
+        moveTo(new Point2D(b.getMinX() + 10, b.getCenterY()));
+        clickOn(target);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Node awaitShown(String text) throws TimeoutException {
+        Predicate<Node> p = n -> n instanceof Labeled l && text.equals(l.getText()) && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing() && shown(n);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(p).tryQuery().isPresent());
+        return lookup(p).query();
     }
 }

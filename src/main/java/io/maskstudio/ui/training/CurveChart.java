@@ -269,7 +269,8 @@ final class CurveChart extends VBox {
         return String.format(Locale.ROOT, "%.5g", v);
     }
 
-    private void export(String kind) {
+    /** File → Export Training Charts: as the context menu's item of that kind ({@code png}, {@code svg}, {@code csv}). */
+    void export(String kind) {
         if (chart == null) return;
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + (kind.equals("csv") ? "the chart's data" : "the chart") + " as " + kind.toUpperCase(Locale.ROOT));

@@ -311,10 +311,22 @@ public final class TrainingPanel extends BorderPane {
         modelExport.export(getScene() == null ? null : getScene().getWindow());
     }
 
+    /** The curves a File menu export writes: the left chart (loss by default) or the right one (accuracy). */
+    public enum ChartSide { LEFT, RIGHT }
+
+    /**
+     * File → Export Training Charts: writes what the chart on that side shows as {@code png}, {@code svg} or its data as
+     * {@code csv}, as its context menu does.
+     */
+    public void exportChart(ChartSide side, String kind) {
+        (side == ChartSide.LEFT ? charts.lossChart() : charts.accuracyChart()).export(kind);
+    }
+
     /** The choosers this panel's exports ask with (the window's; tests answer instead of the platform). */
     public void setFileDialogs(FileDialogs dialogs) {
         modelExport.setDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
+        charts.setFileDialogs(dialogs);
     }
 
     /** The epoch the scrubber shows: of the saved run on screen (from its folder), else of the current run (from memory). */
