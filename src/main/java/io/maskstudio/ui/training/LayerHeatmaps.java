@@ -129,9 +129,9 @@ final class LayerHeatmaps extends VBox {
 
         VBox hints = new VBox(4,
                 hintCountRow(), hintNote,
-                hintRow(hintTitle("Grow: largest |gradient|", "Absent connections with the largest |gradient| of the loss: "
+                hintRow(hintTitle("Grow: largest |grad|", "Absent connections with the largest |gradient| of the loss: "
                         + "the loss would fall fastest if they existed."), growButton), grow,
-                hintRow(hintTitle("Prune: smallest |weight|", "Present connections with the smallest |weight|: they contribute least."),
+                hintRow(hintTitle("Prune: smallest |w|", "Present connections with the smallest |weight|: they contribute least."),
                         pruneButton), prune);
         hints.setMinWidth(280);
         hints.setPrefWidth(320);
@@ -219,7 +219,8 @@ final class LayerHeatmaps extends VBox {
         growButton.setId("growStrongest");
         pruneButton.setTooltip(wrapping("Removes the k present connections with the smallest |weight| in the epoch shown (the prune list, "
                 + "continued to k) from the design, as one edit that Edit > Undo takes back. A running trainer applies it at its next batch."
-                + " Enabled while the shown epoch's mask of this pair is the design's."));
+                + " Enabled while the shown epoch's mask of this pair is the design's. Connections just grown start at weight 0, so they"
+                + " are the weakest until trained."));
         growButton.setTooltip(wrapping("Adds the k absent connections with the largest |gradient| in the epoch shown (the grow list, "
                 + "continued to k) to the design, as one undoable edit. They start at weight 0, so the network's output does not jump; "
                 + "a running trainer applies it at its next batch. Enabled while the shown epoch's mask of this pair is the design's."));
