@@ -63,6 +63,7 @@ final class RunsList extends VBox {
     private Consumer<List<Path>> onCompare = l -> { };
     private Function<Path, String> deleteBlocker = p -> null;
     private Consumer<String> messages = s -> { };
+    private Consumer<String> done = s -> { };
 
     RunsList(TaskRunner tasks) {
         this.tasks = tasks;
@@ -125,9 +126,10 @@ final class RunsList extends VBox {
         this.deleteBlocker = blocker;
     }
 
-    /** Where one-line outcomes go (a renamed or deleted run, a failure). */
-    void setMessages(Consumer<String> messages) {
-        this.messages = messages;
+    /** Where one-line outcomes go: {@code done} for a renamed or deleted run, {@code problems} for what failed or was refused. */
+    void setMessages(Consumer<String> done, Consumer<String> problems) {
+        this.done = done;
+        this.messages = problems;
     }
 
     /** Reads the runs folder again, off the FX thread; ticks and the selection survive for folders still there. */
@@ -196,7 +198,7 @@ final class RunsList extends VBox {
             for (Path d : dirs) RunFolders.delete(d);
             return dirs.size();
         }, n -> {
-            messages.accept("Deleted " + n + (n == 1 ? " run" : " runs"));
+            done.accept("Deleted " + n + (n == 1 ? " run" : " runs"));
             refresh();
         }, failure -> {
             messages.accept("Cannot delete: " + failure.getMessage());
@@ -234,7 +236,7 @@ final class RunsList extends VBox {
             return RunLabel.read(row.dir);
         }, saved -> {
             row.labelProperty().set(saved);
-            messages.accept("Renamed run " + row.dir.getFileName() + " to " + saved);
+            done.accept("Renamed run " + row.dir.getFileName() + " to " + saved);
             refresh();
         }, failure -> {
             row.labelProperty().set(old);

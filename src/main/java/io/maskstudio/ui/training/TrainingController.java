@@ -30,6 +30,9 @@ final class TrainingController {
     static final int MAX_HISTORY = DesignTrainers.MAX_HISTORY;
     static final long HISTORY_BYTES = DesignTrainers.HISTORY_BYTES;
 
+    /** The legend's name of the run trained in this window (its folder may be renamed meanwhile). */
+    static final String CURRENT_RUN = "current run";
+
     private Trainer trainer;
     private boolean stopped = true;
     private Supplier<Path> runsRoot;
@@ -147,7 +150,8 @@ final class TrainingController {
         if (runsRoot == null) return TrainingObserver.NONE;
         Path root = runsRoot.get();
         try {
-            runDir = RunFolders.create(root, copy.settings().optimizer(), Instant.now());
+            // The default label says what usually differs between runs of one graph; the Runs list renames it.
+            runDir = RunFolders.create(root, copy.settings().optimizer() + "-seed" + copy.settings().seed(), Instant.now());
         } catch (IOException e) {
             recordingProblem = root + ": the run is not being saved: " + e.getMessage();
             return TrainingObserver.NONE;
@@ -167,7 +171,7 @@ final class TrainingController {
         runLayers = copy.layers();
         runDesign = copy.copy();
         exportData = new ExportDataObserver(recorder(copy));
-        live = new LiveCurves(runDir != null ? runDir.getFileName().toString() : "this run", copy.copy());
+        live = new LiveCurves(CURRENT_RUN, copy.copy());
         trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, exportData));
         stopped = false;
         return true;

@@ -158,7 +158,7 @@ public final class TrainingPanel extends BorderPane {
         runs.setOnCompare(this::compare);
         runs.setDeleteBlocker(dir -> controller.active() && dir.equals(controller.runDir())
                 ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
-        runs.setMessages(this::showMessage);
+        runs.setMessages(this::showExportMessage, this::showMessage);
         savedBar.back.setOnAction(e -> showCurrentRun());
         savedBar.editDesign.setOnAction(e -> {
             if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
