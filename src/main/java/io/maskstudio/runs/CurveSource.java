@@ -55,7 +55,10 @@ public record CurveSource(String name, NetworkDesign design, RunManifest manifes
         } else {
             sb.append("run ").append(name);
         }
-        if (manifest != null) sb.append('|').append(manifest.method()).append('|').append(manifest.methodDetail());
+        // A live run has no run.json yet: its method follows from its settings by the rule the recorder writes down.
+        String method = manifest != null ? manifest.method() : design == null || design.settings().pruneSchedule().isEmpty() ? "static" : "prune";
+        String detail = manifest != null ? manifest.methodDetail() : design == null ? "" : design.settings().pruneSchedule().toString();
+        sb.append('|').append(method).append('|').append(detail);
         return sb.toString();
     }
 }

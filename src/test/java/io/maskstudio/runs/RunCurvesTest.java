@@ -2,7 +2,9 @@ package io.maskstudio.runs;
 
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.GraphFile;
+import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.render.ChartImages;
 import io.maskstudio.render.LineChart;
 import io.maskstudio.runs.RunCurves.Metric;
@@ -16,6 +18,7 @@ import org.w3c.dom.NodeList;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -143,5 +146,24 @@ class RunCurvesTest {
     void theDataAsCsvHasOneRowPerXAndAColumnPerSeries() {
         LineChart c = RunCurves.chart(List.of(run("a", null, 0)), Options.of(Metric.TRAIN_LOSS, Metric.VAL_LOSS));
         assertEquals("epoch,training loss,validation loss\n1,1,1.2\n2,0.6,0.8\n", c.csv());
+    }
+
+    @Test
+    void theCurrentRunWithoutRunJsonGroupsWithSavedRunsThatDifferOnlyInSeed() throws Exception {
+        NetworkDesign saved = GraphFile.read(Path.of("sample-graphs/xor.graph.json"));
+        NetworkDesign current = saved.copy();
+        current.setSettings(current.settings().withSeed(saved.settings().seed() + 1));
+        RunManifest manifest = new RunManifest(RunManifest.FORMAT_VERSION, "test", Instant.EPOCH, Instant.EPOCH, RunManifest.FINISHED, saved,
+                "static", "", new RunManifest.Dataset("xor", null, null), List.of(), null, null, "");
+        CurveSource savedRun = run("saved", saved, 0);
+        savedRun = new CurveSource("saved", saved, manifest, savedRun.metrics(), savedRun.steps(), savedRun.events(), savedRun.layers());
+        Options grouped = Options.of(Metric.VAL_LOSS).withGroupSeeds(true);
+        assertEquals(1, RunCurves.chart(List.of(run("current run", current, 0.2), savedRun), grouped).series().size(),
+                "a live run (no manifest) is static like the saved one");
+
+        NetworkDesign pruned = current.copy();
+        pruned.setSettings(pruned.settings().withPruneSchedule(PruneSchedule.parse("0.5@2")));
+        assertEquals(2, RunCurves.chart(List.of(run("current run", pruned, 0.2), savedRun), grouped).series().size(),
+                "a live run with a prune schedule is another method");
     }
 }
