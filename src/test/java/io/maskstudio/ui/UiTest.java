@@ -49,6 +49,10 @@ abstract class UiTest extends FxRobot {
 
     @AfterEach
     void closeWindows() throws Exception {
+        // As closing the window does (requestClose): the run stops, and no trainer or frame timer outlives its test.
+        if (window != null) interact(() -> {
+            if (window.training() != null) window.training().dispose();
+        });
         FxToolkit.cleanupStages();
     }
 
