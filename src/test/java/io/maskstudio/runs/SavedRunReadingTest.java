@@ -1,6 +1,6 @@
 package io.maskstudio.runs;
 
-import io.maskstudio.cli.MaskStudioCommand;
+import io.maskstudio.cli.CliTraining;
 import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.Python;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +27,7 @@ class SavedRunReadingTest {
     @BeforeAll
     static void trainOnce() {
         run = tmp.resolve("20261202-101500-adam");
-        StringWriter err = new StringWriter();
-        int code = MaskStudioCommand.run(new String[]{"train", "sample-graphs/digits-local.graph.json", "--epochs", "4", "--out", run.toString(),
-            "--no-progress"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(0, code, err.toString());
+        CliTraining.digits(run, 4);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.maskstudio.ui;
 
-import io.maskstudio.cli.MaskStudioCommand;
+import io.maskstudio.cli.CliTraining;
 import io.maskstudio.io.GraphFile;
 import io.maskstudio.io.NpyArray;
 import io.maskstudio.io.Npz;
@@ -10,8 +10,6 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,7 @@ class SavedRunConfusionTest extends UiTest {
     @Override
     protected void prepareHome(Path home) throws Exception {
         run = home.resolve("cli-run");
-        StringWriter err = new StringWriter();
-        int code = MaskStudioCommand.run(new String[]{"train", "sample-graphs/digits-local.graph.json", "--epochs", "3", "--out", run.toString(),
-            "--no-progress"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(0, code, err.toString());
+        CliTraining.digits(run, 3);
     }
 
     @Override
