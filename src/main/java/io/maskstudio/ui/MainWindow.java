@@ -358,10 +358,18 @@ public final class MainWindow {
     /** Closes the window, offering to save unsaved changes first. */
     void requestClose() {
         files.whenChangesAreSafe(() -> {
-            autosave.stop();
-            if (training != null) training.dispose();
+            dispose();
             stage.close();
         });
+    }
+
+    /**
+     * Stops what outlives a closed stage: the autosave timer and the training run with its frame timer (both keep
+     * the window, its design and the run's history reachable).
+     */
+    void dispose() {
+        autosave.stop();
+        if (training != null) training.dispose();
     }
 
     int selectedLayer() {

@@ -49,10 +49,9 @@ abstract class UiTest extends FxRobot {
 
     @AfterEach
     void closeWindows() throws Exception {
-        // As closing the window does (requestClose): the run stops, and no trainer or frame timer outlives its test.
-        if (window != null) interact(() -> {
-            if (window.training() != null) window.training().dispose();
-        });
+        // As closing the window does (requestClose): autosave and the run stop, so no timer keeps the window (and its
+        // run's history) alive after its test; a full suite ran out of heap with every test's window still reachable.
+        if (window != null) interact(() -> window.dispose());
         FxToolkit.cleanupStages();
     }
 
