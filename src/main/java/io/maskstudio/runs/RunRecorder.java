@@ -236,9 +236,12 @@ public final class RunRecorder implements AutoCloseable {
      * {@code last} is the state the run ends in (the last good epoch for a diverged one); may be null.
      */
     public void finish(String status, String message, TrainingSnapshot last) {
-        manifest = manifest.withStatus(status, clock.instant(), message);
+        Instant ended = clock.instant();
+        // The status changes on the writer thread, after what is queued: an epoch's run.json write still queued must
+        // not announce the end before the final snapshot is on disk (a reader would see "stopped" without it).
         later(() -> {
             if (last != null && last.epoch() > 0 && !snapshots.isKept(last.epoch())) writeSnapshot(last.epoch(), last, true);
+            manifest = manifest.withStatus(status, ended, message);
             writeManifest();
         });
         drain();
