@@ -72,7 +72,7 @@ final class RecordingBenchmark {
         long t0 = System.nanoTime();
         if (dir != null) {
             session.setStandardizer(prepared.standardizer());
-            rec = RunRecorder.forSession(dir, session, design, new RunManifest.Dataset(data.name(), null, null), "static", "",
+            rec = RunRecorder.forSession(dir, session, design, new RunManifest.Dataset(data.name(), null, null), RunManifest.STATIC, "",
                     RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES);
         }
         try {

@@ -125,7 +125,7 @@ final class TrainingRun {
         session.setStandardizer(norm);
         try {
             PruneSchedule schedule = design.settings().pruneSchedule();
-            return RunRecorder.forSession(out, session, design, dataOrigin, schedule.isEmpty() ? "static" : "prune",
+            return RunRecorder.forSession(out, session, design, dataOrigin, RunManifest.methodOf(schedule),
                     schedule.toString(), snapshotBudgetBytes);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write the run folder: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,14 @@ public record RunManifest(int formatVersion, String maskstudioVersion, Instant s
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
     public static final List<String> STATUSES = List.of(RUNNING, FINISHED, STOPPED, DIVERGED, FAILED);
+    /** {@link #method} values: the mask only changes by the user's edits, or also by a magnitude-pruning schedule. */
+    public static final String STATIC = "static";
+    public static final String PRUNE = "prune";
+
+    /** The method a run with these settings records (the CLI and the app alike); its detail is the schedule's text. */
+    public static String methodOf(PruneSchedule schedule) {
+        return schedule.isEmpty() ? STATIC : PRUNE;
+    }
 
     /** A built-in dataset has only a name; a file also its path and the SHA-256 of its bytes (hex). */
     public record Dataset(String name, String path, String sha256) {}

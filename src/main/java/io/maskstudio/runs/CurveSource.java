@@ -3,6 +3,7 @@ package io.maskstudio.runs;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 
 import java.util.List;
@@ -56,8 +57,9 @@ public record CurveSource(String name, NetworkDesign design, RunManifest manifes
             sb.append("run ").append(name);
         }
         // A live run has no run.json yet: its method follows from its settings by the rule the recorder writes down.
-        String method = manifest != null ? manifest.method() : design == null || design.settings().pruneSchedule().isEmpty() ? "static" : "prune";
-        String detail = manifest != null ? manifest.methodDetail() : design == null ? "" : design.settings().pruneSchedule().toString();
+        PruneSchedule schedule = design == null ? PruneSchedule.NONE : design.settings().pruneSchedule();
+        String method = manifest != null ? manifest.method() : RunManifest.methodOf(schedule);
+        String detail = manifest != null ? manifest.methodDetail() : schedule.toString();
         sb.append('|').append(method).append('|').append(detail);
         return sb.toString();
     }

@@ -31,8 +31,8 @@ public final class RecordingObserver implements TrainingObserver {
     private final long budget;
     private final Consumer<String> problems;
     private RunRecorder recorder;
-    private float[] mean, std, valX;
-    private int[] valY;
+    /** The session's standardization and validation split, for the model export at the end. */
+    private ModelFiles.ExportData exportData;
     private boolean diverged;
     private boolean told;
 
@@ -55,11 +55,8 @@ public final class RecordingObserver implements TrainingObserver {
             PruneSchedule schedule = design.settings().pruneSchedule();
             // The data file's checksum is taken here, on the trainer's thread, once the file has been read for training.
             RunManifest.Dataset origin = dataset.path() == null && dataset.sha256() == null ? DatasetOrigin.ofSetting(dataset.name()) : dataset;
-            recorder = RunRecorder.forSession(dir, session, design, origin, schedule.isEmpty() ? "static" : "prune", schedule.toString(), budget);
-            mean = session.standardizer().mean();
-            std = session.standardizer().std();
-            valX = session.validation().x();
-            valY = session.validation().y();
+            recorder = RunRecorder.forSession(dir, session, design, origin, RunManifest.methodOf(schedule), schedule.toString(), budget);
+            exportData = ModelFiles.ExportData.of(session);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot record the run in {}", dir, e);
             report(dir + ": the run is not being saved: " + e.getMessage());
@@ -108,7 +105,7 @@ public final class RecordingObserver implements TrainingObserver {
     private void exportModel(TrainingSnapshot last) {
         if (last == null || last.epoch() == 0) return;
         try {
-            ModelFiles.write(dir, design, last, new ModelFiles.ExportData(mean, std, valX, valY));
+            ModelFiles.write(dir, design, last, exportData);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot export the model of {}", dir, e);
             report(dir + ": the model export failed: " + e.getMessage());

@@ -143,11 +143,6 @@ public final class RunCurves {
 
     private RunCurves() {}
 
-    /** {@code runs plot}'s call before x axes and markers: folders, one metric, epochs. */
-    public static LineChart chart(List<RunFolder> runs, Metric metric, boolean groupSeeds, double smoothing, boolean logY) {
-        return chart(runs.stream().map(RunFolder::curves).toList(), Options.of(metric).withGroupSeeds(groupSeeds).withSmoothing(smoothing).withLogY(logY));
-    }
-
     public static LineChart chart(List<CurveSource> runs, Options o) {
         LineChart chart = new LineChart(title(o), o.x().label(), yLabel(o), o.logY()).wholeX(o.x() != XAxis.TIME);
         List<List<Curve>> curves = new ArrayList<>();

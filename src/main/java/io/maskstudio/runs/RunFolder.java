@@ -104,7 +104,7 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
     }
 
     public String method() {
-        return manifest != null ? manifest.method() : "static";
+        return manifest != null ? manifest.method() : RunManifest.STATIC;
     }
 
     /** Present connections over all cells of the final masks (layers.csv's last epoch, else the design's). */

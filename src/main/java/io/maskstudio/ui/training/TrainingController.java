@@ -170,9 +170,10 @@ final class TrainingController {
         NetworkDesign copy = design.copy();
         runLayers = copy.layers();
         runDesign = copy.copy();
-        exportData = new ExportDataObserver(recorder(copy));
-        live = new LiveCurves(CURRENT_RUN, copy.copy());
-        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, exportData));
+        exportData = new ExportDataObserver();
+        TrainingObserver recorder = recorder(copy);
+        live = new LiveCurves(CURRENT_RUN, runDesign);
+        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, TrainingObserver.both(exportData, recorder)));
         stopped = false;
         return true;
     }
