@@ -140,7 +140,7 @@ class SavedRunsTest extends UiTest {
     @Test
     void aRunIsRenamedInPlaceAndDeletedOnlyAfterConfirming() throws Exception {
         Path run = trainOneRun(1);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().size() == 1 && cellText("Status").equals("finished"));
         String folderLabel = run.getFileName().toString().substring("yyyyMMdd-HHmmss-".length());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellText("Label").equals(folderLabel));
 

@@ -59,6 +59,13 @@ final class RunRow {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f %%", 100 * v) : "–";
     }
 
+    /** Whether {@code other} shows the same folder with the same text in every column (the Compare tick aside). */
+    boolean showsSameAs(RunRow other) {
+        return dir.equals(other.dir) && label.get().equals(other.label.get()) && method.equals(other.method) && density.equals(other.density)
+                && best.equals(other.best) && last.equals(other.last) && status.equals(other.status) && date.equals(other.date)
+                && epochs == other.epochs;
+    }
+
     StringProperty labelProperty() {
         return label;
     }

@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The Runs list of the Training tab: the run folders kept beside the graph, newest first, with what a researcher
@@ -157,6 +158,8 @@ final class RunsList extends VBox {
     private void show(List<RunRow> fresh) {
         // Replacing the rows would end a label edit in progress: the edit's commit or cancel reads the folder again.
         if (table.getEditingCell() != null) return;
+        // Nothing changed: keep the rows, so a click or double click in progress lands on the row it started on.
+        if (fresh.size() == rows.size() && IntStream.range(0, rows.size()).allMatch(i -> rows.get(i).showsSameAs(fresh.get(i)))) return;
         List<Path> ticked = comparedRuns();
         List<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(r -> r.dir).toList();
         rows.setAll(fresh);

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,8 @@ final class TrainingController {
     private NetworkDesign runDesign;
     private ExportDataObserver exportData;
     private LiveCurves live;
+    /** Counts runs whose folder is complete (run.json has its final status): the Runs list reads the folder again then. */
+    private final AtomicLong recordedEnds = new AtomicLong();
 
     /** Saves every run from now on into a new folder under the root this gives (null: runs are not saved). */
     void setRunsRoot(Supplier<Path> root) {
@@ -61,6 +64,14 @@ final class TrainingController {
     /** The current or last run's curves, kept as it trains (null before the first run). */
     LiveCurves liveCurves() {
         return live;
+    }
+
+    /**
+     * How many runs of this window have ended with their folder written to the end; it changes on the trainer's
+     * thread right after the recorder's last write, so a reader that sees it change reads the final run.json.
+     */
+    long recordedEnds() {
+        return recordedEnds.get();
     }
 
     /** The current or last run's trainer (null before the first run). */
@@ -173,7 +184,14 @@ final class TrainingController {
         exportData = new ExportDataObserver();
         TrainingObserver recorder = recorder(copy);
         live = new LiveCurves(CURRENT_RUN, runDesign);
-        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, TrainingObserver.both(exportData, recorder)));
+        // Observers are told in order: the count changes after the recorder's ended() has written the folder.
+        TrainingObserver recorded = TrainingObserver.both(recorder, new TrainingObserver() {
+            @Override
+            public void ended(Trainer.State state, String message, TrainingSnapshot last) {
+                recordedEnds.incrementAndGet();
+            }
+        });
+        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, TrainingObserver.both(exportData, recorded)));
         stopped = false;
         return true;
     }

@@ -17,7 +17,6 @@ import io.maskstudio.ui.fx.LatestOnly;
 import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -82,6 +81,8 @@ public final class TrainingPanel extends BorderPane {
     private RunFolder opened;
     private Consumer<NetworkDesign> onEditDesign = d -> { };
     private Trainer.State endedState;
+    /** The controller's count of completely written runs when the Runs list was last read for it. */
+    private long shownRecordedEnds;
     /** The runs ticked for comparison, as read from their folders (their curves follow the shown run's). */
     private List<CurveSource> compared = List.of();
     private List<Path> comparedDirs = List.of();
@@ -545,17 +546,18 @@ public final class TrainingPanel extends BorderPane {
 
     /**
      * When the run stops running (finished, paused, diverged, closed) its row changes: the list is read again, and
-     * once more a little later, as the recorder writes run.json's final status off the trainer's thread.
+     * once more when the recorder has written the folder's final state (run.json's status is written off the FX
+     * thread, after the trainer has already said it ended).
      */
     private void refreshRunsWhenSettled(Trainer.State state) {
         boolean settled = state != Trainer.State.RUNNING;
-        if (settled && state != endedState && controller.runDir() != null) {
-            runs.refresh();
-            PauseTransition again = new PauseTransition(Duration.seconds(1.5));
-            again.setOnFinished(e -> runs.refresh());
-            again.play();
-        }
+        if (settled && state != endedState && controller.runDir() != null) runs.refresh();
         endedState = settled ? state : null;
+        long recorded = controller.recordedEnds();
+        if (recorded != shownRecordedEnds) {
+            shownRecordedEnds = recorded;
+            runs.refresh();
+        }
     }
 
     private void showTimes(double fraction, double elapsedSeconds, double remainingSeconds) {
