@@ -73,6 +73,7 @@ public final class DropGrowMethod implements SparseMethod {
             replaced += n;
         }
         if (replaced == 0) return Optional.empty();
-        return Optional.of(String.format(Locale.ROOT, "%s: replaced %d of %d connections in %d pairs (drop fraction %.4f)", id, replaced, total, pairs.length, z));
+        return Optional.of(String.format(Locale.ROOT, "%s: replaced %d of %d connections in %d pairs (drop fraction %.4f)",
+                id, replaced, total, pairs.length, z));
     }
 }

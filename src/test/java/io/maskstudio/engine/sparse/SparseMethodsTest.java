@@ -69,7 +69,8 @@ class SparseMethodsTest {
             float[] w = l.weights();
             for (int o = 0; o < m.rows(); o++) {
                 for (int i = 0; i < m.cols(); i++) {
-                    if (!m.get(o, i)) assertEquals(0, Float.floatToRawIntBits(w[o * m.cols() + i]), "pair " + k + " (" + o + "," + i + ") absent but " + w[o * m.cols() + i]);
+                    float v = w[o * m.cols() + i];
+                    if (!m.get(o, i)) assertEquals(0, Float.floatToRawIntBits(v), "pair " + k + " (" + o + "," + i + ") absent but " + v);
                 }
             }
         }
