@@ -36,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -326,6 +325,7 @@ public final class TrainingPanel extends BorderPane {
     /** The choosers this panel's exports ask with (the window's; tests answer instead of the platform). */
     public void setFileDialogs(FileDialogs dialogs) {
         modelExport.setDialogs(dialogs);
+        form.setFileDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
         charts.setFileDialogs(dialogs);
     }
