@@ -2,8 +2,10 @@ package io.maskstudio.ui;
 
 import io.maskstudio.io.Python;
 import io.maskstudio.ui.shell.FileDialogs;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -66,11 +68,27 @@ class IdxPickerTest extends UiTest {
     }
 
     private void pick(String choice) throws Exception {
-        clickOn("#dataset");
+        ComboBox<?> combo = lookup("#dataset").queryAs(ComboBox.class);
+        clickOn(combo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, combo::isShowing);
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn(choice);
+        // The list's visible cell of that choice (a ListView keeps spare cells with stale text off screen); a
+        // list longer than its popup is scrolled with the wheel first, as a user would.
+        for (int tries = 0; visibleCell(choice) == null && tries < 5; tries++) {
+            moveTo(visibleCell("digits") != null ? visibleCell("digits") : combo);
+            scroll(3, VerticalDirection.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        ListCell<?> cell = visibleCell(choice);
+        assertTrue(cell != null, "the list shows " + choice);
+        clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         awaitIdle();
+    }
+
+    private ListCell<?> visibleCell(String text) {
+        return lookup((ListCell<?> c) -> text.equals(c.getText()) && c.isVisible() && !c.isEmpty()
+                && c.getScene() != null && c.getScene().getWindow().isShowing()).tryQuery().map(n -> (ListCell<?>) n).orElse(null);
     }
 
     private String dataset() {
