@@ -1,8 +1,11 @@
 package io.maskstudio.cli;
 
+import io.maskstudio.data.BuiltinDatasets;
 import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
+import io.maskstudio.data.IdxFiles;
+import io.maskstudio.data.InputFit;
 import io.maskstudio.data.LabelColumn;
 import io.maskstudio.io.LoadedGraph;
 import io.maskstudio.io.RunManifest;
@@ -138,16 +141,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A CSV path is looked up as given, then next to the graph file (so sample graphs can name their data). */
+    /**
+     * A CSV or IDX path is looked up as given, then next to the graph file (so sample graphs can name their data). An
+     * IDX folder is not one file, so run.json names it without a checksum.
+     */
     private Dataset loadDataset(TrainingSettings s) {
         String name = s.dataset();
-        if (isFile(name)) {
-            Path p = Path.of(name);
+        boolean idx = !BuiltinDatasets.isBuiltin(name) && IdxFiles.isIdxPath(name);
+        if (isFile(name) || idx) {
+            Path p = Path.of(name.trim());
             if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
-                Path beside = graph.toAbsolutePath().getParent().resolve(name);
+                Path beside = graph.toAbsolutePath().getParent().resolve(name.trim());
                 if (Files.exists(beside)) name = beside.toString();
             }
-            csvFile = name;
+            if (!idx || Files.isRegularFile(Path.of(name.trim()))) csvFile = name;
         }
         try {
             return Datasets.load(name, s.seed(), labelColumn());
@@ -170,9 +177,11 @@ final class TrainCommand implements Callable<Integer> {
         String source = csvFile != null ? csvFile : "dataset '" + data.name() + "'";
         int inputs = design.layer(0).size();
         if (data.features() != inputs) {
-            throw new CliException(source + " has " + data.features() + " features but the input layer of " + graph
+            throw new CliException(source + " has " + InputFit.featuresText(data) + " but the input layer of " + graph
                     + " has " + inputs + " neurons");
         }
+        String shape = InputFit.shapeMismatch(data, design.layer(0));
+        if (shape != null) throw new CliException(source + ": the input layer of " + graph + shape);
         int outputs = design.layer(design.layerCount() - 1).size();
         if (data.classes() > outputs) {
             throw new CliException(source + " has " + data.classes() + " classes but the output layer of " + graph

@@ -1,6 +1,7 @@
 package io.maskstudio.engine;
 
 import io.maskstudio.data.Dataset;
+import io.maskstudio.data.InputFit;
 import io.maskstudio.data.Split;
 import io.maskstudio.data.Standardizer;
 import io.maskstudio.model.Mask;
@@ -56,9 +57,11 @@ public final class TrainingSession {
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings, DataType dtype, KernelType kernel) {
         int in = design.layer(0).size();
         if (split.train().features() != in) {
-            throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + split.train().features()
-                    + " features but the input layer has " + in + " neurons");
+            throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + InputFit.featuresText(split.train())
+                    + " but the input layer has " + in + " neurons");
         }
+        String shape = InputFit.shapeMismatch(split.train(), design.layer(0));
+        if (shape != null) throw new IllegalArgumentException("dataset '" + split.train().name() + "': the input layer" + shape);
         int classes = design.layer(design.layerCount() - 1).size();
         if (split.train().classes() > classes) {
             throw new IllegalArgumentException("dataset '" + split.train().name() + "' has " + split.train().classes()

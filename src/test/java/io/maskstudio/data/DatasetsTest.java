@@ -46,6 +46,7 @@ class DatasetsTest {
     void unknownNamesListTheValidOnes() {
         DataException e = assertThrows(DataException.class, () -> Datasets.load("cifar10", 0));
         assertEquals("unknown dataset 'cifar10': expected one of digits, iris, wine, breast-cancer, mnist-10k, "
-                + "circle, xor, gauss, spiral, moons, or a path to a .csv file", e.getMessage());
+                + "circle, xor, gauss, spiral, moons, a path to a .csv file, "
+                + "or IDX files (an *-images-idx3-ubyte[.gz] file or a folder of them)", e.getMessage());
     }
 }

@@ -1,10 +1,14 @@
 package io.maskstudio.ui.training;
 
+import io.maskstudio.data.DataException;
 import io.maskstudio.data.Datasets;
+import io.maskstudio.data.IdxFiles;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.OptimizerKind;
 import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
+import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.shell.FileDialogs;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
@@ -17,7 +21,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -35,6 +41,10 @@ import java.util.function.Supplier;
  */
 final class SettingsForm extends GridPane {
     static final String CSV_CHOICE = "CSV file…";
+    /** An MNIST-family images file (its labels found beside it), checked before it becomes the dataset. */
+    static final String IDX_FILE_CHOICE = "Open IDX…";
+    /** A folder of the standard four IDX files. */
+    static final String IDX_FOLDER_CHOICE = "Open IDX folder…";
     /** A field whose value was refused: outlined in red by maskstudio.css ({@code .text-field:invalid}). */
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
@@ -51,6 +61,8 @@ final class SettingsForm extends GridPane {
     private final Label error = new Label();
     private final List<TextField> fields = new ArrayList<>();
     private boolean refreshing;
+    private FileDialogs dialogs = FileDialogs.NATIVE;
+    private final TaskRunner tasks = TaskRunner.background();
 
     SettingsForm(Supplier<NetworkDesign> design) {
         this.design = design;
@@ -65,6 +77,8 @@ final class SettingsForm extends GridPane {
 
         dataset.setId("dataset");
         dataset.setMaxWidth(Double.MAX_VALUE);
+        // Every built-in set and the file choices at once, without scrolling the list to find "Open IDX…".
+        dataset.setVisibleRowCount(16);
         dataset.setCellFactory(v -> new DatasetCell());
         dataset.setButtonCell(new DatasetCell());
         dataset.valueProperty().addListener((obs, was, now) -> datasetChosen(was, now));
@@ -76,7 +90,8 @@ final class SettingsForm extends GridPane {
         });
 
         int row = 0;
-        addRow(row++, "Dataset", dataset, "A built-in dataset, or a CSV file with the class label in the last column.");
+        addRow(row++, "Dataset", dataset, "A built-in dataset, a CSV file with the class label in the last column, or MNIST-family "
+                + "IDX files: an *-images-idx3-ubyte[.gz] file (labels beside it) or a folder with train-* and t10k-* files.");
         addRow(row++, "Optimizer", optimizer, optimizerHelp());
         number(row++, "Learning rate", learningRate, "learningRate", "Step size, e.g. 0.001. Applies at the next batch while training.",
                 (s, t) -> s.withLearningRate(Double.parseDouble(t)));
@@ -111,6 +126,8 @@ final class SettingsForm extends GridPane {
             List<String> names = new ArrayList<>(Datasets.builtinNames());
             if (!names.contains(s.dataset())) names.add(s.dataset());
             names.add(CSV_CHOICE);
+            names.add(IDX_FILE_CHOICE);
+            names.add(IDX_FOLDER_CHOICE);
             dataset.getItems().setAll(names);
             dataset.setValue(s.dataset());
             optimizer.setValue(s.optimizer());
@@ -186,8 +203,17 @@ final class SettingsForm extends GridPane {
         error.setText(why.substring(0, 1).toUpperCase(Locale.ROOT) + why.substring(1));
     }
 
+    /** The choosers "CSV file…" and "Open IDX…" ask with (the window's; tests answer instead of the platform). */
+    void setFileDialogs(FileDialogs d) {
+        dialogs = d;
+    }
+
     private void datasetChosen(String was, String now) {
         if (refreshing || now == null) return;
+        if (now.equals(IDX_FILE_CHOICE) || now.equals(IDX_FOLDER_CHOICE)) {
+            chooseIdx(now.equals(IDX_FOLDER_CHOICE));
+            return;
+        }
         if (!now.equals(CSV_CHOICE)) {
             apply(s -> s.withDataset(now), null);
             return;
@@ -195,12 +221,45 @@ final class SettingsForm extends GridPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Training data (CSV, label in the last column)");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.csv.gz"));
-        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        File f = dialogs.showOpen(chooser, getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             apply(s -> s.withDataset(f.getAbsolutePath()), null);
         }
         // Puts the combo back on the design's dataset (the chosen file, or the old one when cancelled).
         Platform.runLater(this::refresh);
+    }
+
+    /**
+     * Asks for an IDX images file or folder and reads it off the FX thread: only files that load become the dataset,
+     * so a hostile one leaves the design as it was and its one-line reason under the form.
+     */
+    private void chooseIdx(boolean folder) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        File f;
+        if (folder) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("IDX folder (train-images-idx3-ubyte, train-labels-idx1-ubyte, optional t10k-* files)");
+            f = dialogs.showDirectory(chooser, owner);
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("IDX images file (its labels file is found beside it)");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("IDX images", "*idx3-ubyte", "*idx3-ubyte.gz"));
+            f = dialogs.showOpen(chooser, owner);
+        }
+        // The combo goes back to the design's dataset first; the chosen path replaces it once it has loaded.
+        Platform.runLater(() -> {
+            refresh();
+            if (f != null) check(f);
+        });
+    }
+
+    private void check(File f) {
+        String path = f.getAbsolutePath();
+        error.setText("Reading " + f.getName() + "…");
+        tasks.run(() -> IdxFiles.load(f.toPath()), loaded -> {
+            error.setText("");
+            apply(s -> s.withDataset(path), null);
+        }, failure -> error.setText(failure instanceof DataException ? failure.getMessage() : "Cannot read " + path + ": " + failure));
     }
 
     /** The schedule typed in the field; a refusal says what the text should look like. */
@@ -228,7 +287,7 @@ final class SettingsForm extends GridPane {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(null);
-            } else if (item.endsWith(".csv") || item.endsWith(".csv.gz")) {
+            } else if (item.endsWith(".csv") || item.endsWith(".csv.gz") || item.contains(File.separator)) {
                 Path p = Path.of(item);
                 setText(p.getFileName() == null ? item : p.getFileName().toString());
             } else {

@@ -325,6 +325,7 @@ public final class TrainingPanel extends BorderPane {
     /** The choosers this panel's exports ask with (the window's; tests answer instead of the platform). */
     public void setFileDialogs(FileDialogs dialogs) {
         modelExport.setDialogs(dialogs);
+        form.setFileDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
         charts.setFileDialogs(dialogs);
     }

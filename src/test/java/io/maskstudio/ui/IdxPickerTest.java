@@ -1,0 +1,133 @@
+package io.maskstudio.ui;
+
+import io.maskstudio.io.Python;
+import io.maskstudio.ui.shell.FileDialogs;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Training tab's dataset picker: "Open IDX…" and "Open IDX folder…" with the mouse; a hostile file changes nothing. */
+class IdxPickerTest extends UiTest {
+
+    @TempDir
+    Path dir;
+
+    /** Answers the choosers with prepared paths, as the user would pick them. */
+    private static final class Answers implements FileDialogs {
+        File file;
+        File folder;
+
+        @Override
+        public File showOpen(FileChooser chooser, Window owner) {
+            return file;
+        }
+
+        @Override
+        public File showSave(FileChooser chooser, Window owner) {
+            return null;
+        }
+
+        @Override
+        public File showDirectory(DirectoryChooser chooser, Window owner) {
+            return folder;
+        }
+    }
+
+    private void writeIdx() throws Exception {
+        Python.assumeModules("numpy");
+        String code = String.join("\n",
+                "import struct, sys, numpy as np",
+                "d = sys.argv[1]",
+                "def idx(path, arr, magic=b'\\x00\\x00\\x08'):",
+                "    arr = np.asarray(arr, dtype=np.uint8)",
+                "    open(path, 'wb').write(magic + bytes([arr.ndim]) + struct.pack('>' + 'I' * arr.ndim, *arr.shape) + arr.tobytes())",
+                "rng = np.random.default_rng(3)",
+                "for p in ('train', 't10k'):",
+                "    idx(d + '/' + p + '-images-idx3-ubyte', rng.integers(0, 256, size=(20, 28, 28)))",
+                "    idx(d + '/' + p + '-labels-idx1-ubyte', rng.integers(0, 10, size=20))",
+                "idx(d + '/bad-images-idx3-ubyte', rng.integers(0, 256, size=(20, 28, 28)), magic=b'\\x08\\x03\\x00')",
+                "idx(d + '/bad-labels-idx1-ubyte', rng.integers(0, 10, size=20))");
+        Python.Result r = Python.script(code, List.of(dir.toString()), 60);
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    private void pick(String choice) throws Exception {
+        ComboBox<?> combo = lookup("#dataset").queryAs(ComboBox.class);
+        clickOn(combo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, combo::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The list's visible cell of that choice (a ListView keeps spare cells with stale text off screen); a
+        // list longer than its popup is scrolled with the wheel first, as a user would.
+        for (int tries = 0; visibleCell(choice) == null && tries < 5; tries++) {
+            moveTo(visibleCell("digits") != null ? visibleCell("digits") : combo);
+            scroll(3, VerticalDirection.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        ListCell<?> cell = visibleCell(choice);
+        assertTrue(cell != null, "the list shows " + choice);
+        clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitIdle();
+    }
+
+    private ListCell<?> visibleCell(String text) {
+        return lookup((ListCell<?> c) -> text.equals(c.getText()) && c.isVisible() && !c.isEmpty()
+                && c.getScene() != null && c.getScene().getWindow().isShowing()).tryQuery().map(n -> (ListCell<?>) n).orElse(null);
+    }
+
+    private String dataset() {
+        return window.document().design().settings().dataset();
+    }
+
+    private String shownError() {
+        return lookup("#settingsError").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aHostileFileIsRefusedInTheTabAndAGoodFileOrFolderBecomesTheDataset() throws Exception {
+        writeIdx();
+        Answers answers = new Answers();
+        fx(() -> window.setFileDialogs(answers));
+        clickOn("#trainingTab");
+        String before = dataset();
+
+        Path bad = dir.resolve("bad-images-idx3-ubyte");
+        answers.file = bad.toFile();
+        pick("Open IDX…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shownError().startsWith(bad.toString()));
+        assertEquals(bad + ": bad magic 0x08 0x03 0x00 0x03; expected an IDX file starting 0x00 0x00, then the dtype code and the number of dims",
+                shownError());
+        assertEquals(before, dataset(), "a refused file changes nothing");
+        assertEquals(before, lookup("#dataset").queryAs(ComboBox.class).getValue());
+
+        Path good = dir.resolve("train-images-idx3-ubyte");
+        answers.file = good.toFile();
+        pick("Open IDX…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dataset().equals(good.toAbsolutePath().toString()));
+        assertEquals("", shownError());
+        ComboBox<?> combo = lookup("#dataset").queryAs(ComboBox.class);
+        assertTrue(combo.getButtonCell().getText().equals("train-images-idx3-ubyte"), "shown by its name: " + combo.getButtonCell().getText());
+
+        answers.folder = dir.toFile();
+        pick("Open IDX folder…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dataset().equals(dir.toAbsolutePath().toString()));
+        assertEquals("", shownError());
+        assertTrue(Files.isDirectory(Path.of(dataset())));
+    }
+}
