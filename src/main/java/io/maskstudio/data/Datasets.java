@@ -35,4 +35,40 @@ public final class Datasets {
         throw new DataException("unknown dataset '" + nameOrPath + "': expected one of " + String.join(", ", builtinNames())
                 + ", or a path to a .csv file");
     }
+
+    /** The data to train and validate on, and the held-out test set (null when there is none). */
+    public record DataWithTest(Dataset data, Dataset test) {}
+
+    /**
+     * {@link #load(String, long, LabelColumn)} for the training data, and the same for {@code testPathOrNull} (same rules,
+     * same label column) when given. The test set must have the data's features; its classes are renumbered to the
+     * data's (a test file without some class would otherwise number the others differently), and a class the data
+     * lacks is refused.
+     */
+    public static DataWithTest loadWithTest(String nameOrPath, String testPathOrNull, long seed, LabelColumn label) throws DataException {
+        Dataset data = load(nameOrPath, seed, label);
+        if (testPathOrNull == null) return new DataWithTest(data, null);
+        Dataset test = load(testPathOrNull, seed, label);
+        return new DataWithTest(data, alignedTo(data, test, testPathOrNull.trim()));
+    }
+
+    /** {@code test} with {@code data}'s class numbering; {@code source} names the test set in errors. */
+    static Dataset alignedTo(Dataset data, Dataset test, String source) throws DataException {
+        if (test.features() != data.features()) {
+            throw new DataException(source + ": the test set has " + test.features() + " features, expected " + data.features()
+                    + " as in the training data '" + data.name() + "'");
+        }
+        if (test.rows() == 0) throw new DataException(source + ": the test set has no rows");
+        int[] index = new int[test.classes()];
+        for (int c = 0; c < test.classes(); c++) {
+            index[c] = data.classNames().indexOf(test.classNames().get(c));
+            if (index[c] < 0) {
+                throw new DataException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data '"
+                        + data.name() + "'; expected one of " + data.classNames());
+            }
+        }
+        int[] y = new int[test.rows()];
+        for (int r = 0; r < y.length; r++) y[r] = index[test.y()[r]];
+        return new Dataset(test.name(), test.rows(), test.features(), test.x(), y, data.classNames(), data.imageHeight(), data.imageWidth());
+    }
 }
