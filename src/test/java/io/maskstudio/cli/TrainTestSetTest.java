@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +109,12 @@ class TrainTestSetTest {
         assertEquals(testAccuracy, row.path("test_accuracy").asDouble(), 0);
         CliRunner table = CliRunner.run("runs", "list", tmp.toString());
         assertTrue(table.out().lines().findFirst().orElseThrow().endsWith("label  test_acc"), table.out());
+        // runs export of a kept epoch carries the test set, so load_model.py evaluates that epoch on it too
+        CliRunner export = CliRunner.run("runs", "export", out.toString(), "--epoch", "1", "--out", tmp.resolve("e1").toString());
+        assertEquals(0, export.exitCode(), export.err());
+        Map<String, NpyArray> exported = TrainCommandTest.readNpz(tmp.resolve("e1/test.npz"));
+        assertEquals(npz.get("x").toFloats().length, exported.get("x").toFloats().length);
+        assertTrue(Arrays.equals(x, exported.get("x").toFloats()) && Arrays.equals(y, exported.get("y").toLongs()));
         for (String metric : List.of("val_accuracy", "train_accuracy")) {
             CliRunner plot = CliRunner.run("runs", "plot", out.toString(), "--metric", metric, "--out", tmp.resolve(metric + ".png").toString());
             assertEquals(0, plot.exitCode(), plot.err());

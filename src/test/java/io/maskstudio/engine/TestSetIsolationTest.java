@@ -43,7 +43,8 @@ class TestSetIsolationTest {
         float testFloor = prepared.test().x()[0];
         for (int r = 1; r < 60; r++) testFloor = Math.min(testFloor, prepared.test().x()[r * 6]);
         float trainCeiling = Float.NEGATIVE_INFINITY;
-        for (int r = 0; r < session.train().rows(); r++) trainCeiling = Math.max(trainCeiling, session.train().x()[r * 6]);
+        Dataset trainRows = prepared.split().train();
+        for (int r = 0; r < trainRows.rows(); r++) trainCeiling = Math.max(trainCeiling, trainRows.x()[r * 6]);
         assertTrue(testFloor > trainCeiling + 10, "test rows distinguishable: " + testFloor + " vs " + trainCeiling);
 
         List<float[]> batches = new ArrayList<>();
