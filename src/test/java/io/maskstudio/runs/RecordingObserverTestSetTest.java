@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
+import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.SessionLoader;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.io.GraphFile;
@@ -66,5 +67,30 @@ class RecordingObserverTestSetTest {
         assertEquals(0, py.exitCode(), py.output());
         assertEquals(String.format(Locale.ROOT, "test_accuracy=%.6f", recorded.accuracy()), py.output().strip().lines().toList().get(1));
         assertTrue(Files.exists(dir.resolve("val.npz")));
+    }
+
+    @Test
+    void anAppRunWithoutValidationRecordsEmptyValidationFieldsAndReopens(@TempDir Path tmp) throws Exception {
+        NetworkDesign d = GraphFile.read(RecordingObserverTest.DIGITS);
+        d.setSettings(d.settings().withEpochs(2).withValidationFraction(0));
+        List<String> problems = new ArrayList<>();
+        Path dir = tmp.resolve("noval");
+        try (Trainer t = DesignTrainers.forDesign(d.copy(), new RecordingObserver(dir, d.copy(),
+                new RunManifest.Dataset("digits", null, null), RunLayout.DEFAULT_SNAPSHOT_BUDGET_BYTES, problems::add))) {
+            t.start();
+            assertEquals(Trainer.State.FINISHED, t.awaitIdle(60, TimeUnit.SECONDS).state());
+            assertEquals(0, t.validation().rows(), "every row is trained on");
+        }
+        assertEquals(List.of(), problems);
+        RunFolder run = RunFolder.open(dir);
+        assertEquals(List.of(), run.problems());
+        assertEquals(2, run.metrics().size());
+        for (String row : Files.readAllLines(dir.resolve(RunLayout.METRICS_CSV)).subList(1, 3)) {
+            String[] f = row.split(",", -1);
+            assertTrue(f.length == 6 && f[3].isEmpty() && f[4].isEmpty(), row);
+        }
+        assertTrue(Double.isNaN(run.bestMetrics().valAccuracy()));
+        assertEquals(null, run.manifest().test(), "no test set: no test metrics");
+        assertTrue(RunCurves.chart(List.of(run.curves()), RunCurves.Options.of(RunCurves.Metric.fromId("val_accuracy"))) != null);
     }
 }
