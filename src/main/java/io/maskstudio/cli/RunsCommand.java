@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.FormatException;
+import io.maskstudio.io.RunManifest;
 import io.maskstudio.render.ChartImages;
 import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
@@ -43,7 +44,8 @@ final class RunsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"The run folders under DIR (and DIR itself if it is one): folder, status, epochs, final and best",
-                    "validation accuracy, method, density, date, label (label.txt, else the folder name). Problems with a folder's files go to stderr."})
+                    "validation accuracy, method, density, date, label (label.txt, else the folder name), test accuracy (runs with a test set).",
+                    "Problems with a folder's files go to stderr."})
     static final class ListRuns implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR") Path dir;
         @Option(names = "--json", description = "one JSON array of objects instead of a table") boolean json;
@@ -88,18 +90,21 @@ final class RunsCommand implements Runnable {
             m.put("density", Double.isNaN(r.density()) ? null : r.density());
             m.put("date", r.manifest() == null ? null : r.manifest().started().toString());
             m.put("label", RunLabel.read(r.dir()));
+            RunManifest.Test test = r.manifest() == null ? null : r.manifest().test();
+            m.put("test_accuracy", test == null || Double.isNaN(test.accuracy()) ? null : test.accuracy());
             return m;
         }
 
         private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
-            String[] head = {"folder", "status", "epochs", "final_val_acc", "best_val_acc", "method", "density", "date", "label"};
+            String[] head = {"folder", "status", "epochs", "final_val_acc", "best_val_acc", "method", "density", "date", "label", "test_acc"};
             List<String[]> cells = new ArrayList<>();
             cells.add(head);
             for (Map<String, Object> m : rows) {
                 cells.add(new String[]{(String) m.get("folder"), (String) m.get("status"), String.valueOf(m.get("epochs")),
                         percent(m.get("final_val_accuracy")),
                         percent(m.get("best_val_accuracy")) + (m.get("best_epoch") == null ? "" : " @" + m.get("best_epoch")),
-                        (String) m.get("method"), percent(m.get("density")), m.get("date") == null ? "-" : (String) m.get("date"), (String) m.get("label")});
+                        (String) m.get("method"), percent(m.get("density")), m.get("date") == null ? "-" : (String) m.get("date"), (String) m.get("label"),
+                        percent(m.get("test_accuracy"))});
             }
             int[] w = new int[head.length];
             for (String[] c : cells) for (int k = 0; k < c.length; k++) w[k] = Math.max(w[k], c[k].length());

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a masked network and writes everything needed to continue in PyTorch.",
                 "DIR is a run folder (see README.md, \"Run folders\"): run.json, metrics.csv, steps.csv, events.csv, layers.csv, snapshots/,",
-                "model.npz, model.safetensors, model.json, val.npz, load_model.py and trained.graph.json."},
+                "model.npz, model.safetensors, model.json, val.npz, (with a test set) test.npz, load_model.py and trained.graph.json.",
+                "With a test set, the last line printed is test_accuracy=<value>."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:trained", "1:bad file or data", "2:bad usage", "3:training diverged (DIR holds the last good epoch)"})
 final class TrainCommand implements Callable<Integer> {
@@ -45,6 +46,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "label column of a CSV dataset: header name or 0-based index (default: the last column)")
     String label;
 
+    @Option(names = "--test", paramLabel = "FILE.csv",
+            description = {"held-out test set (same rules and label column as --dataset): never trained on nor used to pick the best epoch;",
+                    "evaluated once at the end (test_accuracy=<value>, model.json, run.json, test.npz)"})
+    String test;
+
     @Option(names = "--epochs", paramLabel = "N") Integer epochs;
     @Option(names = "--batch", paramLabel = "B") Integer batch;
     @Option(names = "--lr", paramLabel = "X", description = "learning rate") Double lr;
@@ -52,7 +58,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}") String optimizer;
     @Option(names = "--weight-decay", paramLabel = "X") Double weightDecay;
     @Option(names = "--seed", paramLabel = "S") Long seed;
-    @Option(names = "--val-fraction", paramLabel = "F", description = "share of rows held out for validation") Double valFraction;
+    @Option(names = "--val-fraction", paramLabel = "F",
+            description = "share of rows held out for validation, in [0, 1); 0 trains on every row (no validation metrics)") Double valFraction;
 
     @Option(names = "--prune", paramLabel = "F@E[,E...]",
             description = {"at the end of epoch E remove the fraction F of each layer's present connections with the smallest |w|;",
@@ -74,6 +81,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The CSV file the data came from, as found (possibly next to the graph); null for a built-in set. */
     private String csvFile;
+    /** The --test file as found (possibly next to the graph); null without --test. */
+    private String testFile;
 
     @Override
     public Integer call() {
@@ -82,15 +91,16 @@ final class TrainCommand implements Callable<Integer> {
         NetworkDesign design = loaded.design();
         TrainingSettings s = overrides(design.settings());
         design.setSettings(s);
-        Dataset data = loadDataset(s);
+        Datasets.DataWithTest loadedData = loadDataset(s);
+        Dataset data = loadedData.data();
         checkFits(data, design);
         boolean terminal = !noProgress && System.console() != null;
         if (!(snapshotBudgetMb >= 0) || snapshotBudgetMb > 1e9) {
             throw new CliException("--snapshot-budget " + snapshotBudgetMb + ": expected a size in MB from 0 to 1e9", MaskStudioCommand.USAGE);
         }
-        TrainingRun run = new TrainingRun(design, loaded.extras(), data, dataOrigin(data), out,
+        TrainingRun run = new TrainingRun(design, loaded.extras(), loadedData, dataOrigin(data), out,
                 (long) (snapshotBudgetMb * 1024 * 1024), terminal ? new BarProgress() : new LineProgress(spec.commandLine().getOut()),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), spec.commandLine().getOut());
         return run.execute();
     }
 
@@ -142,25 +152,41 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * A CSV or IDX path is looked up as given, then next to the graph file (so sample graphs can name their data). An
-     * IDX folder is not one file, so run.json names it without a checksum.
+     * A CSV or IDX path is looked up as given, then next to the graph file (so sample graphs can name their data);
+     * --test likewise. An IDX folder is not one file, so run.json names it without a checksum.
      */
-    private Dataset loadDataset(TrainingSettings s) {
+    private Datasets.DataWithTest loadDataset(TrainingSettings s) {
         String name = s.dataset();
         boolean idx = !BuiltinDatasets.isBuiltin(name) && IdxFiles.isIdxPath(name);
         if (isFile(name) || idx) {
-            Path p = Path.of(name.trim());
-            if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
-                Path beside = graph.toAbsolutePath().getParent().resolve(name.trim());
-                if (Files.exists(beside)) name = beside.toString();
-            }
+            name = besideGraph(name);
             if (!idx || Files.isRegularFile(Path.of(name.trim()))) csvFile = name;
         }
+        if (test != null) testFile = isFile(test) ? besideGraph(test) : test;
         try {
-            return Datasets.load(name, s.seed(), labelColumn());
+            return Datasets.loadWithTest(name, testFile, s.seed(), labelColumn());
         } catch (DataException e) {
-            throw new CliException(datasetOrigin() + e.getMessage(), e);
+            throw new CliException(origin(e, name) + e.getMessage(), e);
         }
+    }
+
+    private String besideGraph(String name) {
+        Path p = Path.of(name.trim());
+        if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
+            Path beside = graph.toAbsolutePath().getParent().resolve(name.trim());
+            if (Files.exists(beside)) return beside.toString();
+        }
+        return name;
+    }
+
+    /** The prefix of a data error: none when it starts with the --test file's path, else {@link #datasetOrigin}. */
+    private String origin(DataException e, String dataName) {
+        if (testFile == null) return datasetOrigin();
+        String message = e.getMessage();
+        if (message.startsWith(testFile.trim())) return "";
+        // A built-in or unknown name given to --test: its message names it, not the training data
+        if (message.contains("'" + testFile + "'") && !message.contains("'" + dataName + "'")) return "--test " + test + ": ";
+        return datasetOrigin();
     }
 
     /**

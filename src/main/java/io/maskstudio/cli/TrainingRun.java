@@ -1,11 +1,13 @@
 package io.maskstudio.cli;
 
 import io.maskstudio.data.Dataset;
+import io.maskstudio.data.Datasets;
 import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.engine.SessionLoader;
+import io.maskstudio.engine.TestMetrics;
 import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.io.GraphExtras;
@@ -35,15 +37,17 @@ final class TrainingRun {
 
     private final NetworkDesign design;
     private final GraphExtras extras;
-    private final Dataset data;
+    private final Datasets.DataWithTest data;
     private final RunManifest.Dataset dataOrigin;
     private final Path out;
     private final long snapshotBudgetBytes;
     private final TrainingProgress progress;
     private final PrintWriter messages;
+    /** Where results go (stdout): the test_accuracy line. */
+    private final PrintWriter results;
 
-    TrainingRun(NetworkDesign design, GraphExtras extras, Dataset data, RunManifest.Dataset dataOrigin, Path out, long snapshotBudgetBytes,
-                TrainingProgress progress, PrintWriter messages) {
+    TrainingRun(NetworkDesign design, GraphExtras extras, Datasets.DataWithTest data, RunManifest.Dataset dataOrigin, Path out, long snapshotBudgetBytes,
+                TrainingProgress progress, PrintWriter messages, PrintWriter results) {
         this.design = design;
         this.extras = extras;
         this.data = data;
@@ -52,6 +56,7 @@ final class TrainingRun {
         this.snapshotBudgetBytes = snapshotBudgetBytes;
         this.progress = progress;
         this.messages = messages;
+        this.results = results;
     }
 
     int execute() {
@@ -61,12 +66,13 @@ final class TrainingRun {
         Standardizer norm = prepared.standardizer();
         TrainingSession session;
         try {
-            session = new TrainingSession(design, prepared.split(), s);
+            session = prepared.session(design);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), e);
         }
         int exit = MaskStudioCommand.OK;
         String divergence = null;
+        TestMetrics test;
         List<EpochMetrics> rows = new ArrayList<>();
         try (RunRecorder run = startRecording(session, norm); progress) {
             progress.begin(s.epochs(), session.stepsPerEpoch());
@@ -99,16 +105,27 @@ final class TrainingRun {
                 exit = MaskStudioCommand.DIVERGED;
                 run.event(rows.size(), step, TrainingEvent.DIVERGED, divergence);
             }
-            exportModel(session, norm, s);
-            run.finish(divergence == null ? RunManifest.FINISHED : RunManifest.DIVERGED, divergence, session.snapshot());
+            // Once, at the end, on the weights exported (the last good epoch of a diverged run): never during training.
+            test = session.evaluateTest();
+            exportModel(session, norm, s, test);
+            run.finish(divergence == null ? RunManifest.FINISHED : RunManifest.DIVERGED, divergence, session.snapshot(), test);
             warnOnce(run);
         }
         if (divergence != null) {
             messages.println("error: " + divergence + "; " + out + " holds epoch " + rows.size());
         } else if (!rows.isEmpty()) {
             EpochMetrics last = rows.get(rows.size() - 1);
-            messages.println(String.format(Locale.ROOT, "done: val_accuracy=%.6f after %d epochs; results in %s (python3 %s)",
-                    last.valAccuracy(), last.epoch(), out, out.resolve("load_model.py")));
+            String metric = Double.isNaN(last.valAccuracy())
+                    ? String.format(Locale.ROOT, "train_accuracy=%.6f (no validation split)", last.trainAccuracy())
+                    : String.format(Locale.ROOT, "val_accuracy=%.6f", last.valAccuracy());
+            messages.println(String.format(Locale.ROOT, "done: %s after %d epochs; results in %s (python3 %s)",
+                    metric, last.epoch(), out, out.resolve("load_model.py")));
+        }
+        if (test != null) {
+            messages.flush();
+            // The last line, on stdout, in load_model.py's format, so scripts can take it with tail -1
+            results.println(String.format(Locale.ROOT, "test_accuracy=%.6f", test.accuracy()));
+            results.flush();
         }
         return exit;
     }
@@ -132,12 +149,15 @@ final class TrainingRun {
         }
     }
 
-    private void exportModel(TrainingSession session, Standardizer norm, TrainingSettings s) {
+    private void exportModel(TrainingSession session, Standardizer norm, TrainingSettings s, TestMetrics test) {
         EpochMetrics last = session.lastMetrics();
         RunManifest.Metrics m = last == null ? null : RunRecorder.metrics(last);
+        Dataset testSet = session.test();
+        ModelFiles.ExportData data = new ModelFiles.ExportData(norm.mean(), norm.std(), session.validation().x(), session.validation().y(),
+                testSet == null ? null : testSet.x(), testSet == null ? null : testSet.y());
         try {
-            ModelFiles.write(out, design, extras, session.network().masks(), session.network().parameters(), norm.mean(), norm.std(),
-                    s.dataset(), session.validation().x(), session.validation().y(), m);
+            ModelFiles.write(out, design, extras, session.network().masks(), session.network().parameters(), data, s.dataset(), m,
+                    test == null ? null : RunRecorder.test(test));
         } catch (IOException e) {
             throw new CliException(out + ": cannot write the trained model: " + e.getMessage(), e);
         }

@@ -167,7 +167,23 @@ public final class Trainer implements AutoCloseable {
         if (ended) return;
         ended = true;
         TrainingSnapshot last = session == null ? history.latest() : session.snapshot();
+        TestMetrics test = how == State.FAILED ? null : testMetrics();
+        if (test != null) tell(() -> observer.tested(test));
         tell(() -> observer.ended(how, message, last));
+    }
+
+    /**
+     * The test set's metrics at the end of the run (not of a failed one: its network may be half-updated, and memory
+     * may be what failed); a failure to evaluate is logged and costs only the test numbers.
+     */
+    private TestMetrics testMetrics() {
+        if (session == null) return null;
+        try {
+            return session.evaluateTest();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot evaluate the test set", e);
+            return null;
+        }
     }
 
     /** Publishes FAILED first (cheap, cannot fail for lack of memory), then logs the stack trace. */

@@ -49,6 +49,15 @@ public interface TrainingObserver {
             }
 
             @Override
+            public void tested(TestMetrics test) {
+                try {
+                    a.tested(test);
+                } finally {
+                    b.tested(test);
+                }
+            }
+
+            @Override
             public void ended(Trainer.State state, String message, TrainingSnapshot last) {
                 try {
                     a.ended(state, message, last);
@@ -73,6 +82,13 @@ public interface TrainingObserver {
      * pause, resume, divergence).
      */
     default void event(TrainingEvent kind, String detail, int epoch, long step) { }
+
+    /**
+     * Just before {@link #ended}: the held-out test set's metrics for the weights the run ends with (the last good epoch
+     * of a diverged run; the current weights of a stopped one), evaluated once. Not called without a test set or
+     * before the first epoch.
+     */
+    default void tested(TestMetrics test) { }
 
     /** The run is over: finished, diverged (the network is back at its last good epoch), failed, or stopped (closed). */
     default void ended(Trainer.State state, String message, TrainingSnapshot last) { }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Mini-batch training of one design on one (already normalized) split, a batch at a time so callers
@@ -43,6 +44,10 @@ public final class TrainingSession {
     private MaskedNetwork.BatchResult lastBatch;
     private Standardizer standardizer;
     private Runnable beforeBatch = () -> { };
+    /** Null outside tests: copying every batch's inputs would cost time for nothing. */
+    private Consumer<float[]> batchInputs;
+    /** The held-out test rows, standardized like the training split; null when there is none. Never trained on. */
+    private Dataset test;
 
     /** Float32 training, the precision users get everywhere outside gradient checks. */
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings) {
@@ -89,6 +94,37 @@ public final class TrainingSession {
     public MaskedNetwork.BatchResult lastBatch() { return lastBatch; }
     public Dataset validation() { return validation; }
     public Dataset train() { return train; }
+    /** The held-out test set (standardized), or null. */
+    public Dataset test() { return test; }
+
+    /**
+     * Sets the held-out test set, already standardized with the training split's statistics. It is only ever read by
+     * {@link #evaluateTest}: batches come from {@link #train()} alone and the epoch metrics from the validation split.
+     */
+    public void setTest(Dataset standardizedTest) {
+        if (standardizedTest != null) {
+            if (standardizedTest.features() != train.features()) {
+                throw new IllegalArgumentException("test set '" + standardizedTest.name() + "' has " + standardizedTest.features()
+                        + " features but the input layer has " + train.features() + " neurons");
+            }
+            if (standardizedTest.classes() > network.classes()) {
+                throw new IllegalArgumentException("test set '" + standardizedTest.name() + "' has " + standardizedTest.classes()
+                        + " classes but the output layer has only " + network.classes() + " neurons");
+            }
+        }
+        this.test = standardizedTest;
+    }
+
+    /**
+     * The test set's loss and accuracy for the network's current weights (the last good epoch after a divergence);
+     * null without a test set or before the first epoch. Built and dropped here: the test rows take no memory in
+     * the network between evaluations.
+     */
+    public TestMetrics evaluateTest() {
+        if (test == null || test.rows() == 0 || lastMetrics == null) return null;
+        MaskedNetwork.BatchResult r = network.evaluate(network.batch(test.x(), test.features(), identity(test.rows())), test.y());
+        return new TestMetrics(completedEpochs, r.count(), r.loss(), (double) r.correct() / r.count());
+    }
 
     /**
      * Trains one mini-batch. Returns the epoch's metrics when this batch completed an epoch, else null.
@@ -99,9 +135,11 @@ public final class TrainingSession {
         if (order == null) beginEpoch();
         int end = Math.min(cursor + settings.batchSize(), order.length);
         int[] rows = Arrays.copyOfRange(order, cursor, end);
+        Dataset source = train; // the only rows a batch is ever drawn from
         int[] labels = new int[rows.length];
-        for (int r = 0; r < rows.length; r++) labels[r] = train.y()[rows[r]];
-        MaskedNetwork.BatchResult result = network.trainBatch(network.batch(train.x(), train.features(), rows), labels, completedEpochs);
+        for (int r = 0; r < rows.length; r++) labels[r] = source.y()[rows[r]];
+        if (batchInputs != null) batchInputs.accept(inputsOf(source, rows));
+        MaskedNetwork.BatchResult result = network.trainBatch(network.batch(source.x(), source.features(), rows), labels, completedEpochs);
         stepInEpoch++;
         if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
         if (!network.parametersFinite()) diverge("a weight became NaN or infinite");
@@ -116,6 +154,18 @@ public final class TrainingSession {
     /** Runs before every batch: lets tests make the Nth batch fail the way a real Error would. */
     void beforeEachBatch(Runnable hook) {
         this.beforeBatch = hook;
+    }
+
+    /** Shows tests the inputs of every batch as trained on (row-major copies), to prove which rows were used. */
+    void inspectBatchInputs(Consumer<float[]> inputs) {
+        this.batchInputs = inputs;
+    }
+
+    private static float[] inputsOf(Dataset source, int[] rows) {
+        int f = source.features();
+        float[] x = new float[rows.length * f];
+        for (int r = 0; r < rows.length; r++) System.arraycopy(source.x(), rows[r] * f, x, r * f, f);
+        return x;
     }
 
     /** Trains the rest of the current epoch. */

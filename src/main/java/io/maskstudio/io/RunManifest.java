@@ -15,10 +15,11 @@ import java.util.List;
  * @param method   how the mask evolved: {@code static}, or {@code prune} for a magnitude-pruning schedule
  * @param layers   one per layer pair, in order
  * @param message  why a diverged or failed run ended; empty otherwise
+ * @param test     the held-out test set's metrics at the end of the run; null without a test set, or until the run ends
  */
 public record RunManifest(int formatVersion, String maskstudioVersion, Instant started, Instant ended, String status,
                           NetworkDesign design, String method, String methodDetail, Dataset dataset, List<Layer> layers,
-                          Metrics last, Metrics best, String message) {
+                          Metrics last, Metrics best, String message, Test test) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String RUNNING = "running";
@@ -49,6 +50,19 @@ public record RunManifest(int formatVersion, String maskstudioVersion, Instant s
     /** Validation (and training) metrics of one epoch; NaN where there is no validation split. */
     public record Metrics(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy) {}
 
+    /**
+     * The test set's loss and accuracy for the weights the run ended with ({@code epoch}: their last completed epoch),
+     * over {@code rows} rows; evaluated once, never used to choose {@link #best}.
+     */
+    public record Test(int epoch, int rows, double loss, double accuracy) {}
+
+    /** A manifest without test metrics (every run before the end, and runs without a test set). */
+    public RunManifest(int formatVersion, String maskstudioVersion, Instant started, Instant ended, String status,
+                       NetworkDesign design, String method, String methodDetail, Dataset dataset, List<Layer> layers,
+                       Metrics last, Metrics best, String message) {
+        this(formatVersion, maskstudioVersion, started, ended, status, design, method, methodDetail, dataset, layers, last, best, message, null);
+    }
+
     public RunManifest {
         layers = List.copyOf(layers);
         message = message == null ? "" : message;
@@ -57,16 +71,21 @@ public record RunManifest(int formatVersion, String maskstudioVersion, Instant s
 
     public RunManifest withStatus(String newStatus, Instant endedAt, String why) {
         return new RunManifest(formatVersion, maskstudioVersion, started, endedAt, newStatus, design, method, methodDetail,
-                dataset, layers, last, best, why);
+                dataset, layers, last, best, why, test);
     }
 
     public RunManifest withMetrics(Metrics newLast, Metrics newBest) {
         return new RunManifest(formatVersion, maskstudioVersion, started, ended, status, design, method, methodDetail,
-                dataset, layers, newLast, newBest, message);
+                dataset, layers, newLast, newBest, message, test);
     }
 
     public RunManifest withDesign(NetworkDesign newDesign) {
         return new RunManifest(formatVersion, maskstudioVersion, started, ended, status, newDesign, method, methodDetail,
-                dataset, layers, last, best, message);
+                dataset, layers, last, best, message, test);
+    }
+
+    public RunManifest withTest(Test newTest) {
+        return new RunManifest(formatVersion, maskstudioVersion, started, ended, status, design, method, methodDetail,
+                dataset, layers, last, best, message, newTest);
     }
 }

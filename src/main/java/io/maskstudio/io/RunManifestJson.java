@@ -71,6 +71,14 @@ public final class RunManifestJson {
         }
         putMetrics(root, "final", m.last());
         putMetrics(root, "best", m.best());
+        // Only when there is one: a run without a test set writes run.json exactly as before.
+        if (m.test() != null) {
+            ObjectNode t = root.putObject("test");
+            t.put("epoch", m.test().epoch());
+            t.put("rows", m.test().rows());
+            putNumber(t, "test_loss", m.test().loss());
+            putNumber(t, "test_accuracy", m.test().accuracy());
+        }
         try {
             root.set("design", MAPPER.readTree(GraphFile.toJson(m.design())));
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -152,7 +160,7 @@ public final class RunManifestJson {
         }
         return new RunManifest(version, f.text(root, "maskstudioVersion", ""), started, ended, status, design,
                 f.text(root, "method", ""), optionalText(f, root, "methodDetail", ""), dataset, layers,
-                metrics(f, root, "final"), metrics(f, root, "best"), optionalText(f, root, "message", ""));
+                metrics(f, root, "final"), metrics(f, root, "best"), optionalText(f, root, "message", ""), test(f, root));
     }
 
     private static Instant instant(JsonFields f, JsonNode root, String field, boolean nullable) throws FormatException {
@@ -179,6 +187,15 @@ public final class RunManifestJson {
         if (!n.isObject()) throw f.error(field, "an object or null", n);
         return new RunManifest.Metrics(f.integer(n, "epoch", field, 0, Integer.MAX_VALUE), optionalNumber(f, n, "train_loss", field),
                 optionalNumber(f, n, "train_accuracy", field), optionalNumber(f, n, "val_loss", field), optionalNumber(f, n, "val_accuracy", field));
+    }
+
+    /** The optional {@code test} object; absent (older runs, no test set) or null reads as null. */
+    private static RunManifest.Test test(JsonFields f, JsonNode root) throws FormatException {
+        JsonNode n = root.path("test");
+        if (n.isNull() || n.isMissingNode()) return null;
+        if (!n.isObject()) throw f.error("test", "an object or null", n);
+        return new RunManifest.Test(f.integer(n, "epoch", "test", 0, Integer.MAX_VALUE), f.integer(n, "rows", "test", 0, Integer.MAX_VALUE),
+                optionalNumber(f, n, "test_loss", "test"), optionalNumber(f, n, "test_accuracy", "test"));
     }
 
     private static double optionalNumber(JsonFields f, JsonNode parent, String field, String parentPath) throws FormatException {

@@ -57,18 +57,33 @@ public final class EpochExport {
         try (Npz npz = Npz.open(normFile)) {
             norm = npz.readAll();
         }
-        Path valFile = run.dir().resolve(TorchExport.VAL_NPZ);
-        Map<String, NpyArray> val;
-        try (Npz npz = Npz.open(valFile)) {
-            val = npz.readAll();
-        }
-        long[] labels = require(val, valFile, "y").toLongs();
-        int[] y = new int[labels.length];
-        for (int k = 0; k < y.length; k++) y[k] = Math.toIntExact(labels[k]);
+        Labelled val = labelled(run.dir().resolve(TorchExport.VAL_NPZ));
+        // The run's test set goes along (load_model.py evaluates the epoch on it); its metrics were only taken at the end
+        Path testFile = run.dir().resolve(TorchExport.TEST_NPZ);
+        Labelled test = Files.exists(testFile) ? labelled(testFile) : new Labelled(null, null);
         ModelFiles.ExportData data = new ModelFiles.ExportData(require(norm, normFile, "mean").toFloats(), require(norm, normFile, "std").toFloats(),
-                require(val, valFile, "x").toFloats(), y);
+                val.x(), val.y(), test.x(), test.y());
         Files.createDirectories(out);
         ModelFiles.write(out, design, layers, run.metricsOf(epoch), data);
+    }
+
+    private record Labelled(float[] x, int[] y) {}
+
+    /** A set saved as val.npz is: x float32 [n, in], y int64 [n]. */
+    private static Labelled labelled(Path file) throws IOException, FormatException {
+        Map<String, NpyArray> arrays;
+        try (Npz npz = Npz.open(file)) {
+            arrays = npz.readAll();
+        }
+        long[] labels = require(arrays, file, "y").toLongs();
+        int[] y = new int[labels.length];
+        for (int k = 0; k < y.length; k++) {
+            if (labels[k] < 0 || labels[k] > Integer.MAX_VALUE) {
+                throw new FormatException(file.toString(), "y", "class indices from 0", Long.toString(labels[k]));
+            }
+            y[k] = (int) labels[k];
+        }
+        return new Labelled(require(arrays, file, "x").toFloats(), y);
     }
 
     private static NpyArray require(Map<String, NpyArray> arrays, Path file, String key) throws FormatException {

@@ -2,6 +2,7 @@ package io.maskstudio.runs;
 
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.MaskedNetwork;
+import io.maskstudio.engine.TestMetrics;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingObserver;
@@ -33,6 +34,8 @@ public final class RecordingObserver implements TrainingObserver {
     private RunRecorder recorder;
     /** The session's standardization and validation split, for the model export at the end. */
     private ModelFiles.ExportData exportData;
+    /** The test set's metrics of the state the run ends in; null without a test set. */
+    private TestMetrics test;
     private boolean diverged;
     private boolean told;
 
@@ -85,6 +88,11 @@ public final class RecordingObserver implements TrainingObserver {
     }
 
     @Override
+    public void tested(TestMetrics metrics) {
+        test = metrics;
+    }
+
+    @Override
     public void ended(Trainer.State state, String message, TrainingSnapshot last) {
         if (recorder == null) return;
         String status = switch (state) {
@@ -94,7 +102,8 @@ public final class RecordingObserver implements TrainingObserver {
         };
         if (status.equals(RunManifest.STOPPED)) recorder.event(last == null ? 0 : last.epoch(), 0, TrainingEvent.STOPPED, "stopped by the user");
         exportModel(last);
-        recorder.finish(status, message, last);
+        // The test metrics describe exactly these weights (the Trainer evaluates the state it passes as last).
+        recorder.finish(status, message, last, matches(last) ? test : null);
         recorder.problem().ifPresent(this::report);
         // Epochs added after a finished run (more epochs in the settings) are not recorded: the folder is complete.
         recorder.close();
@@ -105,11 +114,16 @@ public final class RecordingObserver implements TrainingObserver {
     private void exportModel(TrainingSnapshot last) {
         if (last == null || last.epoch() == 0) return;
         try {
-            ModelFiles.write(dir, design, last, exportData);
+            ModelFiles.write(dir, design, last, exportData, matches(last) ? RunRecorder.test(test) : null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot export the model of {}", dir, e);
             report(dir + ": the model export failed: " + e.getMessage());
         }
+    }
+
+    /** Whether the test metrics are those of {@code last}'s weights (a run that goes on after them makes them stale). */
+    private boolean matches(TrainingSnapshot last) {
+        return test != null && last != null && test.epoch() == last.epoch();
     }
 
     private void report(String problem) {

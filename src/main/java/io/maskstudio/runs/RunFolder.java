@@ -149,7 +149,7 @@ public record RunFolder(Path dir, RunManifest manifest, NetworkDesign design, Li
             try {
                 if (f.length != 6) throw new NumberFormatException(f.length + " fields");
                 rows.add(new EpochMetrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+                        number(f[3]), number(f[4]), Double.parseDouble(f[5]))); // empty validation fields: no validation split
             } catch (NumberFormatException e) {
                 problems.add(file + ": line " + (n + 1) + ": expected epoch and five numbers, found '" + shorten(lines.get(n))
                         + "'; reading stopped there (epochs up to " + rows.size() + " are shown)");

@@ -4,6 +4,7 @@ import io.maskstudio.data.Standardizer;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.engine.LayerSnapshot;
+import io.maskstudio.engine.TestMetrics;
 import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
@@ -236,12 +237,18 @@ public final class RunRecorder implements AutoCloseable {
      * {@code last} is the state the run ends in (the last good epoch for a diverged one); may be null.
      */
     public void finish(String status, String message, TrainingSnapshot last) {
+        finish(status, message, last, null);
+    }
+
+    /** As {@link #finish(String, String, TrainingSnapshot)}; run.json also gets {@code test}, the test set's metrics of {@code last} (or null). */
+    public void finish(String status, String message, TrainingSnapshot last, TestMetrics test) {
         Instant ended = clock.instant();
         // The status changes on the writer thread, after what is queued: an epoch's run.json write still queued must
         // not announce the end before the final snapshot is on disk (a reader would see "stopped" without it).
         later(() -> {
             if (last != null && last.epoch() > 0 && !snapshots.isKept(last.epoch())) writeSnapshot(last.epoch(), last, true);
             manifest = manifest.withStatus(status, ended, message);
+            if (test != null) manifest = manifest.withTest(test(test));
             writeManifest();
         });
         drain();
@@ -298,6 +305,11 @@ public final class RunRecorder implements AutoCloseable {
     /** run.json's form of an epoch's metrics row. */
     public static RunManifest.Metrics metrics(EpochMetrics m) {
         return new RunManifest.Metrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy());
+    }
+
+    /** run.json's form of the test set's metrics. */
+    public static RunManifest.Test test(TestMetrics t) {
+        return new RunManifest.Test(t.epoch(), t.rows(), t.loss(), t.accuracy());
     }
 
     /**
@@ -366,8 +378,13 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Six decimals, like load_model.py's {@code val_accuracy=%.6f}, so the two can be compared as text. */
     public static String metricsRow(EpochMetrics m) {
-        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f",
-                m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.seconds());
+        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%s,%.3f",
+                m.epoch(), m.trainLoss(), m.trainAccuracy(), sixDecimals(m.valLoss()), sixDecimals(m.valAccuracy()), m.seconds());
+    }
+
+    /** Empty for NaN (no validation split), as layers.csv does: pandas and NumPy read an empty field as NaN. */
+    private static String sixDecimals(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     /** RFC 4180 quoting where needed, so a detail with commas or quotes stays one field. */

@@ -2,7 +2,7 @@
 """Rebuild a network exported by MaskStudio in PyTorch and evaluate it on the exported validation set.
 
     python3 load_model.py [EXPORT_DIR]        # EXPORT_DIR defaults to this file's directory
-    # prints: val_accuracy=0.912345
+    # prints: val_accuracy=0.912345 (and test_accuracy=... when test.npz is there)
 
 or, from your own code:
 
@@ -15,6 +15,7 @@ Files next to this script:
   model.npz   fcK.weight [out, in] float32, fcK.bias [out] float32, fcK.weight_mask [out, in] bool
   model.safetensors  the same tensors: safetensors.torch.load_file("model.safetensors")
   val.npz     x [n, in] float32 (already normalized), y [n] int64
+  test.npz    the held-out test set, as val.npz (only when the run had a test set)
 
 Each mask is attached with torch.nn.utils.prune.custom_from_mask, so fcK.weight = fcK.weight_orig * fcK.weight_mask
 and absent connections stay exactly zero if you fine-tune the model.
@@ -78,9 +79,9 @@ def load_model(export_dir):
     return model, meta
 
 
-def evaluate(model, export_dir):
-    """Argmax accuracy on val.npz."""
-    with np.load(os.path.join(export_dir, "val.npz"), allow_pickle=False) as v:
+def evaluate(model, export_dir, file_name="val.npz"):
+    """Argmax accuracy on val.npz (or another set saved the same way, such as test.npz)."""
+    with np.load(os.path.join(export_dir, file_name), allow_pickle=False) as v:
         x = torch.from_numpy(v["x"].astype(np.float32))
         y = torch.from_numpy(v["y"].astype(np.int64))
     if len(y) == 0:
@@ -94,6 +95,8 @@ def main():
     export_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     model, _ = load_model(export_dir)
     print(f"val_accuracy={evaluate(model, export_dir):.6f}")
+    if os.path.exists(os.path.join(export_dir, "test.npz")):
+        print(f"test_accuracy={evaluate(model, export_dir, 'test.npz'):.6f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package io.maskstudio.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.io.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,11 @@ class IdxTrainTest {
     static final Path MNIST_GRAPH = Path.of("sample-graphs/mnist-local.graph.json");
 
     private static void writeIdx(Path dir, int h, int w) throws Exception {
+        writeIdx(dir, h, w, 0);
+    }
+
+    /** 40 training images and labels; with {@code test > 0} also that many t10k ones. */
+    private static void writeIdx(Path dir, int h, int w, int test) throws Exception {
         Python.assumeModules("numpy");
         String code = String.join("\n",
                 "import struct, sys, numpy as np",
@@ -25,8 +32,12 @@ class IdxTrainTest {
                 "    open(path, 'wb').write(struct.pack('>HBB', 0, 8, arr.ndim) + struct.pack('>' + 'I' * arr.ndim, *arr.shape) + arr.tobytes())",
                 "rng = np.random.default_rng(5)",
                 "idx(d + '/train-images-idx3-ubyte', rng.integers(0, 256, size=(40, h, w)))",
-                "idx(d + '/train-labels-idx1-ubyte', rng.integers(0, 10, size=40))");
-        Python.Result r = Python.script(code, List.of(dir.toString(), Integer.toString(h), Integer.toString(w)), 60);
+                "idx(d + '/train-labels-idx1-ubyte', rng.integers(0, 10, size=40))",
+                "t = int(sys.argv[4])",
+                "if t:",
+                "    idx(d + '/t10k-images-idx3-ubyte', rng.integers(0, 256, size=(t, h, w)))",
+                "    idx(d + '/t10k-labels-idx1-ubyte', np.arange(t) % 10)");
+        Python.Result r = Python.script(code, List.of(dir.toString(), Integer.toString(h), Integer.toString(w), Integer.toString(test)), 60);
         assertEquals(0, r.exitCode(), r.output());
     }
 
@@ -45,6 +56,25 @@ class IdxTrainTest {
                 "--out", tmp.resolve("run").toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("\"mnist\""), "run.json names the folder's set");
+    }
+
+    /** A folder's t10k files are its test set: evaluated at the end, reported last, never in the training split. */
+    @Test
+    void aFoldersT10kFilesAreTheTestSet(@TempDir Path tmp) throws Exception {
+        Path data = Files.createDirectory(tmp.resolve("mnist"));
+        writeIdx(data, 28, 28, 12);
+        Path run = tmp.resolve("run");
+        CliRunner r = CliRunner.run("train", MNIST_GRAPH.toString(), "--dataset", data.toString(), "--epochs", "1", "--no-progress",
+                "--val-fraction", "0.25", "--out", run.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> out = r.out().strip().lines().toList();
+        assertTrue(out.get(out.size() - 1).startsWith("test_accuracy="), r.out());
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+        assertEquals(12, manifest.get("test").get("rows").asInt(), manifest.toString());
+        // NumPy reads the split sizes: the 12 t10k rows are the test set; validation and training share the 40 others.
+        Python.Result sizes = Python.script("import numpy as np, sys; print(len(np.load(sys.argv[1])['y']), len(np.load(sys.argv[2])['y']))",
+                List.of(run.resolve("test.npz").toString(), run.resolve("val.npz").toString()), 60);
+        assertEquals("12 10", sizes.output().strip());
     }
 
     @Test
