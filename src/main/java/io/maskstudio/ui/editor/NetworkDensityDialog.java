@@ -88,8 +88,10 @@ public final class NetworkDensityDialog extends Dialog<ButtonType> {
             l.setMinHeight(Region.USE_PREF_SIZE);
             l.setMaxWidth(Double.MAX_VALUE);
         }
-        density.setPrefColumnCount(8);
-        seed.setPrefColumnCount(8);
+        for (TextField f : new TextField[] {density, seed}) {
+            f.setPrefColumnCount(8);
+            f.setMaxWidth(Region.USE_PREF_SIZE);
+        }
         allocation.getItems().setAll(DensityAllocation.values());
         allocation.setConverter(new StringConverter<>() {
             @Override public String toString(DensityAllocation a) { return a == null ? "" : label(a); }
