@@ -18,7 +18,7 @@ import java.nio.file.Path;
 @Command(name = "maskstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design and train neural networks with custom sparse connectivity.%n"
                 + "With no command (or a graph file as the only argument) the desktop app opens.",
-        subcommands = {TrainCommand.class, InspectCommand.class, ConvertCommand.class, RenderCommand.class,
+        subcommands = {TrainCommand.class, InspectCommand.class, ConvertCommand.class, GenerateCommand.class, RenderCommand.class,
                 BenchCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class MaskStudioCommand implements Runnable {
     public static final int OK = 0;
@@ -37,7 +37,7 @@ public final class MaskStudioCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, inspect, convert, render, bench, runs (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, inspect, convert, generate, render, bench, runs (see --help)");
     }
 
     public static int run(String[] args) {

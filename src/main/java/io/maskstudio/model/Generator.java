@@ -4,17 +4,22 @@ import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Every generator of {@link MaskGenerators} (plus invert), with the parameters each one uses. */
 public enum Generator {
-    FULL("Full", List.of()),
-    EMPTY("Empty", List.of()),
-    RANDOM("Random density", List.of(Param.DENSITY, Param.SEED, Param.MIN_FAN_IN)),
-    LOCAL_2D("Local receptive field (2-D)", List.of(Param.KERNEL, Param.STRIDE, Param.PADDING)),
-    LOCAL_1D("Local receptive field (1-D)", List.of(Param.KERNEL, Param.STRIDE, Param.PADDING)),
-    BAND("Band / diagonal", List.of(Param.HALF_WIDTH)),
-    BLOCK_DIAGONAL("Block diagonal (groups)", List.of(Param.GROUPS)),
-    INVERT("Invert current mask", List.of());
+    FULL("full", "Full", List.of()),
+    EMPTY("empty", "Empty", List.of()),
+    RANDOM("random", "Random density", List.of(Param.DENSITY, Param.SEED, Param.MIN_FAN_IN)),
+    LOCAL_2D("local", "Local receptive field (2-D)", List.of(Param.KERNEL, Param.STRIDE, Param.PADDING)),
+    LOCAL_1D("local-1d", "Local receptive field (1-D)", List.of(Param.KERNEL, Param.STRIDE, Param.PADDING)),
+    BAND("band", "Band / diagonal", List.of(Param.HALF_WIDTH)),
+    BLOCK_DIAGONAL("block-diagonal", "Block diagonal (groups)", List.of(Param.GROUPS)),
+    N_OF_M("n-of-m", "N:M (N of every M inputs)", List.of(Param.N, Param.M, Param.SEED)),
+    BLOCK("block", "Blocks", List.of(Param.BLOCK_ROWS, Param.BLOCK_COLS, Param.DENSITY, Param.SEED)),
+    FAN_IN("fan-in", "Constant fan-in", List.of(Param.FAN_IN, Param.SEED)),
+    // Works on the mask being edited, so it has no command-line id.
+    INVERT(null, "Invert current mask", List.of());
 
     /** A generator parameter: its label and the range a spinner offers. */
     public enum Param {
@@ -25,7 +30,12 @@ public enum Generator {
         STRIDE("Stride", 1, 4096, 1),
         PADDING("Padding", 0, 4095, 0),
         HALF_WIDTH("Half width", 0, 1_000_000, 2),
-        GROUPS("Groups", 1, 1_000_000, 4);
+        GROUPS("Groups", 1, 1_000_000, 4),
+        N("N", 0, 1_000_000, 2),
+        M("M", 1, 1_000_000, 4),
+        BLOCK_ROWS("Block rows", 1, 1_000_000, 4),
+        BLOCK_COLS("Block columns", 1, 1_000_000, 4),
+        FAN_IN("Fan-in", 0, 1_000_000, 8);
 
         private final String label;
         private final double min, max, initial;
@@ -99,12 +109,23 @@ public enum Generator {
         }
     }
 
+    private final String id;
     private final String label;
     private final List<Param> params;
 
-    Generator(String label, List<Param> params) {
+    Generator(String id, String label, List<Param> params) {
+        this.id = id;
         this.label = label;
         this.params = params;
+    }
+
+    /** The stable name on the command line ({@code generate --kind ID}); empty for invert, which needs a current mask. */
+    public Optional<String> id() { return Optional.ofNullable(id); }
+
+    /** The generator whose {@link #id()} is {@code id}, if any. */
+    public static Optional<Generator> byId(String id) {
+        for (Generator g : values()) if (g.id != null && g.id.equals(id)) return Optional.of(g);
+        return Optional.empty();
     }
 
     public String label() { return label; }
@@ -129,6 +150,10 @@ public enum Generator {
             case LOCAL_1D -> MaskGenerators.localReceptiveField1d(cols, rows, v.integer(Param.KERNEL), v.integer(Param.STRIDE), v.integer(Param.PADDING));
             case BAND -> MaskGenerators.band(rows, cols, v.integer(Param.HALF_WIDTH));
             case BLOCK_DIAGONAL -> MaskGenerators.blockDiagonal(rows, cols, v.integer(Param.GROUPS));
+            case N_OF_M -> MaskGenerators.nOfM(rows, cols, v.integer(Param.N), v.integer(Param.M), (long) v.get(Param.SEED));
+            case BLOCK -> MaskGenerators.blocks(rows, cols, v.integer(Param.BLOCK_ROWS), v.integer(Param.BLOCK_COLS), v.get(Param.DENSITY),
+                    (long) v.get(Param.SEED));
+            case FAN_IN -> MaskGenerators.fanIn(rows, cols, v.integer(Param.FAN_IN), (long) v.get(Param.SEED));
             case INVERT -> current.invert();
         };
     }
@@ -136,7 +161,7 @@ public enum Generator {
     /**
      * This generator's values for {@code source -> target}: the catalogue's initial values, with the receptive-field
      * window (kernel, stride, padding) searched for one that maps the source onto the target, and the group count
-     * cut to what the mask can hold. The window stays at its initial value when none fits (the dialog then says why).
+     * and the fan-in cut to what the mask can hold. The window stays at its initial value when none fits (the dialog then says why).
      */
     public Values defaultsFor(LayerSpec source, LayerSpec target) {
         Values v = Values.defaults();
@@ -148,6 +173,7 @@ public enum Generator {
         if (w != null) v = v.with(Param.KERNEL, w[0]).with(Param.STRIDE, w[1]).with(Param.PADDING, w[2]);
         int groups = Math.max(1, Math.min(source.size(), target.size()));
         if (v.get(Param.GROUPS) > groups) v = v.with(Param.GROUPS, groups);
+        if (v.get(Param.FAN_IN) > source.size()) v = v.with(Param.FAN_IN, source.size());
         return v;
     }
 
@@ -160,6 +186,9 @@ public enum Generator {
             case BLOCK_DIAGONAL -> v.integer(Param.GROUPS) >= 1 && v.integer(Param.GROUPS) <= Math.min(source.size(), target.size());
             case RANDOM -> v.get(Param.DENSITY) >= 0 && v.get(Param.DENSITY) <= 1 && v.get(Param.MIN_FAN_IN) >= 0;
             case BAND -> v.get(Param.HALF_WIDTH) >= 0;
+            case N_OF_M -> v.integer(Param.M) >= 1 && v.integer(Param.N) >= 0 && v.integer(Param.N) <= v.integer(Param.M);
+            case BLOCK -> v.integer(Param.BLOCK_ROWS) >= 1 && v.integer(Param.BLOCK_COLS) >= 1 && v.get(Param.DENSITY) >= 0 && v.get(Param.DENSITY) <= 1;
+            case FAN_IN -> v.integer(Param.FAN_IN) >= 0 && v.integer(Param.FAN_IN) <= source.size();
             default -> true;
         };
     }

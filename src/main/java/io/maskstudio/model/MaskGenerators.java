@@ -1,5 +1,7 @@
 package io.maskstudio.model;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Random;
 
 /**
@@ -39,6 +41,163 @@ public final class MaskGenerators {
         long target = Math.round(density * cells);
         if (target > placed) addRandomCells(m, target - placed, cells - placed, rnd);
         return m;
+    }
+
+    /**
+     * Exactly {@code count} connections at uniformly random cells, nothing else (no minimum fan-in): the same mask as
+     * {@code randomDensity(rows, cols, count / (rows*cols), seed, 0)} where that density rounds to {@code count}.
+     */
+    public static Mask randomCount(int rows, int cols, long count, long seed) {
+        requireShape(rows, cols);
+        long cells = (long) rows * cols;
+        if (count < 0 || count > cells) throw new IllegalArgumentException("connection count must be in 0.." + cells + ", was " + count);
+        Mask m = new Mask(rows, cols);
+        if (count > 0) addRandomCells(m, count, cells, new Random(seed));
+        return m;
+    }
+
+    /**
+     * N:M sparsity: in every row, each group of {@code m} consecutive inputs (columns {@code 0..m-1}, {@code m..2m-1}, ...)
+     * holds exactly {@code n} connections, chosen at random with the seed. When {@code cols} is not a multiple of
+     * {@code m} the last, short group of {@code r} inputs holds {@code min(n, r)}: the pattern still covers every pair
+     * in the editor, and {@link MaskStructure} checks the same rule. Sparse tensor cores (NVIDIA's 2:4) need
+     * {@code cols % m == 0}; {@link MaskStructure#isNOfM} tells whether a mask qualifies.
+     */
+    public static Mask nOfM(int rows, int cols, int n, int m, long seed) {
+        requireNOfM(rows, cols, n, m);
+        Random rnd = new Random(seed);
+        Mask mask = new Mask(rows, cols);
+        int[] row = new int[rowCountNOfM(cols, n, m)];
+        for (int o = 0; o < rows; o++) {
+            int filled = 0;
+            for (int g = 0; g < cols; g += m) {
+                int len = Math.min(m, cols - g);
+                filled = chooseSorted(Math.min(n, len), len, g, rnd, row, filled);
+            }
+            mask.setRowIndices(o, row);
+        }
+        return mask;
+    }
+
+    /**
+     * N:M by magnitude, for a trained layer: in each group (as in {@link #nOfM}) the {@code n} inputs of largest
+     * {@code |w|} are kept, ties going to the lower column. {@code weights} is row-major {@code [rows*cols]}. A NaN
+     * weight ranks below every number, so a diverged weight is never kept in favour of a real one.
+     */
+    public static Mask nOfMByMagnitude(float[] weights, int rows, int cols, int n, int m) {
+        requireNOfM(rows, cols, n, m);
+        if (weights.length != (long) rows * cols) {
+            throw new IllegalArgumentException("expected " + ((long) rows * cols) + " weights for a [" + rows + "," + cols + "] mask, got " + weights.length);
+        }
+        Mask mask = new Mask(rows, cols);
+        int[] row = new int[rowCountNOfM(cols, n, m)];
+        long[] keys = new long[Math.min(m, cols)];
+        for (int o = 0; o < rows; o++) {
+            int filled = 0;
+            for (int g = 0; g < cols; g += m) {
+                int len = Math.min(m, cols - g);
+                for (int j = 0; j < len; j++) keys[j] = magnitudeKey(weights[o * cols + g + j], j);
+                Arrays.sort(keys, 0, len);
+                int keep = Math.min(n, len);
+                int from = filled;
+                for (int j = 0; j < keep; j++) row[filled++] = g + (int) (keys[j] & Integer.MAX_VALUE);
+                Arrays.sort(row, from, filled);
+            }
+            mask.setRowIndices(o, row);
+        }
+        return mask;
+    }
+
+    /**
+     * Sorts ascending as larger |w| first, then lower index: the magnitude's bits (monotonic for |w| >= 0) inverted,
+     * NaN as -1. That rank needs 32 bits and the index 31, so both fit a non-negative long.
+     */
+    private static long magnitudeKey(float w, int index) {
+        int bits = Float.isNaN(w) ? -1 : Float.floatToIntBits(Math.abs(w));
+        return ((long) Integer.MAX_VALUE - bits) << 31 | index;
+    }
+
+    /**
+     * Blocks: the mask is cut into a grid of {@code ceil(rows/blockRows) x ceil(cols/blockCols)} blocks (the last row
+     * and column of blocks are cut short where the shape is not a multiple) and exactly
+     * {@code round(blockCount * density)} of them, chosen uniformly at random, are fully present; the rest are absent.
+     * The density is thus a fraction of blocks: with short edge blocks the fraction of cells differs slightly.
+     */
+    public static Mask blocks(int rows, int cols, int blockRows, int blockCols, double density, long seed) {
+        requireShape(rows, cols);
+        if (blockRows < 1 || blockCols < 1) throw new IllegalArgumentException("block size must be at least 1x1, was " + blockRows + "x" + blockCols);
+        if (!(density >= 0 && density <= 1)) throw new IllegalArgumentException("density must be in [0,1], was " + density);
+        int gridRows = ceilDiv(rows, blockRows), gridCols = ceilDiv(cols, blockCols);
+        Mask grid = randomCount(gridRows, gridCols, Math.round(density * gridRows * (double) gridCols), seed);
+        Mask m = new Mask(rows, cols);
+        grid.forEachSet((br, bc) -> m.setRect(br * blockRows, Math.min(rows, (br + 1) * blockRows),
+                bc * blockCols, Math.min(cols, (bc + 1) * blockCols), true));
+        return m;
+    }
+
+    /** Constant fan-in: every output gets exactly {@code k} distinct inputs, uniformly at random ({@code 0 <= k <= cols}). */
+    public static Mask fanIn(int rows, int cols, int k, long seed) {
+        requireShape(rows, cols);
+        if (k < 0 || k > cols) throw new IllegalArgumentException("fan-in must be in 0.." + cols + " (the input count), was " + k);
+        Random rnd = new Random(seed);
+        Mask m = new Mask(rows, cols);
+        int[] row = new int[k];
+        for (int o = 0; o < rows; o++) {
+            chooseSorted(k, cols, 0, rnd, row, 0);
+            m.setRowIndices(o, row);
+        }
+        return m;
+    }
+
+    /**
+     * Writes {@code k} distinct values of {@code base + [0, len)}, uniformly chosen and ascending, into {@code dest}
+     * from {@code at}; returns the position after them. Floyd's sampling; the membership test is a sorted insertion
+     * for few picks and a scratch bitmap when the picks are many (so the cost stays near {@code min(k*k, len)}).
+     */
+    private static int chooseSorted(int k, int len, int base, Random rnd, int[] dest, int at) {
+        if (k == 0) return at;
+        if (k == len) {
+            for (int j = 0; j < len; j++) dest[at + j] = base + j;
+            return at + len;
+        }
+        if ((long) k * k <= len) {
+            int size = 0;
+            for (int j = len - k; j < len; j++) {
+                int t = rnd.nextInt(j + 1);
+                int pos = Arrays.binarySearch(dest, at, at + size, base + t);
+                int v = pos >= 0 ? j : t;
+                // j is larger than everything chosen so far, so it always goes last.
+                int ins = pos >= 0 ? at + size : -pos - 1;
+                System.arraycopy(dest, ins, dest, ins + 1, at + size - ins);
+                dest[ins] = base + v;
+                size++;
+            }
+            return at + k;
+        }
+        BitSet picked = new BitSet(len);
+        for (int j = len - k; j < len; j++) {
+            int t = rnd.nextInt(j + 1);
+            picked.set(picked.get(t) ? j : t);
+        }
+        int w = at;
+        for (int j = picked.nextSetBit(0); j >= 0; j = picked.nextSetBit(j + 1)) dest[w++] = base + j;
+        return w;
+    }
+
+    /** Connections per row of an N:M mask: n per full group, min(n, r) in a short last group of r. */
+    static int rowCountNOfM(int cols, int n, int m) {
+        int r = cols % m;
+        return (cols / m) * n + Math.min(n, r);
+    }
+
+    private static void requireNOfM(int rows, int cols, int n, int m) {
+        requireShape(rows, cols);
+        if (m < 1) throw new IllegalArgumentException("group size M must be at least 1, was " + m);
+        if (n < 0 || n > m) throw new IllegalArgumentException("N must be in 0.." + m + " (the group size M), was " + n);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (int) (((long) a + b - 1) / b);
     }
 
     /** Floyd's sampling: {@code k} distinct columns of row {@code o}, uniformly, in O(k). */

@@ -15,6 +15,7 @@ import io.maskstudio.ui.editor.GeneratorsDialog;
 import io.maskstudio.ui.editor.LayerCommands;
 import io.maskstudio.ui.editor.LayerStrip;
 import io.maskstudio.ui.editor.MaskEdits;
+import io.maskstudio.ui.editor.NetworkDensityDialog;
 import io.maskstudio.ui.editor.Selection;
 import io.maskstudio.ui.editor.StatsPanel;
 import io.maskstudio.ui.fx.TaskRunner;
@@ -327,6 +328,14 @@ public final class MainWindow {
     GeneratorsDialog showGenerators() {
         if (document.design() == null) return null;
         GeneratorsDialog d = new GeneratorsDialog(stage, document, tasks);
+        d.show();
+        return d;
+    }
+
+    /** Opens the network-wide density dialog (applies itself on Apply, as the generators dialog does). */
+    NetworkDensityDialog showNetworkDensity() {
+        if (document.design() == null) return null;
+        NetworkDensityDialog d = new NetworkDensityDialog(stage, document, tasks);
         d.show();
         return d;
     }

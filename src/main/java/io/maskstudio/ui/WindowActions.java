@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 /** The window's commands as ControlsFX actions, shared by the menu bar and the toolbar (one accelerator each). */
 final class WindowActions {
     final Action open, openRun, save, saveAs, importMask, exportMask, exportBipartite, exportMatrix, quit;
-    final Action undo, redo, connect, disconnect, clearSelection, generators;
+    final Action undo, redo, connect, disconnect, clearSelection, generators, networkDensity;
     final Action addLayer, removeLayer, editLayer;
     final Action fitViews, arrangeViews, brush, rectangle, row, column, select;
     final Action shortcuts, exportModel;
@@ -63,6 +63,8 @@ final class WindowActions {
         disconnect = action("Disconnect Selection", "Shortcut+Shift+K", e -> w.connectSelection(false));
         clearSelection = action("Clear Selection", null, e -> w.clearSelection());
         generators = action("Generators…", "Shortcut+G", e -> w.showGenerators());
+        networkDensity = action("Sparse Network at Density…", null, e -> w.showNetworkDensity());
+        networkDensity.setLongText("Random masks for every pair at one overall density, allocated uniformly or by ERK");
         addLayer = action("Add Layer", "Shortcut+L", e -> w.layers().addAfter(w.selectedLayer()));
         removeLayer = action("Remove Layer", null, e -> w.layers().remove(w.selectedLayer()));
         editLayer = action("Edit Layer…", null, e -> w.layers().edit(w.selectedLayer()));
@@ -96,7 +98,7 @@ final class WindowActions {
                 importMask, exportMask, exportBipartite, exportMatrix, ActionUtils.ACTION_SEPARATOR,
                 new ActionGroup("Export Training Charts", chartExports), exportModel, ActionUtils.ACTION_SEPARATOR, quit);
         ActionGroup edit = new ActionGroup("Edit", undo, redo, ActionUtils.ACTION_SEPARATOR, connect, disconnect, clearSelection,
-                ActionUtils.ACTION_SEPARATOR, generators);
+                ActionUtils.ACTION_SEPARATOR, generators, networkDensity);
         ActionGroup layer = new ActionGroup("Layer", addLayer, removeLayer, editLayer);
         ActionGroup view = new ActionGroup("View", fitViews, arrangeViews, ActionUtils.ACTION_SEPARATOR, brush, rectangle, row, column, select);
         ActionGroup help = new ActionGroup("Help", shortcuts);

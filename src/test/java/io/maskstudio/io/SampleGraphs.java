@@ -1,9 +1,11 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.Activation;
+import io.maskstudio.model.DensityAllocation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.NetworkMasks;
 import io.maskstudio.model.TrainingSettings;
 
 import java.io.IOException;
@@ -30,6 +32,8 @@ final class SampleGraphs {
         m.put("digits-dense.graph.json", digitsDense());
         m.put("xor.graph.json", xor());
         m.put("mnist-local.graph.json", mnistLocal());
+        m.put("lenet-300-100.graph.json", lenet300100());
+        m.put("lenet-300-100-erk5.graph.json", lenet300100Erk5());
         return m;
     }
 
@@ -71,6 +75,32 @@ final class SampleGraphs {
                 LayerSpec.vector("output", 10, Activation.SOFTMAX)),
                 List.of(receptiveFields(28, 28, 14, 14, 5, 2, 2), Mask.full(10, 196)),
                 new TrainingSettings("mnist-10k", "adam", 0.005, 64, 10, 0.0, 42L, 0.2));
+    }
+
+    /**
+     * LeNet-300-100 (LeCun et al. 1998), the fully connected net of the pruning and sparse-training papers (Han et al.
+     * 2015, Frankle and Carbin 2019), dense; Adam at 1.2e-3 with batches of 60 as Frankle and Carbin train it.
+     */
+    static NetworkDesign lenet300100() {
+        return new NetworkDesign(List.of(
+                LayerSpec.grid("pixels", 28, 28, Activation.IDENTITY),
+                LayerSpec.vector("hidden1", 300, Activation.RELU),
+                LayerSpec.vector("hidden2", 100, Activation.RELU),
+                LayerSpec.vector("output", 10, Activation.SOFTMAX)),
+                List.of(Mask.full(300, 784), Mask.full(100, 300), Mask.full(10, 100)),
+                new TrainingSettings("mnist-10k", "adam", 0.0012, 60, 10, 0.0, 42L, 0.2));
+    }
+
+    /**
+     * LeNet-300-100 at 5% overall density shared by ERK, what
+     * {@code maskstudio generate --graph sample-graphs/lenet-300-100.graph.json --density 0.05 --allocation erk --seed 42
+     * --out sample-graphs/lenet-300-100-erk5.graph.json} writes (GenerateCommandTest checks that it does).
+     */
+    static NetworkDesign lenet300100Erk5() {
+        NetworkDesign d = lenet300100();
+        List<Mask> masks = NetworkMasks.random(d, DensityAllocation.ERK, 0.05, 42);
+        for (int k = 0; k < masks.size(); k++) d.setMask(k, masks.get(k));
+        return d;
     }
 
     /**

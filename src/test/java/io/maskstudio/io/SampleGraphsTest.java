@@ -51,7 +51,10 @@ class SampleGraphsTest {
                 "digits-dense.graph.json", new long[][]{{64, 36, 10}, {2304, 360}},
                 "xor.graph.json", new long[][]{{2, 4, 2}, {8, 8}},
                 // 14x14 windows of 5x5, stride 2, padding 2 on 28x28: 67 covered positions per axis (3+5+11*5+4)
-                "mnist-local.graph.json", new long[][]{{784, 196, 10}, {67 * 67, 1960}});
+                "mnist-local.graph.json", new long[][]{{784, 196, 10}, {67 * 67, 1960}},
+                "lenet-300-100.graph.json", new long[][]{{784, 300, 100, 10}, {784 * 300, 300 * 100, 100 * 10}},
+                // 5% of 266200 = 13310 by ERK: shares 13310 * (784+300, 300+100, 100+10) / 1594, largest remainder
+                "lenet-300-100-erk5.graph.json", new long[][]{{784, 300, 100, 10}, {9051, 3340, 919}});
         for (var e : expected.entrySet()) {
             NetworkDesign d = GraphFile.read(SampleGraphs.DIR.resolve(e.getKey()));
             long[] sizes = e.getValue()[0];

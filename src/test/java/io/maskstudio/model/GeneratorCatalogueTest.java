@@ -3,6 +3,8 @@ package io.maskstudio.model;
 import org.junit.jupiter.api.Test;
 
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,5 +44,31 @@ class GeneratorCatalogueTest {
                 () -> Generator.LOCAL_2D.generate(PIXELS, hidden, current, v.with(Generator.Param.KERNEL, 5)));
         assertTrue(e.getMessage().contains("4x4"), e.getMessage());
         assertEquals("Random density density 0.1, seed 42, minimum fan-in 1", Generator.RANDOM.describe(v));
+    }
+
+    @Test
+    void newPatternsHaveStableIdsAndUseTheModelsGenerators() {
+        Set<String> ids = new HashSet<>();
+        for (Generator g : Generator.values()) {
+            g.id().ifPresent(id -> {
+                assertTrue(ids.add(id), "duplicate id " + id);
+                assertEquals(g, Generator.byId(id).orElseThrow());
+            });
+        }
+        assertEquals(Set.of("full", "empty", "random", "local", "local-1d", "band", "block-diagonal", "block", "n-of-m", "fan-in"), ids);
+        assertTrue(Generator.INVERT.id().isEmpty());
+
+        LayerSpec in = LayerSpec.vector("in", 20, Activation.IDENTITY), out = LayerSpec.vector("out", 6, Activation.RELU);
+        Generator.Values v = Generator.Values.defaults().with(Generator.Param.SEED, 7);
+        assertEquals(MaskGenerators.nOfM(6, 20, 2, 4, 7), Generator.N_OF_M.generate(in, out, null, v));
+        assertEquals(MaskGenerators.blocks(6, 20, 4, 4, 0.1, 7), Generator.BLOCK.generate(in, out, null, v));
+        assertEquals(MaskGenerators.fanIn(6, 20, 8, 7), Generator.FAN_IN.generate(in, out, null, v));
+        assertTrue(Generator.N_OF_M.fits(in, out, v));
+        assertEquals(false, Generator.N_OF_M.fits(in, out, v.with(Generator.Param.N, 5)), "N > M does not fit");
+        assertEquals(false, Generator.FAN_IN.fits(in, out, v.with(Generator.Param.FAN_IN, 21)), "more inputs than there are");
+        LayerSpec few = LayerSpec.vector("few", 3, Activation.IDENTITY);
+        Generator.Values cut = Generator.FAN_IN.defaultsFor(few, out);
+        assertEquals(3, cut.integer(Generator.Param.FAN_IN));
+        assertTrue(Generator.FAN_IN.fits(few, out, cut));
     }
 }

@@ -319,6 +319,15 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
     private void refresh() {
         if (!typingProblems.isEmpty()) return;
         result = null;
+        String misfit = blockLargerThanMask(kind.getValue(), values);
+        if (misfit != null) {
+            previews.cancel();
+            computing = applyWhenReady = false;
+            stats.setText("");
+            problem.setText(misfit);
+            getDialogPane().lookupButton(APPLY).setDisable(true);
+            return;
+        }
         computing = true;
         getDialogPane().lookupButton(APPLY).setDisable(false);
         if (!applyWhenReady) stats.setText("Computing…");
@@ -350,6 +359,24 @@ public final class GeneratorsDialog extends Dialog<ButtonType> {
             problem.setText(t instanceof IllegalArgumentException ? t.getMessage() : String.valueOf(t));
             getDialogPane().lookupButton(APPLY).setDisable(true);
         });
+    }
+
+    /**
+     * A block taller or wider than the mask: the generator would accept it as one cut-short block, which is never what
+     * was meant (a typo, or the rows and columns swapped), so the dialog refuses it with the limit.
+     */
+    private String blockLargerThanMask(Generator g, Generator.Values v) {
+        if (g != Generator.BLOCK) return null;
+        int br = v.integer(Generator.Param.BLOCK_ROWS), bc = v.integer(Generator.Param.BLOCK_COLS);
+        if (br > tgt.size()) {
+            return "Block rows: a block of " + br + " rows is taller than the mask, which has " + tgt.size() + " rows (the neurons of '"
+                    + tgt.name() + "')";
+        }
+        if (bc > src.size()) {
+            return "Block columns: a block of " + bc + " columns is wider than the mask, which has " + src.size() + " columns (the neurons of '"
+                    + src.name() + "')";
+        }
+        return null;
     }
 
     /** An image that scales with the room the dialog gives it (the dialog is resizable), keeping its aspect. */

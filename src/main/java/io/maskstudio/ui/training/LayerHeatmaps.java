@@ -5,6 +5,7 @@ import io.maskstudio.engine.TrainingEvent;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.MaskGenerators;
 import io.maskstudio.render.Raster;
 import io.maskstudio.render.ValueRange;
 import io.maskstudio.ui.fx.RenderQueue;
@@ -84,6 +85,9 @@ final class LayerHeatmaps extends VBox {
     private final Button pruneButton = new Button();
     private final Button growButton = new Button();
     private final Label hintNote = new Label();
+    private final Spinner<Integer> nOfMN = new Spinner<>(1, 4096, 2);
+    private final Spinner<Integer> nOfMM = new Spinner<>(1, 4096, 4);
+    private final Button nOfMButton = new Button();
     private HintAction hintAction;
     /** The design's current mask of a pair, or null when the design's layers are not the shown run's. */
     private IntFunction<Mask> designMask = k -> null;
@@ -132,7 +136,7 @@ final class LayerHeatmaps extends VBox {
                 hintRow(hintTitle("Grow: largest |grad|", "Absent connections with the largest |gradient| of the loss: "
                         + "the loss would fall fastest if they existed."), growButton), grow,
                 hintRow(hintTitle("Prune: smallest |w|", "Present connections with the smallest |weight|: they contribute least."),
-                        pruneButton), prune);
+                        pruneButton), prune, nOfMRow());
         hints.setMinWidth(280);
         hints.setPrefWidth(320);
         setUpHintButtons();
@@ -225,6 +229,18 @@ final class LayerHeatmaps extends VBox {
                 + "continued to k) to the design, as one undoable edit. They start at weight 0, so the network's output does not jump; "
                 + "a running trainer applies it at its next batch. Enabled while the shown epoch's mask of this pair is the design's."));
         pruneButton.setOnAction(e -> applyHint(TrainingEvent.PRUNE));
+        nOfMButton.setId("nOfMByMagnitude");
+        nOfMButton.setTooltip(wrapping("Keeps, in every output row, the N largest |weight| of each group of M consecutive inputs (the epoch shown) "
+                + "and removes the rest, as one undoable edit: the N:M pattern (2:4 is what sparse tensor cores run). A group with fewer "
+                + "than N present connections gets absent ones back at weight 0, so every group has exactly N."));
+        nOfMButton.setOnAction(e -> applyNOfM());
+        for (Spinner<Integer> s : List.of(nOfMN, nOfMM)) {
+            s.setEditable(true);
+            s.setPrefWidth(70);
+            s.valueProperty().addListener((obs, was, now) -> updateHintButtons());
+        }
+        nOfMN.setId("nOfMN");
+        nOfMM.setId("nOfMM");
         growButton.setOnAction(e -> applyHint(TrainingEvent.GROW));
         hintNote.setId("hintNote");
         hintNote.setWrapText(true);
@@ -266,6 +282,62 @@ final class LayerHeatmaps extends VBox {
         hintAction.apply(r.pair(), after, kind, label);
     }
 
+    /** A spinner's typed text as a whole number of at least 1 (committed to the spinner), or null. */
+    private static Integer typed(Spinner<Integer> s) {
+        try {
+            int v = Integer.parseInt(s.getEditor().getText().trim());
+            if (v < 1) return null;
+            if (v != s.getValue()) s.getValueFactory().setValue(v);
+            return v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** "Make N:M by |w|": the shown epoch's weights, restricted to the present connections, through {@link MaskGenerators#nOfMByMagnitude}. */
+    private void applyNOfM() {
+        Integer n = typed(nOfMN), m = typed(nOfMM);
+        if (n == null || m == null) {
+            hintNote.setText("N and M must be whole numbers of at least 1, were '" + nOfMN.getEditor().getText().trim() + "' and '"
+                    + nOfMM.getEditor().getText().trim() + "'.");
+            hintNote.setVisible(true);
+            return;
+        }
+        Rendered r = shown;
+        if (hintAction == null || !actionable(r)) return;
+        LayerSnapshot l = r.snapshot().layers().get(r.pair());
+        if (l.weights() == null) return;
+        // Absent connections count as weight 0: a present connection always wins over an absent one of its group.
+        float[] w = l.weights().clone();
+        for (int c = 0; c < w.length; c++) if (!l.mask().get(c / l.inFeatures(), c % l.inFeatures())) w[c] = 0f;
+        Mask after;
+        try {
+            after = MaskGenerators.nOfMByMagnitude(w, l.outFeatures(), l.inFeatures(), n, m);
+        } catch (IllegalArgumentException e) {
+            hintNote.setText("Cannot make " + n + ":" + m + ": " + e.getMessage());
+            hintNote.setVisible(true);
+            return;
+        }
+        if (after.equals(l.mask())) {
+            hintNote.setText("This pair is already " + n + ":" + m + " by |w|: nothing to change.");
+            hintNote.setVisible(true);
+            return;
+        }
+        hintAction.apply(r.pair(), after, TrainingEvent.PRUNE, "Make " + n + ":" + m + " by |w|"
+                + " (" + r.layers().get(r.pair()).name() + " → " + r.layers().get(r.pair() + 1).name() + ")");
+    }
+
+    /** The N:M action: its title and button, and below them "N [ ] of every M [ ] inputs" (fits the hints' 280 px). */
+    private VBox nOfMRow() {
+        Label title = hintTitle("N:M by |w|", "In each row, N present connections in every group of M consecutive inputs, keeping the largest |weight|.");
+        Label nLabel = new Label("N"), mLabel = new Label("of every M");
+        nLabel.setLabelFor(nOfMN);
+        mLabel.setLabelFor(nOfMM);
+        HBox numbers = new HBox(6, nLabel, nOfMN, mLabel, nOfMM, new Label("inputs"));
+        numbers.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, hintRow(title, nOfMButton), numbers);
+    }
+
     /** True when the shown render is of the design's current mask (the buttons' cells are the lists' cells). */
     private boolean actionable(Rendered r) {
         if (r == null || r.error() != null) return false;
@@ -282,6 +354,8 @@ final class LayerHeatmaps extends VBox {
         LayerSnapshot l = ok ? r.snapshot().layers().get(r.pair()) : null;
         pruneButton.setDisable(!ok || l.weights() == null || l.mask().nnz() == 0);
         growButton.setDisable(!ok || l.gradient() == null || r.insights().grow().isEmpty());
+        nOfMButton.setText("Make " + nOfMN.getValue() + ":" + nOfMM.getValue() + " by |w|");
+        nOfMButton.setDisable(!ok || l.weights() == null);
         String why = r == null || r.error() != null || hintAction == null ? ""
                 : designMask.apply(r.pair()) == null ? "The design's layers changed since this run: Prune and Grow wait for a run of them."
                 : !ok ? "The design's mask of this pair differs from the epoch shown (edited since, or pruned by the schedule): "
@@ -403,6 +477,7 @@ final class LayerHeatmaps extends VBox {
     HeatmapTile maskTile() { return mask; }
     ComboBox<Integer> pairChooser() { return pairChooser; }
     Button pruneButton() { return pruneButton; }
+    Button nOfMButton() { return nOfMButton; }
     /** The snapshot on the tiles, lists and buttons now (null before any render). */
     TrainingSnapshot shownSnapshot() { return shown == null ? null : shown.snapshot(); }
     Button growButton() { return growButton; }
