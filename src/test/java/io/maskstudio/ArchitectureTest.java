@@ -91,7 +91,7 @@ class ArchitectureTest {
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Runs").mayOnlyBeAccessedByLayers("Cli", "Ui")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui", "Launcher")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Runs", "Cli", "Ui")
                 .whereLayer("Io").mayOnlyBeAccessedByLayers("Render", "Runs", "Cli", "Ui")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Engine", "Runs", "Cli", "Ui")

@@ -57,16 +57,10 @@ public final class BlasInfo {
      * kernels need exactly those), else null: nothing to fix.
      */
     public static String recommendedCoreType() {
-        String auto = openblasAutodetectedCore();
-        boolean old = switch (auto.toLowerCase(Locale.ROOT)) {
-            case "prescott", "barcelona", "core2", "penryn", "dunnington", "nehalem", "opteron", "opteron_sse3",
-                 "athlon", "katmai", "coppermine", "northwood", "atom", "nano", "bobcat", "sandybridge", "bulldozer" -> true;
-            default -> false;
-        };
-        return old && cpuHasAvx2AndFma() ? "Haswell" : null;
+        return OpenBlasCore.isPreAvx2(openblasAutodetectedCore()) && cpuHasAvx2AndFma() ? "Haswell" : null;
     }
 
-    static boolean cpuHasAvx2AndFma() {
+    public static boolean cpuHasAvx2AndFma() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("flags")) {
@@ -80,12 +74,19 @@ public final class BlasInfo {
         return false;
     }
 
+    /** Loads OpenBLAS in a child JVM without {@code OPENBLAS_CORETYPE} and returns the core it picks. */
+    static String probeWithoutOverride() {
+        return probe(true);
+    }
+
     private static String probe(boolean withoutOverride) {
         try {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), BlasInfo.class.getName());
             pb.environment().put("OPENBLAS_VERBOSE", "2");
             if (withoutOverride) pb.environment().remove("OPENBLAS_CORETYPE");
+            // The child is a probe, not an app: it must not relaunch itself.
+            pb.environment().put(OpenBlasCore.CHECKED_ENV, "1");
             pb.redirectErrorStream(true);
             Process p = pb.start();
             String core = "unknown";

@@ -1,5 +1,7 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.GradientBlocks;
+import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -255,6 +257,17 @@ final class CsrKernel implements LayerKernel {
             for (int i = 0; i < in; i++) f[o * in + i] = Loops.dot(dz[o], input[i], rows);
         }
         return f;
+    }
+
+    @Override
+    public RowBlockScores gradientScores() {
+        return haveGradient ? GradientBlocks.ofFeatures(dz, input, rows) : null;
+    }
+
+    /** The CSR values are the present weights in row-major order already. */
+    @Override
+    public float[] presentWeights(Mask mask) {
+        return w.clone();
     }
 
     private record State(int[] rowStart, int[] column, float[] w, float[] bias, float[][] stateW, float[][] stateB) {}

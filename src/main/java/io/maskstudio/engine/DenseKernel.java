@@ -1,5 +1,7 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.GradientBlocks;
+import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -195,6 +197,11 @@ final class DenseKernel implements LayerKernel {
     @Override
     public float[] rawWeightGradient() {
         return lastDz == null ? null : flatFloats(Nd4j.gemm(lastDz, input, true, false));
+    }
+
+    @Override
+    public RowBlockScores gradientScores() {
+        return lastDz == null ? null : new GradientBlocks(lastDz, input);
     }
 
     static float[] flatFloats(INDArray a) {

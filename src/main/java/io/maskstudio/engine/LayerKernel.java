@@ -1,5 +1,7 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.DropGrow;
+import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Mask;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -43,6 +45,17 @@ interface LayerKernel {
 
     /** {@code δ^T x} of the last backward before masking, row-major {@code [out*in]}; null before any backward. */
     float[] rawWeightGradient();
+
+    /**
+     * The same {@code δ^T x} handed out a block of rows at a time (RigL's grow step ranks absent connections by it
+     * without the dense array); null before any backward.
+     */
+    RowBlockScores gradientScores();
+
+    /** The present connections' weights in row-major order, {@code mask.nnz()} values ({@code mask}: this kernel's). */
+    default float[] presentWeights(Mask mask) {
+        return DropGrow.presentValues(mask, weights());
+    }
 
     Object saveState();
 

@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -152,6 +153,12 @@ public final class MaskedLinear {
     public float[] biases() { return kernel.biases(); }
     /** One weight, for layers too large for {@link #weights()}. */
     public double weight(int o, int i) { return kernel.weight(o, i); }
+
+    /** The present connections' weights in row-major order (memory follows the connection count, not the shape). */
+    public float[] presentWeights() { return kernel.presentWeights(maskBits); }
+
+    /** The last batch's {@code δ^T x} in row blocks, for ranking absent connections; null before any backward. */
+    public RowBlockScores gradientScores() { return kernel.gradientScores(); }
 
     /** The last batch's unmasked {@code δ^T x}, row-major {@code [out*in]}, or null before any backward. */
     float[] rawWeightGradient() { return kernel.rawWeightGradient(); }

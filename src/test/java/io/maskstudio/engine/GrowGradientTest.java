@@ -1,9 +1,11 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.TrainingSettings;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,5 +88,42 @@ class GrowGradientTest {
         double minus = net.loss(x, y);
         net.w[k][o][i] = orig;
         return (plus - minus) / (2 * H);
+    }
+
+    /**
+     * RigL's grow scores come in row blocks: for every kernel they are the raw gradient the finite-difference test
+     * above checks, and the present weights come in row-major order.
+     */
+    @ParameterizedTest(name = "{0} kernel")
+    @MethodSource("kernels")
+    void blockGradientScoresAndPresentWeightsMatchTheDenseOnes(KernelType kernel) {
+        Random r = new Random(31);
+        boolean[][] present = KernelNaiveReferenceTest.randomPresence(9, 7, 0.4, r);
+        NetworkDesign design = new NetworkDesign(List.of(LayerSpec.vector("in", 7, Activation.IDENTITY), LayerSpec.vector("out", 9, Activation.SOFTMAX)),
+                List.of(KernelNaiveReferenceTest.toMask(present)), TrainingSettings.defaults("x"));
+        MaskedNetwork net = new MaskedNetwork(design, DataType.FLOAT, "adam", 0.01, 0, 8, kernel);
+        INDArray x = KernelNaiveReferenceTest.random(5, 7, DataType.FLOAT, r);
+        int[] y = EngineFixtures.randomLabels(5, 9, 4);
+        MaskedLinear l = net.layer(0);
+        assertEquals(null, l.gradientScores(), "no scores before a backward");
+        net.trainBatch(x, y, 0);
+        float[] raw = l.rawWeightGradient();
+        RowBlockScores scores = l.gradientScores();
+        float[] blocks = new float[9 * 7];
+        scores.fill(0, 4, blocks);
+        float[] rest = new float[5 * 7];
+        scores.fill(4, 9, rest);
+        System.arraycopy(rest, 0, blocks, 4 * 7, rest.length);
+        for (int c = 0; c < raw.length; c++) assertEquals(raw[c], blocks[c], 1e-5 * (1 + Math.abs(raw[c])), "cell " + c);
+
+        float[] w = l.weights();
+        float[] expected = new float[(int) l.connections()];
+        int k = 0;
+        for (int o = 0; o < 9; o++) for (int i = 0; i < 7; i++) if (present[o][i]) expected[k++] = w[o * 7 + i];
+        Assertions.assertArrayEquals(expected, l.presentWeights());
+    }
+
+    static Stream<KernelType> kernels() {
+        return Stream.of(KernelType.SMALL, KernelType.CSR, KernelType.DENSE);
     }
 }
