@@ -163,6 +163,10 @@ final class GenerateCommand implements Callable<Integer> {
             mask = g.generate(source, target, new Mask(target.size(), source.size()), v);
         } catch (IllegalArgumentException e) {
             throw usage("--kind " + kind + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // A shape is only two numbers; what it asks for is checked against the heap here rather than guessed before.
+            throw new CliException("--shape " + shape + ": the mask does not fit the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB); start Java with a larger -Xmx", e);
         }
         try {
             MaskFormats.write(out, mask, new MaskWriteOptions(sparse, outKey));

@@ -95,6 +95,8 @@ class GenerateCommandTest {
             int cols = 37 + 9 * seed; // multiples of 4 and not
             Path nm = gen("nm" + seed + ".npy", "--shape", "23x" + cols, "--kind", "n-of-m", "--n", "2", "--m", "4", "--seed", String.valueOf(seed));
             checks.addAll(List.of("n-of-m", nm.toString(), "23", String.valueOf(cols), "2", "4"));
+            Path nm38 = gen("nm38-" + seed + ".npy", "--shape", "9x" + cols, "--kind", "n-of-m", "--n", "3", "--m", "8", "--seed", String.valueOf(seed));
+            checks.addAll(List.of("n-of-m", nm38.toString(), "9", String.valueOf(cols), "3", "8"));
             Path fi = gen("fi" + seed + ".npz", "--shape", "31x" + cols, "--kind", "fan-in", "--k", "7", "--seed", String.valueOf(seed), "--sparse");
             checks.addAll(List.of("fan-in", fi.toString(), "31", String.valueOf(cols), "7"));
             Path bl = gen("bl" + seed + ".mtx", "--shape", "30x" + cols, "--kind", "block", "--block", "4x8", "--density", "0.3",
