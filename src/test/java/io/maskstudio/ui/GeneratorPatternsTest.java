@@ -1,22 +1,14 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.model.Mask;
-import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,50 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every row (counted here cell by cell), and Edit > Undo gives the old mask back. Parameters that do not fit the pair
  * are refused with the dialog's message and Apply does nothing.
  */
-class GeneratorPatternsTest extends UiTest {
+class GeneratorPatternsTest extends GeneratorsDialogUi {
     private static final int ROWS = 196, COLS = 784;
-
-    @Override
-    protected Path fileToOpen() {
-        return Path.of("sample-graphs/mnist-local.graph.json");
-    }
-
-    private DialogPane openDialog() throws TimeoutException {
-        clickOn("Edit");
-        clickOn("Generators…");
-        waitUntil(() -> lookup("#generatorsDialog").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
-        awaitIdle();
-        return lookup("#generatorsDialog").queryAs(DialogPane.class);
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void chooseGenerator(String label) {
-        clickOn("#generatorKind");
-        clickOn(label);
-    }
-
-    private TextField field(String param) {
-        return lookup("#param" + param).queryAs(Spinner.class).getEditor();
-    }
-
-    /** Clicks into a parameter's field, selects what is there and types {@code text}. */
-    private void type(String param, String text) {
-        clickOn(field(param));
-        push(KeyCode.CONTROL, KeyCode.A);
-        write(text);
-    }
-
-    private Button button(DialogPane pane, String text) {
-        return from(pane).lookup((Button b) -> text.equals(b.getText())).query();
-    }
 
     private Mask mask() {
         return window.document().design().mask(0);

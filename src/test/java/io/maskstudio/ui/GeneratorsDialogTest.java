@@ -4,12 +4,8 @@ import io.maskstudio.model.Mask;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -19,11 +15,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,49 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generators dialog as a user meets it on the MNIST sample (28x28 pixels -> 14x14 hidden). */
-class GeneratorsDialogTest extends UiTest {
-    @Override
-    protected Path fileToOpen() {
-        return Path.of("sample-graphs/mnist-local.graph.json");
-    }
-
-    private DialogPane openDialog() throws TimeoutException {
-        clickOn("Edit");
-        clickOn("Generators…");
-        waitUntil(() -> lookup("#generatorsDialog").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
-        awaitIdle();
-        return lookup("#generatorsDialog").queryAs(DialogPane.class);
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void chooseGenerator(String label) {
-        clickOn("#generatorKind");
-        clickOn(label);
-    }
-
-    private TextField field(String param) {
-        return lookup("#param" + param).queryAs(Spinner.class).getEditor();
-    }
-
-    /** Clicks into a parameter's field, selects what is there and types {@code text} (no Enter, no Tab). */
-    private void type(String param, String text) {
-        clickOn(field(param));
-        push(KeyCode.CONTROL, KeyCode.A);
-        write(text);
-    }
-
-    private Button button(DialogPane pane, String text) {
-        return from(pane).lookup((Button b) -> text.equals(b.getText())).query();
-    }
-
+class GeneratorsDialogTest extends GeneratorsDialogUi {
     private static int[] pixels(ImageView v) {
         Image img = v.getImage();
         int w = (int) img.getWidth(), h = (int) img.getHeight();

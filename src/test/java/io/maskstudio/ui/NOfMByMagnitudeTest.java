@@ -4,15 +4,10 @@ import io.maskstudio.engine.LayerSnapshot;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.Mask;
-import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,12 +15,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Training tab's "Make N:M by |w|" on the digits sample (64 pixels -> 36 hidden, a local mask): train, pause, type
@@ -33,46 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sort of the shown snapshot's |w| picks (absent connections count as 0, ties by the lower index), as one step that
  * Edit > Undo takes back, and the paused trainer gets the mask at once.
  */
-class NOfMByMagnitudeTest extends UiTest {
-
-    private Trainer trainer() {
-        return window.training().trainer();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Mask designMask() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> window.document().design().mask(0).copy()).get();
-    }
-
-    /**
-     * Pages the Training tab's scrolling part down (clicks on its scroll bar's track below the thumb, as a user does)
-     * until {@code node} and the k spinner lie fully inside its viewport.
-     */
-    private void scrollIntoView(Node node) throws Exception {
-        Node spinner = lookup("#hintCount").query();
-        ScrollPane scroll = null;
-        for (Node p = node.getParent(); p != null && scroll == null; p = p.getParent()) if (p instanceof ScrollPane s) scroll = s;
-        ScrollPane pane = scroll;
-        ScrollBar bar = (ScrollBar) from(pane).lookup((ScrollBar b) -> b.getParent() == pane && b.getOrientation() == Orientation.VERTICAL).query();
-        Node track = from(bar).lookup(".track").query();
-        for (int k = 0; k < 20 && !(inside(node, pane) && inside(spinner, pane)) && bar.isVisible() && bar.getValue() < bar.getMax(); k++) {
-            Bounds t = track.localToScreen(track.getBoundsInLocal());
-            clickOn(new Point2D(t.getCenterX(), t.getMaxY() - 3));
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        assertTrue(inside(node, pane) && inside(spinner, pane), node.getId() + " and k scrolled into view: " + node.localToScreen(node.getBoundsInLocal())
-                + " viewport " + pane.localToScreen(pane.getBoundsInLocal()));
-    }
-
-    private static boolean inside(Node node, ScrollPane scroll) {
-        Bounds n = node.localToScreen(node.getBoundsInLocal());
-        Bounds v = scroll.localToScreen(scroll.getBoundsInLocal());
-        return n != null && v != null && v.contains(n.getMinX(), n.getMinY()) && v.contains(n.getMaxX(), n.getMaxY());
-    }
+class NOfMByMagnitudeTest extends TrainingHintsUi {
 
     /** Replaces a spinner's text by typing, as a user does. */
     private void typeInto(String spinnerId, int value) {
