@@ -1,7 +1,6 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.engine.LayerSnapshot;
-import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.Mask;
 import javafx.scene.Node;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,15 +39,6 @@ class HintActionsTest extends TrainingHintsUi {
     }
 
     /** The paused run's shown snapshot, once the buttons may act on it (its mask is the design's). */
-    private TrainingSnapshot shownAndActionable(String buttonId) throws Exception {
-        Button b = lookup("#" + buttonId).queryButton();
-        waitUntil(() -> {
-            TrainingSnapshot s = window.training().heatmapSnapshot();
-            return s != null && !b.isDisabled() && s.layers().get(0).mask().equals(window.document().design().mask(0));
-        });
-        return window.training().heatmapSnapshot();
-    }
-
     private List<String> eventRows(String kind) throws Exception {
         Path root = home.resolve("runs");
         List<String> rows = new ArrayList<>();
@@ -60,16 +49,6 @@ class HintActionsTest extends TrainingHintsUi {
             }
         }
         return rows;
-    }
-
-    private void trainAndPause() throws Exception {
-        fx(() -> window.document().design().setSettings(window.document().design().settings().withEpochs(100_000)));
-        clickOn("#trainingTab");
-        clickOn("#start");
-        waitUntil(() -> trainer() != null && trainer().progress().epoch() >= 2);
-        clickOn("#pause");
-        trainer().awaitIdle(60, TimeUnit.SECONDS);
-        assertEquals(Trainer.State.PAUSED, trainer().progress().state());
     }
 
     @Test

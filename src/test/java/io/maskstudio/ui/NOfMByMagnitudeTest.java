@@ -1,7 +1,6 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.engine.LayerSnapshot;
-import io.maskstudio.engine.Trainer;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.Mask;
 import javafx.scene.Node;
@@ -15,7 +14,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,25 +35,6 @@ class NOfMByMagnitudeTest extends TrainingHintsUi {
     }
 
     /** The paused run's shown snapshot, once the buttons may act on it (its mask is the design's). */
-    private TrainingSnapshot shownAndActionable(String buttonId) throws Exception {
-        Button b = lookup("#" + buttonId).queryButton();
-        waitUntil(() -> {
-            TrainingSnapshot s = window.training().heatmapSnapshot();
-            return s != null && !b.isDisabled() && s.layers().get(0).mask().equals(window.document().design().mask(0));
-        });
-        return window.training().heatmapSnapshot();
-    }
-
-    private void trainAndPause() throws Exception {
-        fx(() -> window.document().design().setSettings(window.document().design().settings().withEpochs(100_000)));
-        clickOn("#trainingTab");
-        clickOn("#start");
-        waitUntil(() -> trainer() != null && trainer().progress().epoch() >= 2);
-        clickOn("#pause");
-        trainer().awaitIdle(60, TimeUnit.SECONDS);
-        assertEquals(Trainer.State.PAUSED, trainer().progress().state());
-    }
-
     @Test
     void twoOfFourByMagnitudeKeepsTheLargestTwoOfEveryGroupAndUndoes() throws Exception {
         trainAndPause();

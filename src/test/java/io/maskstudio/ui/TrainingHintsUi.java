@@ -1,11 +1,13 @@
 package io.maskstudio.ui;
 
 import io.maskstudio.engine.Trainer;
+import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.Mask;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import org.testfx.util.WaitForAsyncUtils;
@@ -13,6 +15,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the Training tab's mask-action tests (Prune, Grow, N:M) do as a user: scroll the action into view, read the design. */
@@ -55,5 +58,26 @@ abstract class TrainingHintsUi extends UiTest {
         Bounds n = node.localToScreen(node.getBoundsInLocal());
         Bounds v = scroll.localToScreen(scroll.getBoundsInLocal());
         return n != null && v != null && v.contains(n.getMinX(), n.getMinY()) && v.contains(n.getMaxX(), n.getMaxY());
+    }
+
+    /** The shown epoch's snapshot once the action {@code buttonId} is enabled for it (its mask is the design's). */
+    TrainingSnapshot shownAndActionable(String buttonId) throws Exception {
+        Button b = lookup("#" + buttonId).queryButton();
+        waitUntil(() -> {
+            TrainingSnapshot s = window.training().heatmapSnapshot();
+            return s != null && !b.isDisabled() && s.layers().get(0).mask().equals(window.document().design().mask(0));
+        });
+        return window.training().heatmapSnapshot();
+    }
+
+    /** Start from the Training tab, let two epochs pass, Pause, and wait for the trainer to be idle. */
+    void trainAndPause() throws Exception {
+        fx(() -> window.document().design().setSettings(window.document().design().settings().withEpochs(100_000)));
+        clickOn("#trainingTab");
+        clickOn("#start");
+        waitUntil(() -> trainer() != null && trainer().progress().epoch() >= 2);
+        clickOn("#pause");
+        trainer().awaitIdle(60, TimeUnit.SECONDS);
+        assertEquals(Trainer.State.PAUSED, trainer().progress().state());
     }
 }
