@@ -3,9 +3,11 @@ package io.maskstudio.ui;
 import io.maskstudio.io.Python;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -73,14 +75,18 @@ class IdxPickerTest extends UiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, combo::isShowing);
         WaitForAsyncUtils.waitForFxEvents();
         // The list's visible cell of that choice (a ListView keeps spare cells with stale text off screen); a
-        // list longer than its popup is scrolled with the wheel first, as a user would.
+        // list longer than its popup is scrolled with the wheel over the popup's list first, as a user would.
         for (int tries = 0; visibleCell(choice) == null && tries < 5; tries++) {
-            moveTo(visibleCell("digits") != null ? visibleCell("digits") : combo);
+            Node list = lookup((ListView<?> l) -> l.getScene() != null && l.getScene().getWindow() != combo.getScene().getWindow()
+                    && l.getScene().getWindow().isShowing()).query();
+            moveTo(list);
             scroll(3, VerticalDirection.DOWN);
             WaitForAsyncUtils.waitForFxEvents();
         }
         ListCell<?> cell = visibleCell(choice);
-        assertTrue(cell != null, "the list shows " + choice);
+        assertTrue(cell != null, "the list shows " + choice + "; shown: " + lookup((ListCell<?> c) -> c.isVisible() && !c.isEmpty() && c.getScene() != null
+                && c.getScene().getWindow().isShowing()).queryAll().stream()
+                .map(c -> ((ListCell<?>) c).getText() + "@" + c.localToScreen(c.getBoundsInLocal())).toList() + " items " + combo.getItems());
         clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         awaitIdle();
