@@ -29,17 +29,26 @@ class MemoryProbeTest {
         assertTrue(Math.abs(rss - pages * pageSize) < 0.1 * rss, "VmRSS " + rss + " vs statm " + pages * pageSize);
     }
 
+    /**
+     * Other tests' threads in this JVM (a trainer winding down, a render queue) can free or allocate hundreds of MB
+     * between two readings, so a reading that disagrees is taken again, up to three times; a probe blind to live
+     * arrays, or one that counts dead ones, fails all three.
+     */
     @Test
     void heapFigureSeesALiveArrayAndNotADeadOne() {
-        long before = MemoryProbe.afterGc().heapBytes();
-        // 256 MiB against a 192 MiB threshold: other tests' garbage freed between the readings must not decide it
-        byte[] held = new byte[256 << 20];
-        held[held.length - 1] = 1;
-        long holding = MemoryProbe.afterGc().heapBytes();
-        assertTrue(holding - before >= (192 << 20), "a live 256 MiB array shows: " + before + " -> " + holding);
-        assertEquals(1, held[held.length - 1]);
-        held = null;
-        long after = MemoryProbe.afterGc().heapBytes();
-        assertTrue(holding - after >= (192 << 20), "the GC before reading frees it again: " + holding + " -> " + after);
+        String seen = "";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = MemoryProbe.afterGc().heapBytes();
+            // 256 MiB against a 192 MiB threshold: other tests' garbage freed between the readings must not decide it
+            byte[] held = new byte[256 << 20];
+            held[held.length - 1] = 1;
+            long holding = MemoryProbe.afterGc().heapBytes();
+            assertEquals(1, held[held.length - 1]);
+            held = null;
+            long after = MemoryProbe.afterGc().heapBytes();
+            if (holding - before >= (192 << 20) && holding - after >= (192 << 20)) return;
+            seen += " [" + before + " -> " + holding + " -> " + after + "]";
+        }
+        throw new AssertionError("a live 256 MiB array must show, and be gone once dropped: before -> holding -> after" + seen);
     }
 }
