@@ -128,14 +128,7 @@ final class SettingsForm extends GridPane {
             names.add(CSV_CHOICE);
             names.add(IDX_FILE_CHOICE);
             names.add(IDX_FOLDER_CHOICE);
-            if (!dataset.getItems().equals(names)) {
-                dataset.getItems().setAll(names);
-                // The popup keeps the height it measured for the old items: setting the row count again re-measures it,
-                // so the choices at the end stay on screen when a file's path joins the list.
-                int rows = dataset.getVisibleRowCount();
-                dataset.setVisibleRowCount(rows - 1);
-                dataset.setVisibleRowCount(rows);
-            }
+            if (!dataset.getItems().equals(names)) dataset.getItems().setAll(names);
             dataset.setValue(s.dataset());
             optimizer.setValue(s.optimizer());
             learningRate.setText(format(s.learningRate()));
