@@ -66,6 +66,41 @@ final class TrainCommand implements Callable<Integer> {
                     "repeatable, e.g. 0.5@3,6 or 0.5@3,0.25@6; replaces the graph's training.pruneSchedule"})
     List<String> prune = new ArrayList<>();
 
+    @Option(names = "--method", paramLabel = "static|set|rigl|gmp",
+            description = {"sparse training: static (the masks stay as drawn), set (drop weakest |w|, regrow at random; Mocanu et al. 2018),",
+                    "rigl (drop weakest |w|, regrow by largest |gradient|, cosine-decaying drop fraction; Evci et al. 2020),",
+                    "gmp (gradual magnitude pruning to --target-density; Zhu & Gupta 2017); default: the graph's training.sparse or static"})
+    String method;
+
+    @Option(names = "--density", paramLabel = "D",
+            description = "first give every pair a random mask, the network's density D (0.05 or 5%%) shared by --allocation; without it the graph's masks start")
+    String density;
+
+    @Option(names = "--allocation", paramLabel = "uniform|erk", defaultValue = "erk",
+            description = "--density: the same density in every pair, or Erdos-Renyi-Kernel (small pairs denser; default: ${DEFAULT-VALUE})")
+    String allocation;
+
+    @Option(names = "--update-every", paramLabel = "N", description = "set, rigl, gmp: steps between mask updates (default 100)")
+    Long updateEvery;
+
+    @Option(names = "--drop-fraction", paramLabel = "Z", description = "set, rigl: share of each sparse pair's connections replaced at an update (default 0.3)")
+    Double dropFraction;
+
+    @Option(names = "--update-end", paramLabel = "F", description = "rigl: share of training after which the mask stops changing (default 0.75)")
+    Double updateEnd;
+
+    @Option(names = "--target-density", paramLabel = "D", description = "gmp: the density pruning ends at (default 0.1)")
+    Double targetDensity;
+
+    @Option(names = "--prune-start", paramLabel = "E", description = "gmp: the epoch after which pruning starts (default 0: from the first step)")
+    Integer pruneStart;
+
+    @Option(names = "--prune-end", paramLabel = "E", description = "gmp: the epoch by whose end the target is reached (default: 3/4 of the epochs)")
+    Integer pruneEnd;
+
+    @Option(names = "--scope", paramLabel = "pair|global", description = "gmp: rank each pair's weights alone, or all together (default pair)")
+    String scope;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "run", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -91,6 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         NetworkDesign design = loaded.design();
         TrainingSettings s = overrides(design.settings());
         design.setSettings(s);
+        SparseOptions.randomMasks(design, density, allocation, s.seed(), spec.commandLine().getErr());
         Datasets.DataWithTest loadedData = loadDataset(s);
         Dataset data = loadedData.data();
         checkFits(data, design);
@@ -124,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
             if (seed != null) s = s.withSeed(seed);
             if (valFraction != null) s = s.withValidationFraction(valFraction);
             if (!prune.isEmpty()) s = s.withPruneSchedule(pruneSchedule());
-            return s;
+            return s.withSparse(SparseOptions.sparse(s.sparse(), method, updateEvery, dropFraction, updateEnd, targetDensity, pruneStart, pruneEnd, scope));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), MaskStudioCommand.USAGE, e);
         }

@@ -85,6 +85,8 @@ final class TrainingRun {
                         step++;
                         MaskedNetwork.BatchResult b = session.lastBatch();
                         run.batch(e, step, b.loss(), (double) b.correct() / b.count());
+                        String update = session.takeMaskUpdate();
+                        if (update != null) run.event(e, step, TrainingEvent.MASK_UPDATE, update);
                         progress.step();
                     } while (m == null);
                     String note = "";
@@ -121,6 +123,11 @@ final class TrainingRun {
             messages.println(String.format(Locale.ROOT, "done: %s after %d epochs; results in %s (python3 %s)",
                     metric, last.epoch(), out, out.resolve("load_model.py")));
         }
+        if (session.maskUpdates() > 0) {
+            double train = rows.stream().mapToDouble(EpochMetrics::seconds).sum();
+            messages.println(String.format(Locale.ROOT, "%s: %d mask updates took %.2f s (%.1f%% of %.2f s training)", session.methodId(),
+                    session.maskUpdates(), session.maskUpdateSeconds(), 100 * session.maskUpdateSeconds() / Math.max(train, 1e-9), train));
+        }
         if (test != null) {
             messages.flush();
             // The last line, on stdout, in load_model.py's format, so scripts can take it with tail -1
@@ -141,9 +148,8 @@ final class TrainingRun {
     private RunRecorder startRecording(TrainingSession session, Standardizer norm) {
         session.setStandardizer(norm);
         try {
-            PruneSchedule schedule = design.settings().pruneSchedule();
-            return RunRecorder.forSession(out, session, design, dataOrigin, RunManifest.methodOf(schedule),
-                    schedule.toString(), snapshotBudgetBytes);
+            TrainingSettings s = design.settings();
+            return RunRecorder.forSession(out, session, design, dataOrigin, RunManifest.methodOf(s), RunManifest.methodDetailOf(s), snapshotBudgetBytes);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write the run folder: " + e.getMessage(), e);
         }

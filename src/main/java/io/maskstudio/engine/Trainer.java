@@ -275,6 +275,8 @@ public final class Trainer implements AutoCloseable {
             steps++;
             long step = steps;
             tell(() -> observer.batch(epoch, step, session.lastBatch()));
+            String update = session.takeMaskUpdate();
+            if (update != null) tell(() -> observer.event(TrainingEvent.MASK_UPDATE, update, epoch, step));
             if (epochEnd != null) {
                 // The settings' schedule prunes exactly where the CLI's --prune does: after the epoch, before its metrics.
                 String pruned = session.pruneAfterEpoch(session.settings().pruneSchedule(), epoch);

@@ -14,6 +14,8 @@ public enum TrainingEvent {
     PRUNE("prune"),
     /** Absent connections were added by gradient: the Training tab's "Grow k strongest". */
     GROW("grow"),
+    /** A sparse-training method (set, rigl, gmp) changed the masks at a batch boundary. */
+    MASK_UPDATE("mask-update"),
     SETTINGS("settings"), PAUSE("pause"), RESUME("resume"), DIVERGED("diverged"), STOPPED("stopped");
 
     private final String id;

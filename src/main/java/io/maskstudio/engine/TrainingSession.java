@@ -4,6 +4,8 @@ import io.maskstudio.data.Dataset;
 import io.maskstudio.data.InputFit;
 import io.maskstudio.data.Split;
 import io.maskstudio.data.Standardizer;
+import io.maskstudio.engine.sparse.SparseMethod;
+import io.maskstudio.engine.sparse.SparseMethods;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.PruneSchedule;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,12 @@ public final class TrainingSession {
     private Consumer<float[]> batchInputs;
     /** The held-out test rows, standardized like the training split; null when there is none. Never trained on. */
     private Dataset test;
+    /** The sparse-training method that may change the masks after each step ({@link SparseMethod#STATIC}: never). */
+    private SparseMethod method;
+    /** The latest mask update's description, until {@link #takeMaskUpdate} hands it on. */
+    private String pendingMaskUpdate;
+    private long maskUpdateNanos;
+    private int maskUpdates;
 
     /** Float32 training, the precision users get everywhere outside gradient checks. */
     public TrainingSession(NetworkDesign design, Split split, TrainingSettings settings) {
@@ -79,6 +88,7 @@ public final class TrainingSession {
         this.validation = split.validation();
         this.valBatch = validation.rows() > 0 ? network.batch(validation.x(), validation.features(), identity(validation.rows())) : null;
         this.lastGood = network.checkpoint();
+        this.method = SparseMethods.create(settings.sparse(), network, settings.epochs(), stepsPerEpoch(), settings.seed());
     }
 
     public MaskedNetwork network() { return network; }
@@ -144,12 +154,42 @@ public final class TrainingSession {
         if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
         if (!network.parametersFinite()) diverge("a weight became NaN or infinite");
         lastBatch = result;
+        updateMasks();
         lossSum += result.loss() * result.count();
         correct += result.correct();
         seen += result.count();
         cursor = end;
         return cursor >= order.length ? finishEpoch() : null;
     }
+
+    /** Lets the sparse-training method change the masks at this batch boundary, timing it. */
+    private void updateMasks() {
+        long t0 = System.nanoTime();
+        Optional<String> change = method.afterStep(network.iteration(), network);
+        if (change.isEmpty()) return;
+        maskUpdateNanos += System.nanoTime() - t0;
+        maskUpdates++;
+        pendingMaskUpdate = change.get();
+    }
+
+    /**
+     * What the sparse-training method changed after the latest step (for the run's events as {@code mask-update}),
+     * once: the next call returns null until the masks change again.
+     */
+    public String takeMaskUpdate() {
+        String s = pendingMaskUpdate;
+        pendingMaskUpdate = null;
+        return s;
+    }
+
+    /** The running sparse-training method's id ({@code static}, {@code set}, {@code rigl}, {@code gmp}). */
+    public String methodId() {
+        return method.id();
+    }
+
+    /** How many mask updates the method made, and the seconds they took (for its cost beside the run's). */
+    public int maskUpdates() { return maskUpdates; }
+    public double maskUpdateSeconds() { return maskUpdateNanos / 1e9; }
 
     /** Runs before every batch: lets tests make the Nth batch fail the way a real Error would. */
     void beforeEachBatch(Runnable hook) {
@@ -260,7 +300,10 @@ public final class TrainingSession {
     /** New optimizer, learning rate, weight decay or batch size from the next batch on. */
     public void updateSettings(TrainingSettings s) {
         network.setOptimizer(s.optimizer(), s.learningRate(), s.weightDecay());
+        boolean newMethod = !s.sparse().equals(settings.sparse()) || s.epochs() != settings.epochs() || s.batchSize() != settings.batchSize();
         settings = s;
+        // The schedules are in steps of the whole run: a new length or batch size re-plans them from here on.
+        if (newMethod) method = SparseMethods.create(s.sparse(), network, s.epochs(), stepsPerEpoch(), s.seed());
     }
 
     /** Copies of every layer, for the UI's heatmaps (metrics may be null before the first epoch). */

@@ -15,6 +15,7 @@ import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.PruneSchedule;
+import io.maskstudio.model.SparseTraining;
 import io.maskstudio.model.TrainingSettings;
 
 import java.io.IOException;
@@ -166,6 +167,19 @@ public final class GraphFile {
         t.put("validationFraction", s.validationFraction());
         // Only when set, so files without a schedule stay as older versions wrote (and read) them.
         if (!s.pruneSchedule().isEmpty()) t.put("pruneSchedule", s.pruneSchedule().toString());
+        if (!s.sparse().isStatic()) putSparse(t.putObject("sparse"), s.sparse());
+    }
+
+    /** The sparse-training method's block: every parameter, so a run.json says exactly what ran. */
+    private static void putSparse(ObjectNode n, SparseTraining t) {
+        n.put("method", t.method().id());
+        n.put("updateEvery", t.updateEvery());
+        n.put("dropFraction", t.dropFraction());
+        n.put("updateEnd", t.updateEnd());
+        n.put("targetDensity", t.targetDensity());
+        n.put("pruneStart", t.pruneStart());
+        n.put("pruneEnd", t.pruneEnd());
+        n.put("scope", t.scope().id());
     }
 
     /** Turns a parsed tree into a design, field by field. */
@@ -314,7 +328,41 @@ public final class GraphFile {
             long seed = f.longInteger(t, "seed", p);
             double vf = f.number(t, "validationFraction", p);
             if (!(vf >= 0 && vf < 1)) throw f.error(p + ".validationFraction", "a number in [0, 1)", t.get("validationFraction"));
-            return new TrainingSettings(dataset, optimizer, lr, batch, epochs, wd, seed, vf, pruneSchedule(t, p));
+            return new TrainingSettings(dataset, optimizer, lr, batch, epochs, wd, seed, vf, pruneSchedule(t, p), sparse(t, p));
+        }
+
+        /** Optional (files before it have none: static masks); every field but the method defaults. */
+        SparseTraining sparse(JsonNode t, String parent) throws FormatException {
+            JsonNode n = t.get("sparse");
+            if (n == null || n.isNull()) return SparseTraining.STATIC;
+            String p = JsonFields.path(parent, "sparse");
+            if (!n.isObject()) throw f.error(p, "an object with a method (" + String.join(", ", SparseTraining.Method.ids()) + ")", n);
+            String id = f.text(n, "method", p);
+            SparseTraining.Method method = SparseTraining.Method.byId(id)
+                    .orElseThrow(() -> f.error(p + ".method", "one of " + String.join(", ", SparseTraining.Method.ids()), n.get("method")));
+            SparseTraining d = SparseTraining.of(method);
+            long every = n.has("updateEvery") ? f.integer(n, "updateEvery", p, 1, Integer.MAX_VALUE) : d.updateEvery();
+            double drop = n.has("dropFraction") ? fraction(n, "dropFraction", p, true) : d.dropFraction();
+            double end = n.has("updateEnd") ? fraction(n, "updateEnd", p, false) : d.updateEnd();
+            double target = n.has("targetDensity") ? fraction(n, "targetDensity", p, false) : d.targetDensity();
+            int start = n.has("pruneStart") ? f.integer(n, "pruneStart", p, 0, Integer.MAX_VALUE) : d.pruneStart();
+            int stop = n.has("pruneEnd") ? f.integer(n, "pruneEnd", p, 0, Integer.MAX_VALUE) : d.pruneEnd();
+            if (stop > 0 && stop <= start) throw f.error(p + ".pruneEnd", "0 or an epoch after pruneStart (" + start + ")", n.get("pruneEnd"));
+            SparseTraining.Scope scope = d.scope();
+            if (n.has("scope")) {
+                String sc = f.text(n, "scope", p);
+                scope = SparseTraining.Scope.byId(sc).orElseThrow(() -> f.error(p + ".scope", "pair or global", n.get("scope")));
+            }
+            return new SparseTraining(method, every, drop, end, target, start, stop, scope);
+        }
+
+        /** A number in [0, 1] ({@code zeroAllowed}) or (0, 1]. */
+        private double fraction(JsonNode n, String field, String p, boolean zeroAllowed) throws FormatException {
+            double v = f.number(n, field, p);
+            if (!(v <= 1 && (zeroAllowed ? v >= 0 : v > 0))) {
+                throw f.error(p + "." + field, zeroAllowed ? "a number in [0, 1]" : "a number in (0, 1]", n.get(field));
+            }
+            return v;
         }
 
         /** Optional (files before it have none): text such as {@code "0.5@3,6"}. */

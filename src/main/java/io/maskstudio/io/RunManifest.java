@@ -1,7 +1,8 @@
 package io.maskstudio.io;
 
 import io.maskstudio.model.NetworkDesign;
-import io.maskstudio.model.PruneSchedule;
+import io.maskstudio.model.SparseTraining;
+import io.maskstudio.model.TrainingSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +29,23 @@ public record RunManifest(int formatVersion, String maskstudioVersion, Instant s
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
     public static final List<String> STATUSES = List.of(RUNNING, FINISHED, STOPPED, DIVERGED, FAILED);
-    /** {@link #method} values: the mask only changes by the user's edits, or also by a magnitude-pruning schedule. */
+    /**
+     * {@link #method} values: the mask only changes by the user's edits, or also by a magnitude-pruning schedule;
+     * else the id of the sparse-training method ({@link SparseTraining.Method}: set, rigl, gmp).
+     */
     public static final String STATIC = "static";
     public static final String PRUNE = "prune";
 
-    /** The method a run with these settings records (the CLI and the app alike); its detail is the schedule's text. */
-    public static String methodOf(PruneSchedule schedule) {
-        return schedule.isEmpty() ? STATIC : PRUNE;
+    /** The method a run with these settings records (the CLI and the app alike); a sparse-training method wins. */
+    public static String methodOf(TrainingSettings s) {
+        if (!s.sparse().isStatic()) return s.sparse().method().id();
+        return s.pruneSchedule().isEmpty() ? STATIC : PRUNE;
+    }
+
+    /** The method's detail: the sparse-training method's parameters, else the prune schedule's text. */
+    public static String methodDetailOf(TrainingSettings s) {
+        if (!s.sparse().isStatic()) return s.sparse().describe();
+        return s.pruneSchedule().toString();
     }
 
     /** A built-in dataset has only a name; a file also its path and the SHA-256 of its bytes (hex). */

@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * How a design is trained. {@code dataset} is a built-in name ("digits") or a CSV path;
  * {@code optimizer} the id of an {@link OptimizerKind}; {@code pruneSchedule} prunes by magnitude at the end of
- * chosen epochs ({@link PruneSchedule#NONE}: never).
+ * chosen epochs ({@link PruneSchedule#NONE}: never); {@code sparse} the sparse-training method that changes the masks
+ * during the run ({@link SparseTraining#STATIC}: they stay as drawn).
  */
 public record TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
-                               double weightDecay, long seed, double validationFraction, PruneSchedule pruneSchedule) {
+                               double weightDecay, long seed, double validationFraction, PruneSchedule pruneSchedule,
+                               SparseTraining sparse) {
 
     /** The valid optimizer names ({@link OptimizerKind#ids()}). */
     public static final List<String> OPTIMIZERS = OptimizerKind.ids();
@@ -17,6 +19,7 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     public TrainingSettings {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(pruneSchedule, "pruneSchedule");
+        Objects.requireNonNull(sparse, "sparse");
         Objects.requireNonNull(optimizer, "optimizer");
         if (!OPTIMIZERS.contains(optimizer)) { // exact ids only: the graph file spells them so
             throw new IllegalArgumentException("unknown optimizer '" + optimizer + "', expected one of " + String.join(", ", OPTIMIZERS));
@@ -30,6 +33,12 @@ public record TrainingSettings(String dataset, String optimizer, double learning
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0,1), was " + validationFraction);
         }
+    }
+
+    /** Settings with a prune schedule and static masks. */
+    public TrainingSettings(String dataset, String optimizer, double learningRate, int batchSize, int epochs,
+                            double weightDecay, long seed, double validationFraction, PruneSchedule pruneSchedule) {
+        this(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule, SparseTraining.STATIC);
     }
 
     /** Settings without a prune schedule. */
@@ -46,38 +55,42 @@ public record TrainingSettings(String dataset, String optimizer, double learning
     public OptimizerKind optimizerKind() { return OptimizerKind.fromId(optimizer); }
 
     public TrainingSettings withDataset(String d) {
-        return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(d, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withOptimizer(String o) {
-        return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, o, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, lr, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, learningRate, b, epochs, weightDecay, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, e, weightDecay, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withWeightDecay(double wd) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, wd, seed, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, s, validationFraction, pruneSchedule, sparse);
     }
 
     public TrainingSettings withValidationFraction(double v) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v, pruneSchedule);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, v, pruneSchedule, sparse);
     }
 
     public TrainingSettings withPruneSchedule(PruneSchedule p) {
-        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, p);
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, p, sparse);
+    }
+
+    public TrainingSettings withSparse(SparseTraining t) {
+        return new TrainingSettings(dataset, optimizer, learningRate, batchSize, epochs, weightDecay, seed, validationFraction, pruneSchedule, t);
     }
 }

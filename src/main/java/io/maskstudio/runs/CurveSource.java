@@ -3,7 +3,6 @@ package io.maskstudio.runs;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
-import io.maskstudio.model.PruneSchedule;
 import io.maskstudio.model.TrainingSettings;
 
 import java.util.List;
@@ -57,9 +56,9 @@ public record CurveSource(String name, NetworkDesign design, RunManifest manifes
             sb.append("run ").append(name);
         }
         // A live run has no run.json yet: its method follows from its settings by the rule the recorder writes down.
-        PruneSchedule schedule = design == null ? PruneSchedule.NONE : design.settings().pruneSchedule();
-        String method = manifest != null ? manifest.method() : RunManifest.methodOf(schedule);
-        String detail = manifest != null ? manifest.methodDetail() : schedule.toString();
+        TrainingSettings live = design == null ? null : design.settings();
+        String method = manifest != null ? manifest.method() : live == null ? RunManifest.STATIC : RunManifest.methodOf(live);
+        String detail = manifest != null ? manifest.methodDetail() : live == null ? "" : RunManifest.methodDetailOf(live);
         sb.append('|').append(method).append('|').append(detail);
         return sb.toString();
     }

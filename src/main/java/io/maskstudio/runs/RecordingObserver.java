@@ -10,7 +10,7 @@ import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.io.RunManifest;
 import io.maskstudio.model.NetworkDesign;
-import io.maskstudio.model.PruneSchedule;
+import io.maskstudio.model.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +55,10 @@ public final class RecordingObserver implements TrainingObserver {
     @Override
     public void started(TrainingSession session) {
         try {
-            PruneSchedule schedule = design.settings().pruneSchedule();
+            TrainingSettings settings = design.settings();
             // The data file's checksum is taken here, on the trainer's thread, once the file has been read for training.
             RunManifest.Dataset origin = dataset.path() == null && dataset.sha256() == null ? DatasetOrigin.ofSetting(dataset.name()) : dataset;
-            recorder = RunRecorder.forSession(dir, session, design, origin, RunManifest.methodOf(schedule), schedule.toString(), budget);
+            recorder = RunRecorder.forSession(dir, session, design, origin, RunManifest.methodOf(settings), RunManifest.methodDetailOf(settings), budget);
             exportData = ModelFiles.ExportData.of(session);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot record the run in {}", dir, e);

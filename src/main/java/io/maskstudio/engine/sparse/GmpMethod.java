@@ -4,6 +4,7 @@ import io.maskstudio.engine.AddedConnectionInit;
 import io.maskstudio.engine.MaskedLinear;
 import io.maskstudio.engine.MaskedNetwork;
 import io.maskstudio.model.Mask;
+import io.maskstudio.model.SparseTraining.Scope;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,9 +17,6 @@ import java.util.SplittableRandom;
  * sparsity, or with one global ranking over all of them (the total follows the schedule; pairs lose unequally).
  */
 public final class GmpMethod implements SparseMethod {
-    /** Whether each pair is ranked alone or all pairs together. */
-    public enum Scope { PAIR, GLOBAL }
-
     private final long startStep, endStep, updateEvery;
     private final double finalDensity;
     private final Scope scope;

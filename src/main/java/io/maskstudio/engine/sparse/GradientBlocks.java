@@ -30,14 +30,10 @@ public final class GradientBlocks implements RowBlockScores {
 
     /**
      * From the plain-Java kernels' per-feature buffers: {@code dz[o][b]} and {@code input[i][b]} for the first
-     * {@code batch} rows.
+     * {@code batch} rows, computed in Java ({@link FeatureGradient}) rather than copied into ND4J.
      */
-    public static GradientBlocks ofFeatures(float[][] dz, float[][] input, int batch) {
-        int out = dz.length, in = input.length;
-        float[] d = new float[batch * out], x = new float[batch * in];
-        for (int o = 0; o < out; o++) for (int b = 0; b < batch; b++) d[b * out + o] = dz[o][b];
-        for (int i = 0; i < in; i++) for (int b = 0; b < batch; b++) x[b * in + i] = input[i][b];
-        return new GradientBlocks(Nd4j.createFromArray(d).reshape('c', batch, out), Nd4j.createFromArray(x).reshape('c', batch, in));
+    public static RowBlockScores ofFeatures(float[][] dz, float[][] input, int batch) {
+        return new FeatureGradient(dz, input, batch);
     }
 
     @Override public int rows() { return (int) delta.columns(); }

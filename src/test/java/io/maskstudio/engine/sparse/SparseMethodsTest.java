@@ -7,6 +7,7 @@ import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.SparseTraining.Scope;
 import io.maskstudio.model.TrainingSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -170,8 +171,8 @@ class SparseMethodsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GmpMethod.Scope.class)
-    void gradualPruningFollowsTheCubicScheduleToTheTarget(GmpMethod.Scope scope) {
+    @EnumSource(Scope.class)
+    void gradualPruningFollowsTheCubicScheduleToTheTarget(Scope scope) {
         MaskedNetwork net = network(KernelType.SMALL, 4);
         GmpMethod gmp = new GmpMethod(net, 0.1, 10, 50, 5, scope);
         long cells = 0, start = 0;
