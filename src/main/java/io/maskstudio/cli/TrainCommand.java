@@ -73,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--density", paramLabel = "D",
-            description = "first give every pair a random mask, the network's density D (0.05 or 5%%) shared by --allocation; without it the graph's masks start")
+            description = {"first give every pair a random mask, the network's density D (0.05 or 5%%) shared by --allocation;",
+                    "without it the graph's own masks are the starting point"})
     String density;
 
     @Option(names = "--allocation", paramLabel = "uniform|erk", defaultValue = "erk",
