@@ -48,6 +48,11 @@ public final class DropGrowMethod implements SparseMethod {
         return id;
     }
 
+    /** The share of each pair's connections an update after {@code step} replaces. */
+    public double dropFractionAt(long step) {
+        return schedule.fractionAt(step);
+    }
+
     /** The pairs this method changes. */
     public int[] pairs() {
         return pairs.clone();

@@ -28,12 +28,21 @@ public final class GradientBlocks implements RowBlockScores {
         this.x = x;
     }
 
+    /** Up to this many cells the gradient is computed in Java; above, the batch is copied into ND4J for its GEMMs. */
+    static final long JAVA_MAX_CELLS = 1L << 22;
+
     /**
      * From the plain-Java kernels' per-feature buffers: {@code dz[o][b]} and {@code input[i][b]} for the first
-     * {@code batch} rows, computed in Java ({@link FeatureGradient}) rather than copied into ND4J.
+     * {@code batch} rows. A pair of up to {@link #JAVA_MAX_CELLS} cells is computed in Java ({@link FeatureGradient}),
+     * which beats the copy and GEMM calls there; a larger one by GEMM blocks, ~10x the Java loops' FLOP rate.
      */
     public static RowBlockScores ofFeatures(float[][] dz, float[][] input, int batch) {
-        return new FeatureGradient(dz, input, batch);
+        int out = dz.length, in = input.length;
+        if ((long) out * in <= JAVA_MAX_CELLS) return new FeatureGradient(dz, input, batch);
+        float[] d = new float[batch * out], x = new float[batch * in];
+        for (int o = 0; o < out; o++) for (int b = 0; b < batch; b++) d[b * out + o] = dz[o][b];
+        for (int i = 0; i < in; i++) for (int b = 0; b < batch; b++) x[b * in + i] = input[i][b];
+        return new GradientBlocks(Nd4j.createFromArray(d).reshape('c', batch, out), Nd4j.createFromArray(x).reshape('c', batch, in));
     }
 
     @Override public int rows() { return (int) delta.columns(); }
