@@ -6,6 +6,7 @@ import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
 import io.maskstudio.model.NetworkMasks;
+import io.maskstudio.model.SparseTraining;
 import io.maskstudio.model.TrainingSettings;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class SampleGraphs {
         m.put("mnist-local.graph.json", mnistLocal());
         m.put("lenet-300-100.graph.json", lenet300100());
         m.put("lenet-300-100-erk5.graph.json", lenet300100Erk5());
+        m.put("lenet-300-100-rigl2.graph.json", lenet300100Rigl2());
         return m;
     }
 
@@ -100,6 +102,18 @@ final class SampleGraphs {
         NetworkDesign d = lenet300100();
         List<Mask> masks = NetworkMasks.random(d, DensityAllocation.ERK, 0.05, 42);
         for (int k = 0; k < masks.size(); k++) d.setMask(k, masks.get(k));
+        return d;
+    }
+
+    /**
+     * LeNet-300-100 at 2% by ERK (seed 42), trained 20 epochs with RigL's defaults: what docs/sparse-training.md's
+     * 2% rigl rows ran ({@code train sample-graphs/lenet-300-100.graph.json --method rigl --density 0.02 --epochs 20}).
+     */
+    static NetworkDesign lenet300100Rigl2() {
+        NetworkDesign d = lenet300100();
+        List<Mask> masks = NetworkMasks.random(d, DensityAllocation.ERK, 0.02, 42);
+        for (int k = 0; k < masks.size(); k++) d.setMask(k, masks.get(k));
+        d.setSettings(d.settings().withEpochs(20).withSparse(SparseTraining.of(SparseTraining.Method.RIGL)));
         return d;
     }
 

@@ -54,7 +54,9 @@ class SampleGraphsTest {
                 "mnist-local.graph.json", new long[][]{{784, 196, 10}, {67 * 67, 1960}},
                 "lenet-300-100.graph.json", new long[][]{{784, 300, 100, 10}, {784 * 300, 300 * 100, 100 * 10}},
                 // 5% of 266200 = 13310 by ERK: shares 13310 * (784+300, 300+100, 100+10) / 1594, largest remainder
-                "lenet-300-100-erk5.graph.json", new long[][]{{784, 300, 100, 10}, {9051, 3340, 919}});
+                "lenet-300-100-erk5.graph.json", new long[][]{{784, 300, 100, 10}, {9051, 3340, 919}},
+                // 2% of 266200 = 5324 by ERK: 3620.6, 1336.0, 367.4; the one left over goes to the largest remainder
+                "lenet-300-100-rigl2.graph.json", new long[][]{{784, 300, 100, 10}, {3621, 1336, 367}});
         for (var e : expected.entrySet()) {
             NetworkDesign d = GraphFile.read(SampleGraphs.DIR.resolve(e.getKey()));
             long[] sizes = e.getValue()[0];
