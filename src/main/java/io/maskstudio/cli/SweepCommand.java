@@ -28,15 +28,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Trains every method at every density with seeds 1..N, one run folder per cell, then writes DIR/results.csv and",
-                "DIR/accuracy-vs-density.png/.svg (mean over seeds with a min-max band per method, log density axis, dense mean as a reference).",
-                "Density 1 is the dense network. For gmp a cell's density is its TARGET: it starts dense and prunes to it.",
-                "Running the same command again resumes: finished cells are kept, unfinished ones trained again from scratch.",
-                "  sweep GRAPH --methods ... --densities ... --seeds N --out DIR      train the cells here (--jobs J: J at once)",
-                "  sweep GRAPH ... --out DIR --emit slurm SCRIPTDIR                  write DIR/sweep.json and a Slurm job array",
-                "  sweep --cell K DIR                                                train cell K of the plan in DIR",
-                "  sweep --collect DIR                                               merge the finished cells (see docs/slurm.md)"},
+@Command(name = "sweep", mixinStandardHelpOptions = true, usageHelpWidth = 120,
+        description = {"Trains every method at every density with seeds 1..N, one run folder per cell, then writes",
+                "DIR/results.csv and DIR/accuracy-vs-density.png/.svg (mean over seeds, min-max band, log density axis,",
+                "the dense mean as a reference line). Density 1 is dense. For gmp a cell's density is its TARGET:",
+                "it starts dense and prunes to it. The same command again resumes: finished cells are kept,",
+                "unfinished ones trained again from scratch; a different plan in DIR is refused.",
+                "",
+                "  sweep GRAPH --methods M,.. --densities D,.. --seeds N --out DIR   train here (--jobs J: J at once)",
+                "  sweep GRAPH ... --out DIR --emit slurm SCRIPTDIR   write DIR/sweep.json and a Slurm job array",
+                "  sweep --cell K DIR                                 train cell K of the plan in DIR",
+                "  sweep --collect DIR                                merge the finished cells (docs/slurm.md)",
+                ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell finished", "1:a cell failed, or (--collect) cells are missing", "2:bad usage",
                 "3:(--cell) the cell's training diverged"})
@@ -45,10 +48,10 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "GRAPH|DIR", description = "graph file (*.graph.json); with --cell or --collect the sweep folder")
     Path target;
 
-    @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", description = "sparse methods: static, set, rigl, gmp")
+    @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", hideParamSyntax = true, description = "sparse methods: static, set, rigl, gmp")
     List<String> methods = new ArrayList<>();
 
-    @Option(names = "--densities", paramLabel = "D[,D...]", split = ",", description = "network densities (0.05 or 5%%); 1 is dense")
+    @Option(names = "--densities", paramLabel = "D[,D...]", split = ",", hideParamSyntax = true, description = "network densities (0.05 or 5%%); 1 is dense")
     List<String> densities = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeds 1..N per method and density (default: ${DEFAULT-VALUE})")
@@ -80,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the sweep folder (sweep.json, cells/, logs/, results.csv, the chart)")
     Path out;
 
-    @Option(names = "--emit", arity = "2", paramLabel = "slurm SCRIPTDIR",
+    @Option(names = "--emit", arity = "2", paramLabel = "slurm SCRIPTDIR", hideParamSyntax = true,
             description = "write the plan and SCRIPTDIR/" + SweepSlurmScript.FILE_NAME + " (a Slurm job array, one task per cell) instead of training")
     List<String> emit;
 
