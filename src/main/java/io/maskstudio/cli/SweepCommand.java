@@ -102,7 +102,8 @@ final class SweepCommand implements Callable<Integer> {
         if (cell != null || collect) {
             if (target == null) throw usage((collect ? "--collect" : "--cell") + ": give the sweep folder DIR");
             if (!methods.isEmpty() || !densities.isEmpty() || out != null || emit != null) {
-                throw usage((collect ? "--collect" : "--cell") + " DIR takes the plan from DIR/" + SweepLayout.PLAN_JSON + ": no GRAPH, --methods, --densities or --out");
+                throw usage((collect ? "--collect" : "--cell") + " DIR takes the plan from DIR/" + SweepLayout.PLAN_JSON
+                        + ": no GRAPH, --methods, --densities or --out");
             }
             SweepPlan plan = SweepPlanJson.read(target.resolve(SweepLayout.PLAN_JSON));
             return collect ? collect(target, plan) : runCell(target, plan, cell);

@@ -142,7 +142,8 @@ class SweepCommandTest {
         assertTrue(lastDirective < firstCommand);
         String json = Files.readString(out.resolve("sweep.json"));
         assertTrue(json.contains("\"kind\" : \"sweep\""));
-        assertTrue(json.contains("{\n    \"cell\" : 2,\n    \"method\" : \"gmp\",\n    \"density\" : 0.1,\n    \"seed\" : 1,\n    \"dir\" : \"cells/gmp-d0.1-s1\"\n  }"), json);
+        assertTrue(json.contains("{\n    \"cell\" : 2,\n    \"method\" : \"gmp\",\n    \"density\" : 0.1,\n    \"seed\" : 1,\n"
+                + "    \"dir\" : \"cells/gmp-d0.1-s1\"\n  }"), json);
         assertFalse(Files.exists(out.resolve("cells")), "--emit trains nothing");
 
         CliRunner c = CliRunner.run("sweep", "--cell", "2", out.toString());

@@ -51,8 +51,10 @@ class SweepPlanTest {
     void differencesNameTheFieldsThatDiffer() {
         SweepPlan a = plan(List.of("static", "set"), List.of(0.1, 1.0), 3);
         assertTrue(a.differences(plan(List.of("static", "set"), List.of(0.1, 1.0), 3)).isEmpty());
-        assertEquals(List.of("methods: [static, set] vs [static, rigl]", "seeds: 3 vs 2"), a.differences(plan(List.of("static", "rigl"), List.of(0.1, 1.0), 2)));
-        SweepPlan withOptions = new SweepPlan("g.graph.json", List.of("static", "set"), List.of(0.1, 1.0), 3, 2, null, "erk", null, List.of("--update-every", "10"));
+        assertEquals(List.of("methods: [static, set] vs [static, rigl]", "seeds: 3 vs 2"),
+                a.differences(plan(List.of("static", "rigl"), List.of(0.1, 1.0), 2)));
+        SweepPlan withOptions = new SweepPlan("g.graph.json", List.of("static", "set"), List.of(0.1, 1.0), 3, 2, null, "erk", null,
+                List.of("--update-every", "10"));
         assertEquals(1, a.differences(withOptions).size());
     }
 
