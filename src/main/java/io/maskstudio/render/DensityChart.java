@@ -134,7 +134,10 @@ public final class DensityChart implements ChartImages.Drawing {
         }
     }
 
-    /** Whole decades around the densities, so the ends are ticks: 0.02..1 spans 0.01..1. */
+    /**
+     * From one 1-2-5 tick below the least density to the decade above the greatest, so both ends are ticks and the
+     * first points sit off the axis: 0.02..1 spans 0.01..1, 0.05..1 spans 0.02..1.
+     */
     static double[] xRange(List<Curve> curves) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Curve cv : curves) {
@@ -144,8 +147,10 @@ public final class DensityChart implements ChartImages.Drawing {
             }
         }
         if (lo > hi) return new double[]{0.01, 1};
-        double a = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9)), b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
-        return a < b ? new double[]{a, b} : new double[]{a / 10, b};
+        double b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9)), a = b;
+        List<Double> below = logTicks(Math.pow(10, Math.floor(Math.log10(lo) + 1e-9) - 1), b);
+        for (double t : below) if (t < lo * (1 - 1e-9)) a = t;
+        return new double[]{a, b};
     }
 
     /** 1, 2 and 5 in every decade of the range. */

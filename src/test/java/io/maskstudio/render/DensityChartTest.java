@@ -65,7 +65,9 @@ class DensityChartTest {
         DensityChart.Curve c = new DensityChart.Curve("a", new double[]{0.02, 0.05, 1}, new double[3], new double[3], new double[3]);
         assertArrayEquals(new double[]{0.01, 1}, DensityChart.xRange(List.of(c)), 1e-15);
         DensityChart.Curve dense = new DensityChart.Curve("a", new double[]{1}, new double[1], new double[1], new double[1]);
-        assertArrayEquals(new double[]{0.1, 1}, DensityChart.xRange(List.of(dense)), 1e-15);
+        assertArrayEquals(new double[]{0.5, 1}, DensityChart.xRange(List.of(dense)), 1e-15);
+        DensityChart.Curve five = new DensityChart.Curve("a", new double[]{0.05, 0.2}, new double[2], new double[2], new double[2]);
+        assertArrayEquals(new double[]{0.02, 1}, DensityChart.xRange(List.of(five)), 1e-15);
         assertEquals(List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0), DensityChart.logTicks(0.01, 1));
     }
 
