@@ -23,6 +23,9 @@ import java.util.List;
  * sharing a heap. Either way what the training printed goes to {@code DIR/logs/<cell>.log}.
  */
 final class SweepCellRunner {
+    /** The variable io.maskstudio.Launcher watches (its LAUNCHER_PID_ENV, not visible from this package). */
+    static final String PARENT_PID_ENV = "MASKSTUDIO_LAUNCHER_PID";
+
     private final Path sweepDir;
     private final SweepPlan plan;
 
@@ -84,7 +87,10 @@ final class SweepCellRunner {
                 "sweep", "--cell", String.valueOf(cell.cell()), sweepDir.toString()));
         File log = logFile(cell).toFile();
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+            // Launcher's MASKSTUDIO_LAUNCHER_PID: the child ends when this JVM ends, even when it is killed with SIGKILL
+            pb.environment().put(PARENT_PID_ENV, String.valueOf(ProcessHandle.current().pid()));
+            Process p = pb.start();
             return p.waitFor();
         } catch (IOException e) {
             throw new CliException("cannot start a JVM for cell " + cell.cell() + ": " + e.getMessage(), e);
