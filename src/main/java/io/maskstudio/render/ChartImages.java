@@ -27,13 +27,30 @@ import javax.imageio.ImageIO;
 public final class ChartImages {
     private ChartImages() {}
 
+    /** Anything that lays itself out on a {@link ChartCanvas} ({@link LineChart}, {@link DensityChart}), so each gets SVG and PNG alike. */
+    public interface Drawing {
+        void draw(ChartCanvas canvas, int width, int height);
+    }
+
     public static String svg(LineChart chart, int width, int height) {
+        return svg(chart::draw, width, height);
+    }
+
+    public static BufferedImage png(LineChart chart, int width, int height) {
+        return png(chart::draw, width, height);
+    }
+
+    public static void write(LineChart chart, Path file, int width, int height) throws IOException {
+        write((Drawing) chart::draw, file, width, height);
+    }
+
+    public static String svg(Drawing chart, int width, int height) {
         SvgCanvas c = new SvgCanvas(width, height);
         chart.draw(c, width, height);
         return c.finish();
     }
 
-    public static BufferedImage png(LineChart chart, int width, int height) {
+    public static BufferedImage png(Drawing chart, int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -46,7 +63,7 @@ public final class ChartImages {
         return img;
     }
 
-    public static void write(LineChart chart, Path file, int width, int height) throws IOException {
+    public static void write(Drawing chart, Path file, int width, int height) throws IOException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             byte[] bytes = svg(chart, width, height).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.writeBytes(file, bytes);
