@@ -89,7 +89,8 @@ class MaskUpdateMarksTest {
         double bottom = l.top() + l.height();
         for (double x : xs) {
             double px = Math.round(l.px(x)) + 0.5;
-            assertTrue(near(rgb(pixels, px, bottom - 4), MaskUpdateTicks.COLOR), "a teal tick at x " + x + ": " + Integer.toHexString(rgb(pixels, px, bottom - 4)));
+            int tick = rgb(pixels, px, bottom - 4);
+            assertTrue(near(tick, MaskUpdateTicks.COLOR), "a teal tick at x " + x + ": " + Integer.toHexString(tick));
             assertFalse(near(rgb(pixels, px, l.top() + l.height() / 2), MaskUpdateTicks.COLOR), "a tick, not a line through the plot");
         }
         assertFalse(near(rgb(pixels, Math.round(l.px(4)) + 0.5, bottom - 4), MaskUpdateTicks.COLOR), "the prune is not drawn as an update");
