@@ -26,7 +26,7 @@ public final class GraphExtras {
     static final Set<String> LAYER = Set.of("name", "size", "shape", "activation");
     static final Set<String> MASK = Set.of("shape", "nnz", "rows", "bits", "crc32");
     static final Set<String> TRAINING = Set.of("dataset", "optimizer", "learningRate", "batchSize", "epochs", "weightDecay", "seed", "validationFraction",
-            "pruneSchedule");
+            "pruneSchedule", "sparse");
 
     private static final GraphExtras NONE = new GraphExtras();
 
