@@ -11,17 +11,23 @@ import io.maskstudio.model.TrainingSettings;
 import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -130,7 +136,8 @@ final class SettingsForm extends GridPane {
         error.setId("settingsError");
         error.setWrapText(true);
         error.getStyleClass().add("training-error");
-        error.setMaxWidth(260);
+        error.setMaxWidth(280);
+        error.setMinHeight(Control.USE_PREF_SIZE);
         refresh();
     }
 
@@ -167,6 +174,8 @@ final class SettingsForm extends GridPane {
         methodDescription.setWrapText(true);
         methodDescription.getStyleClass().add("training-note");
         methodDescription.setMaxWidth(280);
+        // Wrapped in full, not cut to one line with an ellipsis.
+        methodDescription.setMinHeight(Control.USE_PREF_SIZE);
         rows.add(new Row(null, methodDescription, EnumSet.allOf(SparseTraining.Method.class)));
         number("Update every (ΔT)", updateEvery, "updateEvery", "Steps (mini-batches) between mask updates, at least 1 (train --update-every).",
                 updating, (s, t) -> s.withSparse(s.sparse().withUpdateEvery(Long.parseLong(t))));
@@ -177,11 +186,22 @@ final class SettingsForm extends GridPane {
                 + "(train --update-end).", rigl, (s, t) -> s.withSparse(s.sparse().withUpdateEnd(Double.parseDouble(t))));
         number("Target density", targetDensity, "targetDensity", "The density gradual pruning reaches, in (0, 1] (train --target-density).",
                 gmp, (s, t) -> s.withSparse(s.sparse().withTargetDensity(Double.parseDouble(t))));
-        number("Prune start", pruneStart, "pruneStart", "The epoch pruning starts after; 0: from the first step (train --prune-start).",
-                gmp, (s, t) -> s.withSparse(s.sparse().withPruneEpochs(epochNumber(t), s.sparse().pruneEnd())));
-        number("Prune end", pruneEnd, "pruneEnd", "The epoch by whose end the target density is reached; empty: three quarters of the "
-                + "epochs (train --prune-end).", gmp, (s, t) -> s.withSparse(s.sparse().withPruneEpochs(s.sparse().pruneStart(), epochNumber(t))));
-        pruneEnd.setPromptText("¾ of the epochs");
+        // Start and end share a row: gmp's rows would otherwise push Start off a 800 px high window.
+        commitsTo(pruneStart, "pruneStart", (s, t) -> s.withSparse(s.sparse().withPruneEpochs(epochNumber(t), s.sparse().pruneEnd())));
+        commitsTo(pruneEnd, "pruneEnd", (s, t) -> s.withSparse(s.sparse().withPruneEpochs(s.sparse().pruneStart(), epochNumber(t))));
+        pruneStart.setTooltip(tip("The epoch pruning starts after; 0: from the first step (train --prune-start)."));
+        pruneEnd.setTooltip(tip("The epoch by whose end the target density is reached; empty: three quarters of the epochs (train --prune-end)."));
+        pruneEnd.setPromptText("¾ of all");
+        pruneStart.setPrefColumnCount(3);
+        pruneEnd.setPrefColumnCount(3);
+        HBox.setHgrow(pruneStart, Priority.ALWAYS);
+        HBox.setHgrow(pruneEnd, Priority.ALWAYS);
+        Label to = new Label("to");
+        to.setMinWidth(Control.USE_PREF_SIZE);
+        HBox pruneEpochs = new HBox(6, pruneStart, to, pruneEnd);
+        pruneEpochs.setAlignment(Pos.CENTER_LEFT);
+        addRow("Prune epochs", pruneEpochs, "Gradual pruning runs from the end of the first epoch given (0: from the first step) to the end "
+                + "of the second (empty: three quarters of the epochs), as train --prune-start and --prune-end.", gmp);
         scope.setId("pruneScope");
         scope.setMaxWidth(Double.MAX_VALUE);
         scope.getItems().setAll(SparseTraining.Scope.values());
@@ -257,24 +277,29 @@ final class SettingsForm extends GridPane {
     }
 
     /** A label and its input, shown for {@code methods} only (all of them for the settings every run has). */
-    private record Row(Label label, Control input, Set<SparseTraining.Method> methods) {}
+    private record Row(Label label, Node input, Set<SparseTraining.Method> methods) {}
 
     private void addRow(String text, Control input, String help) {
         addRow(text, input, help, EnumSet.allOf(SparseTraining.Method.class));
     }
 
-    private void addRow(String text, Control input, String help, Set<SparseTraining.Method> methods) {
+    private void addRow(String text, Node input, String help, Set<SparseTraining.Method> methods) {
         Label label = new Label(text);
         label.setLabelFor(input);
-        Tooltip tip = new Tooltip(help);
-        tip.setWrapText(true);
-        tip.setMaxWidth(320);
+        Tooltip tip = tip(help);
         label.setTooltip(tip);
-        input.setTooltip(tip);
+        if (input instanceof Control c) c.setTooltip(tip);
         rows.add(new Row(label, input, methods));
     }
 
-    /** Puts the rows of method {@code m} into the grid, one after another, with the error line below them. */
+    private static Tooltip tip(String help) {
+        Tooltip tip = new Tooltip(help);
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        return tip;
+    }
+
+    /** Puts the rows of method {@code m} into the grid, one after another. */
     private void layoutRows(SparseTraining.Method m) {
         if (m == laidOut) return;
         laidOut = m;
@@ -289,12 +314,24 @@ final class SettingsForm extends GridPane {
             add(row.label(), 0, r);
             add(row.input(), 1, r++);
         }
-        add(error, 0, r, 2, 1);
     }
 
-    /** True when the input of that id is in the form now (its method is the chosen one); for tests. */
-    boolean shows(String id) {
-        return getChildren().stream().anyMatch(n -> id.equals(n.getId()));
+    /**
+     * The form in a scroll pane as high as the form wants, with the refusal line below it: a window too low for every
+     * row (gmp's parameters at 800 px) scrolls the rows instead of pushing Start and the status line out of the window,
+     * and the reason a value was refused stays in view whichever row it is about.
+     */
+    VBox inScrollPane() {
+        ScrollPane scroll = new ScrollPane(this);
+        scroll.setId("settingsScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // No frame; the viewport keeps the panel's -fx-background (transparent there would pale every label's text).
+        scroll.setStyle("-fx-background-color: transparent; -fx-padding: 0 4 0 0;");
+        scroll.setMinViewportHeight(90);
+        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(() -> prefHeight(getWidth()), widthProperty(), getChildren()));
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        return new VBox(4, scroll, error);
     }
 
     private void number(String text, TextField field, String id, String help, BiFunction<TrainingSettings, String, TrainingSettings> with) {
@@ -303,9 +340,14 @@ final class SettingsForm extends GridPane {
 
     private void number(String text, TextField field, String id, String help, Set<SparseTraining.Method> methods,
                         BiFunction<TrainingSettings, String, TrainingSettings> with) {
+        commitsTo(field, id, with);
+        addRow(text, field, help, methods);
+    }
+
+    /** Makes {@code field} commit {@code with} on Enter and when focus leaves. */
+    private void commitsTo(TextField field, String id, BiFunction<TrainingSettings, String, TrainingSettings> with) {
         field.setId(id);
         fields.add(field);
-        addRow(text, field, help, methods);
         field.setOnAction(e -> commit(field, with));
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) commit(field, with);

@@ -370,7 +370,7 @@ public final class TrainingPanel extends BorderPane {
                 + "dataset, seed and validation are fixed until Stop.");
         note.setWrapText(true);
         note.getStyleClass().add("training-note");
-        VBox side = new VBox(10, title, form, new Separator(), buttons, loadingRow, note);
+        VBox side = new VBox(10, title, form.inScrollPane(), new Separator(), buttons, loadingRow, note);
         side.setPadding(new Insets(10));
         side.setPrefWidth(300);
         side.setMinWidth(300);
