@@ -3,10 +3,14 @@ package io.maskstudio.ui;
 import io.maskstudio.engine.Trainer;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.SparseTraining;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -45,8 +49,26 @@ class SparseMethodSettingsTest extends UiTest {
         choose("sparseMethod", method);
     }
 
+    /** Scrolls the settings with the wheel, as a user does, until {@code n} is inside their viewport. */
+    private void reveal(Node n) {
+        ScrollPane scroll = lookup("#settingsScroll").queryAs(ScrollPane.class);
+        for (int tries = 0; tries < 30; tries++) {
+            Bounds view = scroll.localToScreen(scroll.getLayoutBounds());
+            Bounds b = n.localToScreen(n.getLayoutBounds());
+            if (b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY()) return;
+            // Over the labels' column, which takes no wheel events itself.
+            moveTo(new Point2D(view.getMinX() + 20, view.getMinY() + view.getHeight() / 2));
+            // TestFX's UP turns the wheel the way that moves the content up (under Monocle as on a display).
+            scroll(10, b.getMinY() < view.getMinY() ? VerticalDirection.DOWN : VerticalDirection.UP);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        throw new AssertionError(n.getId() + " does not scroll into view: " + n.localToScreen(n.getLayoutBounds()) + " in "
+                + scroll.localToScreen(scroll.getLayoutBounds()) + ", vvalue " + scroll.getVvalue() + ", window " + scroll.getScene().getWindow().getHeight());
+    }
+
     private void type(String id, String text) {
         TextField f = lookup("#" + id).queryAs(TextField.class);
+        reveal(f);
         clickOn(f);
         push(KeyCode.CONTROL, KeyCode.A);
         write(text);
@@ -110,6 +132,7 @@ class SparseMethodSettingsTest extends UiTest {
 
     private void choose(String id, String text) throws Exception {
         ComboBox<?> combo = lookup("#" + id).queryAs(ComboBox.class);
+        reveal(combo);
         clickOn(combo);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, combo::isShowing);
         WaitForAsyncUtils.waitForFxEvents();

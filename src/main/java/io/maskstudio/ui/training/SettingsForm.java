@@ -11,7 +11,6 @@ import io.maskstudio.model.TrainingSettings;
 import io.maskstudio.ui.fx.TaskRunner;
 import io.maskstudio.ui.shell.FileDialogs;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -329,7 +328,8 @@ final class SettingsForm extends GridPane {
         // No frame; the viewport keeps the panel's -fx-background (transparent there would pale every label's text).
         scroll.setStyle("-fx-background-color: transparent; -fx-padding: 0 4 0 0;");
         scroll.setMinViewportHeight(90);
-        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(() -> prefHeight(getWidth()), widthProperty(), getChildren()));
+        // Only fitted to the width, the content gets its preferred height: the viewport asks for as much.
+        scroll.prefViewportHeightProperty().bind(heightProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         return new VBox(4, scroll, error);
     }
