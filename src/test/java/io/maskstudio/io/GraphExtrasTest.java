@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.model.SparseTraining;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,18 @@ class GraphExtrasTest {
 
     private static LoadedGraph parse(String json) throws FormatException {
         return GraphFile.parseLoaded("g.json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSparseMethodIsAKnownFieldAndAChangedOneIsSaved() throws Exception {
+        LoadedGraph g = parse(WITH_EXTRAS.replace("\"scheduler\": \"cosine\"", "\"sparse\": {\"method\": \"rigl\", \"updateEvery\": 7}"));
+        assertEquals(List.of("notes", "layers[0].color", "masks[0].comment"), g.extras().paths(), "training.sparse is read, not kept aside");
+        assertEquals(SparseTraining.Method.RIGL, g.design().settings().sparse().method());
+        // The app's settings form changes the method; the saved file has the new one, not the opened file's.
+        g.design().setSettings(g.design().settings().withSparse(SparseTraining.of(SparseTraining.Method.GMP).withTargetDensity(0.05)));
+        Path p = dir.resolve("s.graph.json");
+        GraphFile.write(p, g.design(), g.extras());
+        assertEquals(SparseTraining.of(SparseTraining.Method.GMP).withTargetDensity(0.05), GraphFile.read(p).settings().sparse());
     }
 
     @Test

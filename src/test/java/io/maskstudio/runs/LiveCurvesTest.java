@@ -31,6 +31,25 @@ class LiveCurvesTest {
     }
 
     @Test
+    void maskUpdatesAreThinnedEvenlyAndEveryOtherEventIsKeptInOrder() {
+        LiveCurves live = new LiveCurves("run", null);
+        int updates = 5 * LiveCurves.MAX_MASK_UPDATES + 3;
+        for (int k = 1; k <= updates; k++) {
+            live.event(TrainingEvent.MASK_UPDATE, "update " + k, 1, 7L * k);
+            if (k % 1000 == 0) live.event(TrainingEvent.PAUSE, "pause " + k, 1, 7L * k);
+        }
+        List<CurveSource.Event> events = live.view().events();
+        List<CurveSource.Event> pauses = events.stream().filter(e -> e.kind().equals("pause")).toList();
+        List<CurveSource.Event> kept = events.stream().filter(e -> e.kind().equals("mask-update")).toList();
+        assertEquals(List.of("pause 1000", "pause 2000", "pause 3000", "pause 4000", "pause 5000"), pauses.stream().map(CurveSource.Event::detail).toList());
+        assertTrue(kept.size() <= LiveCurves.MAX_MASK_UPDATES && kept.size() > LiveCurves.MAX_MASK_UPDATES / 2, "kept " + kept.size());
+        // Evenly: every 8th update from the first (the stride doubled three times past 1000, 2000 and 4000 kept ones).
+        for (int j = 0; j < kept.size(); j++) assertEquals("update " + (1 + 8 * j), kept.get(j).detail());
+        // In the order told: each pause sits after the updates before it.
+        for (int j = 1; j < events.size(); j++) assertTrue(events.get(j - 1).step() <= events.get(j).step(), "in order at " + j);
+    }
+
+    @Test
     void epochsBatchesEventsAndLayerStatsReachTheView() {
         LiveCurves live = new LiveCurves("run", null);
         long v0 = live.version();

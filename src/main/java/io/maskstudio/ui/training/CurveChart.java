@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * One chart of run curves on a canvas, drawn by the same {@link LineChart} code as {@code runs plot}'s files: a
  * metric chooser above, values under the pointer (a guide line and a readout of every series at the nearest x),
- * an event marker's detail on hover, and a context menu that exports the chart as PNG or SVG and its data as CSV.
+ * an event marker's detail on hover (mask updates are ticks on the bottom edge, {@link MaskUpdateTicks}), and a
+ * context menu that exports the chart as PNG or SVG and its data as CSV.
  * FX thread only; files are written off it.
  */
 final class CurveChart extends VBox {
@@ -43,6 +44,7 @@ final class CurveChart extends VBox {
     private LineChart chart;
     private LineChart.Layout layout;
     private int drawnPoints;
+    private int drawnUpdateTicks;
     private FileDialogs dialogs = FileDialogs.NATIVE;
     private TaskRunner runner = TaskRunner.background();
     private Consumer<String> messages = m -> { };
@@ -133,6 +135,11 @@ final class CurveChart extends VBox {
         return drawnPoints;
     }
 
+    /** Mask-update ticks drawn by the last redraw (those inside the x range). */
+    int drawnUpdateTicks() {
+        return drawnUpdateTicks;
+    }
+
     Label readout() {
         return readout;
     }
@@ -161,11 +168,14 @@ final class CurveChart extends VBox {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (chart == null || w < 2 || h < 2) {
             drawnPoints = 0;
+            drawnUpdateTicks = 0;
             return;
         }
         FxChartCanvas c = new FxChartCanvas(g);
-        layout = chart.draw(c, w, h);
+        MaskUpdateTicks ticks = new MaskUpdateTicks(c);
+        layout = chart.draw(ticks, w, h);
         drawnPoints = c.points();
+        drawnUpdateTicks = ticks.ticks();
         hideHover();
     }
 

@@ -17,6 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ final class CurvesPanel extends VBox {
     private final CheckBox groupSeeds = new CheckBox("Group by seed");
     private final CheckBox fullAccuracyRange = new CheckBox("Full range (0–100 %)");
     private final Label message = new Label();
+    /** Names the mask-update ticks while the charts have some. */
+    private final Label updateLegend = new Label("Mask updates");
     private List<CurveSource> sources = List.of();
     private int markedEpoch = -1;
     private int updates;
@@ -92,7 +96,15 @@ final class CurvesPanel extends VBox {
         xAxis.valueProperty().addListener((o, a, b) -> rebuild());
         Label smoothingLabel = new Label("Smoothing");
         Label xLabel = new Label("x");
-        HBox bar = new HBox(8, smoothingLabel, smoothing, smoothingValue, logY, xLabel, xAxis, groupSeeds, fullAccuracyRange, message);
+        updateLegend.setId("maskUpdateLegend");
+        updateLegend.setGraphic(new Rectangle(2, MaskUpdateTicks.HEIGHT, Color.rgb(MaskUpdateTicks.COLOR >> 16, MaskUpdateTicks.COLOR >> 8 & 0xFF,
+                MaskUpdateTicks.COLOR & 0xFF)));
+        updateLegend.setTooltip(new Tooltip("The ticks on the plots' bottom edge are the sparse-training method's mask updates "
+                + "(set, rigl, gmp). Point at one to read what it changed."));
+        updateLegend.setMinWidth(Label.USE_PREF_SIZE);
+        updateLegend.managedProperty().bind(updateLegend.visibleProperty());
+        updateLegend.setVisible(false);
+        HBox bar = new HBox(8, smoothingLabel, smoothing, smoothingValue, logY, xLabel, xAxis, groupSeeds, fullAccuracyRange, updateLegend, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("curve-controls");
         for (CurveChart c : List.of(loss, accuracy)) {
@@ -162,6 +174,7 @@ final class CurvesPanel extends VBox {
 
     private void rebuild() {
         for (CurveChart c : List.of(loss, accuracy)) c.setChart(chartFor(c.metric()));
+        updateLegend.setVisible(loss.chart().markers().stream().anyMatch(m -> m.label().equals(MaskUpdateTicks.KIND)));
     }
 
     private LineChart chartFor(MetricChoice choice) {
@@ -249,5 +262,9 @@ final class CurvesPanel extends VBox {
 
     Label message() {
         return message;
+    }
+
+    Label updateLegend() {
+        return updateLegend;
     }
 }

@@ -18,6 +18,7 @@ import io.maskstudio.runs.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -25,7 +26,9 @@ import java.util.function.Supplier;
 /**
  * The current run: one {@link Trainer} training a copy of the design. Start/Step begin a fresh run when
  * there is none; Stop closes the trainer but keeps its history on screen until the next run. Mask and
- * settings edits of the live design are forwarded while the run is active. FX thread only.
+ * settings edits of the live design are forwarded while the run is active, and the design follows the masks the
+ * trainer changes itself (a sparse-training method, a prune schedule) without an undo step: see
+ * docs/decisions/editor-follows-evolving-masks.md. FX thread only.
  */
 final class TrainingController {
     static final int MAX_HISTORY = DesignTrainers.MAX_HISTORY;
@@ -43,6 +46,15 @@ final class TrainingController {
     private NetworkDesign runDesign;
     private ExportDataObserver exportData;
     private LiveCurves live;
+    private EvolvingMasks evolving;
+    /** Edits sent to the current run; the design follows only a trainer state that has applied them all. */
+    private long editsSent;
+    private long followedVersion;
+    /** Per pair: the design's mask as of the last follow or sent edit, and what the trainer has after everything sent. */
+    private List<Mask> designSide = List.of();
+    private List<Mask> trainerSide = List.of();
+    /** True while {@link #followTrainer} sets the design's masks: those changes are the trainer's, not edits to send it. */
+    private boolean following;
     /** Counts runs whose folder is complete (run.json has its final status): the Runs list reads the folder again then. */
     private final AtomicLong recordedEnds = new AtomicLong();
 
@@ -134,12 +146,59 @@ final class TrainingController {
         return maskChanged(pair, mask, TrainingEvent.MASK_EDIT, "");
     }
 
-    /** As above, recorded in the run as {@code kind} (prune, grow) with {@code detail} (the edit's label). */
+    /**
+     * As above, recorded in the run as {@code kind} (prune, grow) with {@code detail} (the edit's label). What is sent
+     * is the user's change (the cells that differ from the design's mask as last followed or sent) on top of the
+     * trainer's newest mask, so a mask update the design has not followed yet is kept rather than undone.
+     */
     boolean maskChanged(int pair, Mask mask, TrainingEvent kind, String detail) {
-        if (!active() || pair >= runLayers.size() - 1) return false;
+        if (following || !active() || pair >= runLayers.size() - 1) return false;
         if (mask.rows() != runLayers.get(pair + 1).size() || mask.cols() != runLayers.get(pair).size()) return false;
-        trainer.setMask(pair, mask.copy(), kind, detail);
+        Mask sent = mask.copy();
+        if (pair < designSide.size() && designSide.get(pair).sameShape(mask)) {
+            EvolvingMasks.State s = evolving.latest();
+            boolean newer = s != null && s.version() != followedVersion && s.editsApplied() == editsSent;
+            Mask base = newer ? s.masks().get(pair) : trainerSide.get(pair);
+            sent = rebased(base, designSide.get(pair), mask);
+            designSide.set(pair, mask.copy());
+            trainerSide.set(pair, sent.copy());
+        }
+        editsSent++;
+        trainer.setMask(pair, sent, kind, detail);
         return true;
+    }
+
+    /** {@code base} with the cells where {@code edited} differs from {@code before} set as in {@code edited}. */
+    static Mask rebased(Mask base, Mask before, Mask edited) {
+        Mask changed = before.symmetricDifference(edited);
+        return base.difference(changed).union(edited.intersection(changed));
+    }
+
+    /**
+     * Makes the design's masks the trainer's newest when the trainer changed them, once it has applied every edit
+     * sent to it; not an undo step, and not sent back. Nothing while the design has other layers than the run.
+     * Returns true when a mask of the design changed.
+     */
+    boolean followTrainer(NetworkDesign design) {
+        if (!active() || evolving == null || !design.layers().equals(runLayers)) return false;
+        EvolvingMasks.State s = evolving.latest();
+        if (s == null || s.version() == followedVersion || s.editsApplied() != editsSent) return false;
+        followedVersion = s.version();
+        boolean changed = false;
+        following = true;
+        try {
+            for (int k = 0; k < s.masks().size() && k < design.pairCount(); k++) {
+                Mask m = s.masks().get(k);
+                designSide.set(k, m.copy());
+                trainerSide.set(k, m.copy());
+                if (design.mask(k).equals(m)) continue;
+                design.setMask(k, m);
+                changed = true;
+            }
+        } finally {
+            following = false;
+        }
+        return changed;
     }
 
     void settingsChanged(TrainingSettings s) {
@@ -184,6 +243,11 @@ final class TrainingController {
         exportData = new ExportDataObserver();
         TrainingObserver recorder = recorder(copy);
         live = new LiveCurves(CURRENT_RUN, runDesign);
+        evolving = new EvolvingMasks();
+        editsSent = 0;
+        followedVersion = 0;
+        designSide = copies(copy.masks());
+        trainerSide = copies(copy.masks());
         // Observers are told in order: the count changes after the recorder's ended() has written the folder.
         TrainingObserver recorded = TrainingObserver.both(recorder, new TrainingObserver() {
             @Override
@@ -191,8 +255,15 @@ final class TrainingController {
                 recordedEnds.incrementAndGet();
             }
         });
-        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(live, TrainingObserver.both(exportData, recorded)));
+        TrainingObserver curves = TrainingObserver.both(live, evolving);
+        trainer = DesignTrainers.forDesign(copy, TrainingObserver.both(curves, TrainingObserver.both(exportData, recorded)));
         stopped = false;
         return true;
+    }
+
+    private static List<Mask> copies(List<Mask> masks) {
+        List<Mask> out = new ArrayList<>();
+        for (Mask m : masks) out.add(m.copy());
+        return out;
     }
 }

@@ -129,6 +129,8 @@ public final class TrainingPanel extends BorderPane {
     /** The curves follow every batch, at most 4 times a second too. */
     private final RedrawGate curvesGate = new RedrawGate(250_000_000L);
     private long shownCurvesVersion = -1;
+    /** The editor follows the masks the trainer changes (a sparse-training method) at most 4 times a second while it runs. */
+    private final RedrawGate maskGate = new RedrawGate(250_000_000L);
 
     public TrainingPanel(NetworkDesign design) {
         this.design = Objects.requireNonNull(design, "design");
@@ -368,7 +370,7 @@ public final class TrainingPanel extends BorderPane {
                 + "dataset, seed and validation are fixed until Stop.");
         note.setWrapText(true);
         note.getStyleClass().add("training-note");
-        VBox side = new VBox(10, title, form, new Separator(), buttons, loadingRow, note);
+        VBox side = new VBox(10, title, form.inScrollPane(), new Separator(), buttons, loadingRow, note);
         side.setPadding(new Insets(10));
         side.setPrefWidth(300);
         side.setMinWidth(300);
@@ -511,6 +513,7 @@ public final class TrainingPanel extends BorderPane {
         // Progress before history: when the progress says it stopped, the history read after it is complete.
         Trainer.Progress p = t.progress();
         boolean running = p.state() == Trainer.State.RUNNING;
+        if (maskGate.pass(now, !running)) controller.followTrainer(design);
         long version = t.history().version();
         if (opened == null && version != shownVersion && historyGate.pass(now, !running || shownVersion < 0)) {
             shownVersion = version;
