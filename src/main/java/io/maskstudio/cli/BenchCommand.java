@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
         description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
                 "soak: memory over a long run of the desktop app's trainer; record: the cost of writing the run folder."},
         subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class,
+                BenchCalibrate.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec

@@ -31,6 +31,7 @@ public final class Benchmarks {
 
     /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
     public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
+        NativeThreads.configure();
         INDArray a = input(m, k, seed, false).array(DataType.FLOAT);
         INDArray b = input(k, n, seed + 1, false).array(DataType.FLOAT);
         INDArray c = Nd4j.create(DataType.FLOAT, m, n);
@@ -82,7 +83,7 @@ public final class Benchmarks {
     /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
     public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
         Mask m = randomMask(out, in, density, seed);
-        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed), kernel);
+        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed), kernel, batch);
         boolean java = layer.kernelType() != KernelType.DENSE;
         Batch x = input(batch, in, seed + 1, java);
         Batch g = input(batch, out, seed + 2, java);
@@ -116,7 +117,7 @@ public final class Benchmarks {
             if (k > 0) masks.add(randomMask(sizes[k], sizes[k - 1], density, seed + k));
         }
         TrainingSettings settings = new TrainingSettings("bench", optimizer, 1e-3, batch, 1, 0, seed, 0.2);
-        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel);
+        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel, batch);
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[batch * sizes[0]];
         for (int k = 0; k < x.length; k++) x[k] = (float) (rng.nextDouble() * 2 - 1);
@@ -135,7 +136,7 @@ public final class Benchmarks {
         return new MlpResult(kernels, steps, steps / seconds);
     }
 
-    private static Batch input(int rows, int features, long seed, boolean byFeature) {
+    static Batch input(int rows, int features, long seed, boolean byFeature) {
         SplittableRandom rng = new SplittableRandom(seed);
         if (byFeature) {
             float[][] f = new float[features][rows];
