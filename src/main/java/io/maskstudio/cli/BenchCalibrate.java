@@ -29,11 +29,12 @@ final class BenchCalibrate implements Callable<Integer> {
         f.put("dense_mac_ns", c.denseMacNs());
         f.put("dense_weight_ns", c.denseWeightNs());
         f.put("csr_fixed_us", c.csrFixedUs());
-        f.put("csr_mac_ns", c.csrMacNs());
+        f.put("csr_axpy_ns", c.csrAxpyNs());
+        f.put("csr_dot_ns", c.csrDotNs());
         f.put("csr_weight_ns", c.csrWeightNs());
         f.put("small_fixed_us", c.smallFixedUs());
-        f.put("small_mac_ns", c.smallMacNs());
-        f.put("small_dense_mac_ns", c.smallDenseMacNs());
+        f.put("small_axpy_ns", c.smallAxpyNs());
+        f.put("small_dot_ns", c.smallDotNs());
         f.put("small_weight_ns", c.smallWeightNs());
         BenchCommand.report(spec, json, f, "calibration: " + c + " (ND4J threads " + NativeThreads.configured() + ")");
         return MaskStudioCommand.OK;

@@ -14,32 +14,35 @@ import java.util.Properties;
 /**
  * What each kernel costs on this machine, as a linear model of one training step (forward, dW, dx, Adam) in
  * microseconds: a fixed part per step, a part per multiply-add of the products and a part per stored value that
- * the optimizer visits. {@link KernelSelector} compares the three predictions. The coefficients come from a short
- * measurement of the kernels themselves ({@link KernelCalibrationRun}, a second or two), cached per CPU model and
- * thread count in {@code kernel-calibration.properties} under the app's home ({@code maskstudio.home}, default
- * {@code ~/.maskstudio}).
+ * the optimizer visits. The plain-Java kernels run forward and dx as vectorized axpys over the batch, and dW either
+ * as scalar dots per present connection or, for rows with at least 1/{@link Loops#DOT_COST} of their inputs, as
+ * axpys over the whole row ({@link Loops#outerRow}, the same loop as the others, so one coefficient prices both).
+ * {@link KernelSelector} compares the three predictions. The coefficients come from a short measurement of the
+ * kernels themselves ({@link KernelCalibrationRun}, a few seconds), cached per CPU model and thread count in
+ * {@code kernel-calibration.properties} under the app's home ({@code maskstudio.home}, default {@code ~/.maskstudio}).
  *
  * <p>Override with the system property {@code maskstudio.calibration} or the environment variable
  * {@code MASKSTUDIO_CALIBRATION}: {@code builtin} (the figures below, measured on the project's build VM),
  * {@code measure} (measure again now and cache), or the path of a properties file in the cache's format.
  *
- * @param denseFixedUs    dense: per step (~20 ND4J calls)
- * @param denseMacNs      dense: per weight and sample (the three GEMMs run over all out*in weights)
- * @param denseWeightNs   dense: per weight (Adam, masking: element-wise passes over out*in)
- * @param csrFixedUs      csr: per step
- * @param csrMacNs        csr: per connection and sample
- * @param csrWeightNs     csr: per connection (optimizer)
- * @param smallFixedUs    small: per step
- * @param smallMacNs      small: per connection and sample (forward and dx visit present connections)
- * @param smallDenseMacNs small: per weight and sample (dW runs over the whole dense row)
- * @param smallWeightNs   small: per weight (its optimizer runs over dense rows)
+ * @param denseFixedUs  dense: per step (~20 ND4J calls)
+ * @param denseMacNs    dense: per weight and sample (the three GEMMs run over all out*in weights)
+ * @param denseWeightNs dense: per weight (Adam, masking: element-wise passes over out*in)
+ * @param csrFixedUs    csr: per step
+ * @param csrAxpyNs     csr: per multiply-add of an axpy product (forward and dx: two per connection and sample)
+ * @param csrDotNs      csr: per connection and sample of dW as scalar dots (sparse rows)
+ * @param csrWeightNs   csr: per connection (optimizer)
+ * @param smallFixedUs  small: per step
+ * @param smallAxpyNs   small: as csr's
+ * @param smallDotNs    small: as csr's
+ * @param smallWeightNs small: per weight (its optimizer runs over dense rows)
  */
 public record KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
-                                double csrFixedUs, double csrMacNs, double csrWeightNs,
-                                double smallFixedUs, double smallMacNs, double smallDenseMacNs, double smallWeightNs) {
+                                double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
+                                double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs) {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -49,18 +52,24 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     /** Measured on the build VM (2 vCPUs of an AMD EPYC, OpenBLAS Haswell kernels, load ~5): the default where nothing is measured. */
     public static final KernelCalibration BUILTIN = new KernelCalibration(
             150, 0.030, 4.0,
-            8, 0.40, 4.0,
-            4, 0.35, 0.20, 2.5);
+            8, 0.08, 0.40, 4.0,
+            4, 0.08, 0.40, 2.5);
 
     /** Predicted microseconds of one step of a {@code kernel} layer with this shape, connection count and batch size. */
     public double predictUs(KernelType kernel, int out, int in, long nnz, int batch) {
         double weights = (double) out * in;
         return switch (kernel) {
             case DENSE -> denseFixedUs + (denseMacNs * weights * batch + denseWeightNs * weights) / 1e3;
-            case CSR -> csrFixedUs + (csrMacNs * nnz * batch + csrWeightNs * nnz) / 1e3;
-            case SMALL -> smallFixedUs + (smallMacNs * nnz * batch + smallDenseMacNs * weights * batch + smallWeightNs * weights) / 1e3;
+            case CSR -> csrFixedUs + (javaMacNs(csrAxpyNs, csrDotNs, weights, nnz, in) * batch + csrWeightNs * nnz) / 1e3;
+            case SMALL -> smallFixedUs + (javaMacNs(smallAxpyNs, smallDotNs, weights, nnz, in) * batch + smallWeightNs * weights) / 1e3;
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
         };
+    }
+
+    /** Per sample: forward and dx over the connections, dW as the kernels compute it for rows of the average fill. */
+    private static double javaMacNs(double axpyNs, double dotNs, double weights, long nnz, int in) {
+        boolean denseRows = Loops.denseRow((int) Math.min(in, Math.round(nnz / (weights / in))), in);
+        return 2 * axpyNs * nnz + (denseRows ? axpyNs * weights : dotNs * nnz);
     }
 
     /** The calibration of this machine: the override, else the cache, else measured now (and cached). */
@@ -140,8 +149,8 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     static KernelCalibration fromProperties(Properties p) {
         return new KernelCalibration(
                 num(p, "dense.fixedUs"), num(p, "dense.macNs"), num(p, "dense.weightNs"),
-                num(p, "csr.fixedUs"), num(p, "csr.macNs"), num(p, "csr.weightNs"),
-                num(p, "small.fixedUs"), num(p, "small.macNs"), num(p, "small.denseMacNs"), num(p, "small.weightNs"));
+                num(p, "csr.fixedUs"), num(p, "csr.axpyNs"), num(p, "csr.dotNs"), num(p, "csr.weightNs"),
+                num(p, "small.fixedUs"), num(p, "small.axpyNs"), num(p, "small.dotNs"), num(p, "small.weightNs"));
     }
 
     private static double num(Properties p, String key) {
@@ -159,11 +168,12 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         put(p, "dense.macNs", denseMacNs);
         put(p, "dense.weightNs", denseWeightNs);
         put(p, "csr.fixedUs", csrFixedUs);
-        put(p, "csr.macNs", csrMacNs);
+        put(p, "csr.axpyNs", csrAxpyNs);
+        put(p, "csr.dotNs", csrDotNs);
         put(p, "csr.weightNs", csrWeightNs);
         put(p, "small.fixedUs", smallFixedUs);
-        put(p, "small.macNs", smallMacNs);
-        put(p, "small.denseMacNs", smallDenseMacNs);
+        put(p, "small.axpyNs", smallAxpyNs);
+        put(p, "small.dotNs", smallDotNs);
         put(p, "small.weightNs", smallWeightNs);
         return p;
     }
@@ -187,8 +197,8 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight; csr %.0f us + %.3f ns/mac + %.2f ns/conn; "
-                        + "small %.0f us + %.3f ns/mac + %.3f ns/dense mac + %.2f ns/weight",
-                denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrMacNs, csrWeightNs, smallFixedUs, smallMacNs, smallDenseMacNs, smallWeightNs);
+        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight; csr %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/conn; "
+                        + "small %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/weight",
+                denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs);
     }
 }
