@@ -2,15 +2,13 @@ package io.maskstudio.cli;
 
 import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.KernelCalibration;
+import io.maskstudio.engine.NativeThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +81,7 @@ final class BenchGrid implements Callable<Integer> {
                     f.put("fastest", g.fastest().id());
                     f.put("chosen", g.chosen().id());
                     f.put("ratio", BenchCommand.round(g.ratio()));
-                    f.put("load", loadAverage());
+                    f.put("load", NativeThreads.loadAverage());
                     if (json) {
                         out.println(BenchCommand.toJson(f));
                     } else {
@@ -105,14 +103,5 @@ final class BenchGrid implements Callable<Integer> {
         BenchCommand.report(spec, json, f, String.format(Locale.ROOT, "%d of %d points within 10%% of the fastest kernel; worst %.2fx (%s)",
                 within, points, worst, worstAt));
         return MaskStudioCommand.OK;
-    }
-
-    /** /proc/loadavg as it reads, beside each figure (the machine is shared). */
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -3,13 +3,14 @@ package io.maskstudio.cli;
 import io.maskstudio.data.DataException;
 import io.maskstudio.data.Dataset;
 import io.maskstudio.data.Datasets;
+import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.DivergedException;
 import io.maskstudio.engine.KernelType;
 import io.maskstudio.engine.MaskedNetwork;
+import io.maskstudio.engine.NativeThreads;
 import io.maskstudio.engine.SessionLoader;
 import io.maskstudio.engine.TrainingSession;
 import io.maskstudio.model.NetworkDesign;
-import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class BenchNet implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         }
         SessionLoader.PreparedData prepared = SessionLoader.PreparedData.of(data, design.settings());
-        TrainingSession session = new TrainingSession(design.copy(), prepared.split(), design.settings(), DataType.FLOAT, k);
+        TrainingSession session = Benchmarks.session(design.copy(), prepared.split(), k);
         double[] seconds = new double[epochs];
         try {
             session.runEpoch(); // warm-up: JIT, buffers
@@ -83,7 +84,7 @@ final class BenchNet implements Callable<Integer> {
         f.put("s_per_epoch", BenchCommand.round(median));
         f.put("min_s", BenchCommand.round(sorted[0]));
         f.put("kernel", String.join(",", kernels));
-        f.put("load", BenchGrid.loadAverage());
+        f.put("load", NativeThreads.loadAverage());
         BenchCommand.report(spec, json, f, String.format(Locale.ROOT, "%s on %s (%d steps of %d, %s): %.3f s per epoch (median of %d, min %.3f); %s",
                 graph.getFileName(), data.name(), session.stepsPerEpoch(), design.settings().batchSize(), design.settings().optimizer(),
                 median, epochs, sorted[0], String.join(", ", pairs)));

@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.data.Split;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
@@ -66,6 +67,11 @@ public final class Benchmarks {
 
     public record GemmResult(int steps, double medianMs, double gflops) {}
 
+    /** A float32 session on {@code design}'s settings with every layer on {@code kernel} (AUTO: each picks its own), for {@code bench net}. */
+    public static TrainingSession session(NetworkDesign design, Split split, KernelType kernel) {
+        return new TrainingSession(design, split, design.settings(), DataType.FLOAT, kernel);
+    }
+
     /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
     public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
         NativeThreads.configure();
@@ -120,7 +126,8 @@ public final class Benchmarks {
     /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
     public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
         Mask m = randomMask(out, in, density, seed);
-        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed), kernel, batch);
+        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed),
+                kernel, batch);
         boolean java = layer.kernelType() != KernelType.DENSE;
         Batch x = input(batch, in, seed + 1, java);
         Batch g = input(batch, out, seed + 2, java);

@@ -15,8 +15,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
 public final class KernelSelector {
     /** Above this many weights a dense matrix is not an option at all (one float array of 512 MB). */
     public static final long DENSE_MAX_WEIGHTS = 1L << 27;
-    /** Above this many weights {@code small}'s dense storage costs more memory than its speed is worth. */
-    public static final long SMALL_MAX_WEIGHTS = 1L << 22;
+    /**
+     * Above this many weights {@code small} is not offered: it is single-threaded and its optimizer and dW visit all
+     * out*in weights, and on the grid (docs/performance.md) it lost to csr by up to 16x at 1024x1024.
+     */
+    public static final long SMALL_MAX_WEIGHTS = 1L << 16;
     /** The batch assumed where none is known (the graphs' default). */
     public static final int DEFAULT_BATCH = 32;
     /**

@@ -74,7 +74,7 @@ public final class NativeThreads {
     }
 
     /** The 1-minute load average (Linux), or NaN where it can't be read. */
-    static double loadAverage() {
+    public static double loadAverage() {
         try {
             String s = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
             return Double.parseDouble(s.substring(0, s.indexOf(' ')));

@@ -56,8 +56,8 @@ class KernelSelectorTest {
         assertEquals(KernelType.DENSE, KernelSelector.choose(32, 64, 2048, 32, DataType.DOUBLE, ISSUE), "plain-Java kernels are float32");
         assertEquals(KernelType.CSR, KernelSelector.choose(100_000, 100_000, 1_000_000, 64, DataType.DOUBLE, ISSUE), "no dense option at that size");
         KernelCalibration smallIsFree = new KernelCalibration(1000, 1, 1, 1000, 1, 1, 1, 0, 0, 0, 0);
-        assertEquals(KernelType.SMALL, KernelSelector.choose(2048, 2048, 2048L * 2048, 32, DataType.FLOAT, smallIsFree));
-        assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 2048, 4096L * 2048, 32, DataType.FLOAT, smallIsFree),
+        assertEquals(KernelType.SMALL, KernelSelector.choose(256, 256, 256L * 256, 32, DataType.FLOAT, smallIsFree));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(512, 256, 512L * 256, 32, DataType.FLOAT, smallIsFree),
                 "above SMALL_MAX_WEIGHTS small's dense storage is not offered");
     }
 
