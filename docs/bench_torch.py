@@ -32,7 +32,9 @@ def random_indices(out_f, in_f, density, gen):
     """[2, nnz] row/column indices with exactly round(density*in) (at least 1) distinct random columns
     per row, ascending, like Benchmarks.randomMask. Never materializes a dense [out, in] tensor."""
     per_row = max(1, min(in_f, round(density * in_f)))
-    if per_row * 2 > in_f:
+    # argsort whenever the [out, in] scores fit: drawing per_row columns and redrawing rows with a repeat never ends
+    # once per_row is large against sqrt(in) (30% of 784: every row repeats a column)
+    if per_row * 2 > in_f or out_f * in_f <= 50_000_000:
         cols = torch.argsort(torch.rand(out_f, in_f, generator=gen), dim=1)[:, :per_row]
     else:
         cols = torch.randint(0, in_f, (out_f, per_row), generator=gen)

@@ -49,11 +49,14 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     private static volatile KernelCalibration current;
 
-    /** Measured on the build VM (2 vCPUs of an AMD EPYC, OpenBLAS Haswell kernels, load ~5): the default where nothing is measured. */
+    /**
+     * One calibration of the build VM (2 vCPUs of an AMD EPYC, OpenBLAS Haswell kernels, 1 ND4J thread, load ~10,
+     * 2 Dec 2026), small's dot cost set to csr's (its fit came out 0): the default where nothing is measured.
+     */
     public static final KernelCalibration BUILTIN = new KernelCalibration(
-            150, 0.030, 4.0,
-            8, 0.08, 0.40, 4.0,
-            4, 0.08, 0.40, 2.5);
+            525, 0.056, 6.4,
+            16, 0.10, 0.66, 8.8,
+            16, 0.37, 0.66, 2.3);
 
     /** Predicted microseconds of one step of a {@code kernel} layer with this shape, connection count and batch size. */
     public double predictUs(KernelType kernel, int out, int in, long nnz, int batch) {
