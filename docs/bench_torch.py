@@ -23,6 +23,7 @@ import warnings
 
 import torch
 import torch.nn.functional as F
+from torch.nn.utils import prune
 
 warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta")
 
@@ -31,7 +32,9 @@ def random_indices(out_f, in_f, density, gen):
     """[2, nnz] row/column indices with exactly round(density*in) (at least 1) distinct random columns
     per row, ascending, like Benchmarks.randomMask. Never materializes a dense [out, in] tensor."""
     per_row = max(1, min(in_f, round(density * in_f)))
-    if per_row * 2 > in_f:
+    # argsort whenever the [out, in] scores fit: drawing per_row columns and redrawing rows with a repeat never ends
+    # once per_row is large against sqrt(in) (30% of 784: every row repeats a column)
+    if per_row * 2 > in_f or out_f * in_f <= 50_000_000:
         cols = torch.argsort(torch.rand(out_f, in_f, generator=gen), dim=1)[:, :per_row]
     else:
         cols = torch.randint(0, in_f, (out_f, per_row), generator=gen)
@@ -125,8 +128,10 @@ def bench_mlp(a):
     gen = torch.Generator().manual_seed(a.seed)
     sizes = [int(s) for s in a.layers.split(",")]
     ws, bs, ms = [], [], []
+    dens = [float(d) for d in str(a.density).split(",")]
+    dens = dens * (len(sizes) - 1) if len(dens) == 1 else dens
     for k in range(1, len(sizes)):
-        m = dense_mask(random_indices(sizes[k], sizes[k - 1], a.density, gen), sizes[k], sizes[k - 1]).float()
+        m = dense_mask(random_indices(sizes[k], sizes[k - 1], dens[k - 1], gen), sizes[k], sizes[k - 1]).float()
         fan_in = m.sum(dim=1, keepdim=True).clamp(min=1)
         w = (torch.randn(sizes[k], sizes[k - 1], generator=gen) * torch.sqrt(2.0 / fan_in) * m).requires_grad_(True)
         ws.append(w)
@@ -134,17 +139,41 @@ def bench_mlp(a):
         ms.append(m)
     x = torch.rand(a.batch, sizes[0], generator=gen) * 2 - 1
     y = torch.randint(0, sizes[-1], (a.batch,), generator=gen)
-    opt = torch.optim.Adam(ws + bs, lr=1e-3)
 
-    def step():
-        opt.zero_grad(set_to_none=True)
-        h = x
-        for k, (w, b, m) in enumerate(zip(ws, bs, ms)):
-            h = F.linear(h, w * m, b)
-            if k < len(ws) - 1:
-                h = F.relu(h)
-        F.cross_entropy(h, y).backward()
-        opt.step()
+    if a.variant == "prune":
+        # torch.nn.utils.prune.custom_from_mask on nn.Linear layers: weight = weight_orig * weight_mask in a forward pre-hook
+        layers = []
+        for w, b, m in zip(ws, bs, ms):
+            lin = torch.nn.Linear(w.shape[1], w.shape[0])
+            with torch.no_grad():
+                lin.weight.copy_(w)
+                lin.bias.copy_(b)
+            prune.custom_from_mask(lin, name="weight", mask=m)
+            layers.append(lin)
+        params = [p for lin in layers for p in lin.parameters()]
+        opt = torch.optim.Adam(params, lr=1e-3)
+
+        def step():
+            opt.zero_grad(set_to_none=True)
+            h = x
+            for k, lin in enumerate(layers):
+                h = lin(h)
+                if k < len(layers) - 1:
+                    h = F.relu(h)
+            F.cross_entropy(h, y).backward()
+            opt.step()
+    else:
+        opt = torch.optim.Adam(ws + bs, lr=1e-3)
+
+        def step():
+            opt.zero_grad(set_to_none=True)
+            h = x
+            for k, (w, b, m) in enumerate(zip(ws, bs, ms)):
+                h = F.linear(h, w * m, b)
+                if k < len(ws) - 1:
+                    h = F.relu(h)
+            F.cross_entropy(h, y).backward()
+            opt.step()
 
     for _ in range(max(100, a.steps // 5)):
         step()
@@ -152,7 +181,7 @@ def bench_mlp(a):
     for _ in range(a.steps):
         step()
     sec = time.perf_counter() - t0
-    row = {"bench": "mlp", "layers": a.layers, "density": a.density, "batch": a.batch, "steps": a.steps,
+    row = {"bench": "mlp", "variant": a.variant, "layers": a.layers, "density": a.density, "batch": a.batch, "steps": a.steps,
            "steps_per_second": round(a.steps / sec, 3)}
     row.update(info())
     print(json.dumps(row), flush=True)
@@ -171,10 +200,12 @@ def main(argv):
     lp.add_argument("--seed", type=int, default=1)
     mp = sub.add_parser("mlp")
     mp.add_argument("--layers", default="64,32,10")
-    mp.add_argument("--density", type=float, default=1.0)
+    mp.add_argument("--density", default="1.0", help="share of connections, one for all layers or one per layer pair (0.14,1)")
     mp.add_argument("--batch", type=int, default=32)
     mp.add_argument("--steps", type=int, default=5000)
     mp.add_argument("--seed", type=int, default=1)
+    mp.add_argument("--variant", default="masked", choices=["masked", "prune"],
+                    help="masked: F.linear(x, W*M); prune: nn.Linear with torch.nn.utils.prune.custom_from_mask")
     for sp in (lp, mp):
         sp.add_argument("--threads", type=int, default=0,
                         help="intra-op threads (default 0: PyTorch's own choice, which is 1 on the 2-core test machine)")

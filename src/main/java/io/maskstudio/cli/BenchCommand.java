@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
         description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
                 "soak: memory over a long run of the desktop app's trainer; record: the cost of writing the run folder."},
         subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class,
-                BenchRiglCommand.class,
+                BenchCalibrate.class, BenchGrid.class, BenchNet.class, BenchRiglCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
@@ -41,7 +41,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm, soak or record (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm, net, grid, calibrate, rigl, soak or record (see --help)");
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true,
@@ -127,8 +127,14 @@ public final class BenchCommand implements Runnable {
             f.put("steps", r.steps());
             f.put("steps_per_second", round(r.stepsPerSecond()));
             f.put("kernel", kernels);
-            report(spec, json, f, String.format(Locale.ROOT, "mlp %s at density %s, batch %d, %s: %.0f steps per second (%d steps), kernels %s",
-                    f.get("layers"), density, batch, opt, r.stepsPerSecond(), r.steps(), kernels));
+            f.put("layer_ms", r.layerMs().stream().map(BenchCommand::round).toList());
+            StringBuilder perLayer = new StringBuilder();
+            for (int l = 0; l < r.kernels().size(); l++) {
+                perLayer.append(String.format(Locale.ROOT, "%n  %d -> %d: %s, %.3f ms per step alone", layers[l], layers[l + 1],
+                        r.kernels().get(l).id(), r.layerMs().get(l)));
+            }
+            report(spec, json, f, String.format(Locale.ROOT, "mlp %s at density %s, batch %d, %s: %.0f steps per second (%d steps), kernels %s%s",
+                    f.get("layers"), density, batch, opt, r.stepsPerSecond(), r.steps(), kernels, perLayer));
             return MaskStudioCommand.OK;
         }
     }
@@ -262,19 +268,19 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static void requirePositive(CommandSpec spec, String option, int v) {
+    static void requirePositive(CommandSpec spec, String option, int v) {
         if (v <= 0) throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive, was " + v);
     }
 
-    private static void requireDensity(CommandSpec spec, double d) {
+    static void requireDensity(CommandSpec spec, double d) {
         if (!(d > 0 && d <= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--density must be in (0,1], was " + d);
     }
 
-    private static KernelType kernel(CommandSpec spec, String s) {
+    static KernelType kernel(CommandSpec spec, String s) {
         try {
             return KernelType.parse(s);
         } catch (IllegalArgumentException e) {

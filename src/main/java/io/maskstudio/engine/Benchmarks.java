@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.data.Split;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
@@ -25,12 +26,55 @@ public final class Benchmarks {
 
     public record LayerResult(KernelType kernel, long connections, int steps, double medianMs, double minMs) {}
 
-    public record MlpResult(List<KernelType> kernels, int steps, double stepsPerSecond) {}
+    /** {@code layerMs}: median ms of one training step of each layer alone, on the input the network hands it. */
+    public record MlpResult(List<KernelType> kernels, int steps, double stepsPerSecond, List<Double> layerMs) {}
+
+    /**
+     * One point of the kernel grid: each kernel's fastest step (us), the fastest kernel, and what AUTO picks there
+     * with the calibration in use. {@link #ratio} is the chosen kernel's time over the fastest's.
+     */
+    public record GridPoint(int in, int out, double density, int batch, long connections, double denseUs, double csrUs, double smallUs,
+                            KernelType fastest, KernelType chosen) {
+        public double us(KernelType k) {
+            return switch (k) {
+                case DENSE -> denseUs;
+                case CSR -> csrUs;
+                case SMALL -> smallUs;
+                case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
+            };
+        }
+
+        public double ratio() {
+            return us(chosen) / us(fastest);
+        }
+    }
+
+    /**
+     * Measures all three kernels (small only up to {@link KernelSelector#SMALL_MAX_WEIGHTS}) on one shape and
+     * reports what AUTO would pick there. Each time is the fastest of a few steps after a short warm-up, the same
+     * measure the calibration uses.
+     */
+    public static GridPoint gridPoint(int in, int out, double density, int batch) {
+        Mask m = randomMask(out, in, density, 7);
+        double dense = KernelCalibrationRun.stepUs(KernelType.DENSE, out, in, density, batch);
+        double csr = KernelCalibrationRun.stepUs(KernelType.CSR, out, in, density, batch);
+        boolean smallAllowed = (long) out * in <= KernelSelector.SMALL_MAX_WEIGHTS;
+        double small = smallAllowed ? KernelCalibrationRun.stepUs(KernelType.SMALL, out, in, density, batch) : Double.POSITIVE_INFINITY;
+        KernelType fastest = dense <= csr && dense <= small ? KernelType.DENSE : csr <= small ? KernelType.CSR : KernelType.SMALL;
+        KernelType chosen = KernelSelector.choose(out, in, m.nnz(), batch, DataType.FLOAT, KernelCalibration.current());
+        return new GridPoint(in, out, density, batch, m.nnz(), dense, csr, small, fastest, chosen);
+    }
 
     public record GemmResult(int steps, double medianMs, double gflops) {}
 
+    /** A float32 session on {@code design}'s settings with every layer on {@code kernel} (AUTO: each picks its own), for {@code bench net}. */
+    public static TrainingSession session(NetworkDesign design, Split split, KernelType kernel) {
+        return new TrainingSession(design, split, design.settings(), DataType.FLOAT, kernel);
+    }
+
     /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
     public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
+        NativeThreads.configure();
         INDArray a = input(m, k, seed, false).array(DataType.FLOAT);
         INDArray b = input(k, n, seed + 1, false).array(DataType.FLOAT);
         INDArray c = Nd4j.create(DataType.FLOAT, m, n);
@@ -82,7 +126,8 @@ public final class Benchmarks {
     /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
     public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
         Mask m = randomMask(out, in, density, seed);
-        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed), kernel);
+        MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed),
+                kernel, batch);
         boolean java = layer.kernelType() != KernelType.DENSE;
         Batch x = input(batch, in, seed + 1, java);
         Batch g = input(batch, out, seed + 2, java);
@@ -116,7 +161,7 @@ public final class Benchmarks {
             if (k > 0) masks.add(randomMask(sizes[k], sizes[k - 1], density, seed + k));
         }
         TrainingSettings settings = new TrainingSettings("bench", optimizer, 1e-3, batch, 1, 0, seed, 0.2);
-        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel);
+        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel, batch);
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[batch * sizes[0]];
         for (int k = 0; k < x.length; k++) x[k] = (float) (rng.nextDouble() * 2 - 1);
@@ -132,10 +177,35 @@ public final class Benchmarks {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<KernelType> kernels = new ArrayList<>();
         for (int k = 0; k < net.layerCount(); k++) kernels.add(net.layer(k).kernelType());
-        return new MlpResult(kernels, steps, steps / seconds);
+        return new MlpResult(kernels, steps, steps / seconds, layerTimes(net, b, Math.max(20, Math.min(steps, 200))));
     }
 
-    private static Batch input(int rows, int features, long seed, boolean byFeature) {
+    /** Each layer's step alone (forward, backward with dx, optimizer), on the activations the network gives it. */
+    private static List<Double> layerTimes(MaskedNetwork net, Batch x, int steps) {
+        List<Double> ms = new ArrayList<>();
+        Batch a = x;
+        for (int k = 0; k < net.layerCount(); k++) {
+            MaskedLinear l = net.layer(k);
+            Batch in = a;
+            Batch out = l.forward(in, false);
+            boolean java = out.hasFeatures();
+            Batch grad = input(out.rows, out.features, 11 + k, java);
+            double[] t = new double[steps];
+            for (int s = -steps / 4; s < steps; s++) {
+                long t0 = System.nanoTime();
+                l.forward(in, true);
+                l.backward(grad, true);
+                l.step(1e-3, WeightDecay.NONE, net.iteration() + s + steps, 0);
+                if (!java) Nd4j.getExecutioner().commit();
+                if (s >= 0) t[s] = (System.nanoTime() - t0) / 1e6;
+            }
+            ms.add(median(t));
+            a = l.forward(in, false);
+        }
+        return ms;
+    }
+
+    static Batch input(int rows, int features, long seed, boolean byFeature) {
         SplittableRandom rng = new SplittableRandom(seed);
         if (byFeature) {
             float[][] f = new float[features][rows];

@@ -43,6 +43,7 @@ final class CsrKernel implements LayerKernel {
     private float[][] dzBuf;
     private final float[][] dz;
     private float[][] dx;
+    private float[][] xtBuf;  // the input batch-major [rows][in], for dense-ish rows' dW
     private int rows;
     private boolean haveGradient;
 
@@ -94,6 +95,11 @@ final class CsrKernel implements LayerKernel {
 
     int nnz() { return column.length; }
 
+    private boolean anyDenseRow() {
+        for (int o = 0; o < out; o++) if (Loops.denseRow(rowStart[o + 1] - rowStart[o], in)) return true;
+        return false;
+    }
+
     @Override public KernelType type() { return KernelType.CSR; }
 
     @Override
@@ -139,12 +145,22 @@ final class CsrKernel implements LayerKernel {
         int n = rows;
         float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
+        float[][] xt = anyDenseRow() ? xtBuf = Loops.ensure(xtBuf, n, in) : null;
+        if (xt != null) Loops.transpose(x, in, n, xt);
         Parallel.forRows(out, rowStart, n, (from, to) -> {
+            float[] row = null;
             for (int o = from; o < to; o++) {
                 float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
                 gradB[o] = Loops.sum(dzo, n);
                 int k = rowStart[o];
                 int end = rowStart[o + 1];
+                if (xt != null && Loops.denseRow(end - k, in)) {
+                    // the whole row as vectorized axpys over the inputs, then the present entries picked out
+                    if (row == null) row = new float[in];
+                    Loops.outerRow(dzo, xt, n, row, in);
+                    for (; k < end; k++) gradW[k] = row[column[k]];
+                    continue;
+                }
                 for (; k + 8 <= end; k += 8) {
                     Loops.dot8(dzo, x[column[k]], x[column[k + 1]], x[column[k + 2]], x[column[k + 3]],
                             x[column[k + 4]], x[column[k + 5]], x[column[k + 6]], x[column[k + 7]], n, gradW, k);
@@ -299,6 +315,22 @@ final class CsrKernel implements LayerKernel {
             stateW = optimizer.newState(w.length);
         }
         haveGradient = false;
+    }
+
+    @Override
+    public void importState(float[] biases, float[] ws, float[] bs) {
+        System.arraycopy(biases, 0, bias, 0, out);
+        long n = (long) out * in;
+        if (ws != null && ws.length == stateW.length * n) {
+            for (int c = 0; c < stateW.length; c++) {
+                for (int o = 0; o < out; o++) {
+                    for (int k = rowStart[o]; k < rowStart[o + 1]; k++) stateW[c][k] = ws[(int) (c * n + (long) o * in + column[k])];
+                }
+            }
+        }
+        if (bs != null && bs.length == stateB.length * out) {
+            for (int c = 0; c < stateB.length; c++) System.arraycopy(bs, c * out, stateB[c], 0, out);
+        }
     }
 
     @Override public INDArray weightArray() { return Nd4j.createFromArray(weights()).reshape('c', out, in); }

@@ -226,6 +226,23 @@ final class DenseKernel implements LayerKernel {
         mask = maskArrayOrNull(m);
     }
 
+    @Override
+    public void importState(float[] biases, float[] ws, float[] bs) {
+        bias.assign(Nd4j.createFromArray(biases).reshape(1, out).castTo(dtype));
+        // in place: the updaters hold views of these arrays
+        if (weightState != null && ws != null) weightState.assign(Nd4j.createFromArray(ws).reshape(1, ws.length).castTo(dtype));
+        if (biasState != null && bs != null) biasState.assign(Nd4j.createFromArray(bs).reshape(1, bs.length).castTo(dtype));
+        if (mask != null && weightState != null) {
+            // absent connections keep ND4J's fresh value, whatever the other kernel had there
+            long n = (long) out * in;
+            INDArray chunked = weightState.reshape('c', weightState.length() / n, n);
+            INDArray maskRow = mask.reshape('c', 1, n);
+            chunked.muliRowVector(maskRow);
+            double fresh = freshStateValue();
+            if (fresh != 0) chunked.addiRowVector(maskRow.rsub(1).muli(fresh));
+        }
+    }
+
     @Override public INDArray weightArray() { return weight; }
     @Override public INDArray biasArray() { return bias; }
     @Override public INDArray weightGradient() { return gradW; }

@@ -59,6 +59,13 @@ interface LayerKernel {
 
     Object saveState();
 
+    /**
+     * Takes over another kernel's biases and optimizer state (a kernel switch after a mask edit): {@code weightState}
+     * is {@code [chunks*out*in]} in {@link #weightState()}'s layout, {@code biasState} {@code [chunks*out]}; either
+     * null when the optimizer keeps no state. Entries of absent connections are ignored.
+     */
+    void importState(float[] biases, float[] weightState, float[] biasState);
+
     void restoreState(Object state, Mask mask);
 
     // ND4J views for tests and engine internals: live arrays for the dense kernel, copies for the others.

@@ -23,7 +23,10 @@ public final class MaskedLinear {
     private final int out;
     private final Activation activation;
     private final DataType dtype;
-    private final LayerKernel kernel;
+    private final KernelType requested;
+    private final int batch;
+    private LayerKernel kernel;
+    private IUpdater updaterConfig;
     private Mask maskBits;
 
     public MaskedLinear(Mask mask, Activation activation, DataType dtype, IUpdater updater, SplittableRandom rng) {
@@ -31,12 +34,20 @@ public final class MaskedLinear {
     }
 
     public MaskedLinear(Mask mask, Activation activation, DataType dtype, IUpdater updater, SplittableRandom rng, KernelType kernelType) {
+        this(mask, activation, dtype, updater, rng, kernelType, KernelSelector.DEFAULT_BATCH);
+    }
+
+    /** {@code batch}: the batch size it will train with, which AUTO weighs against the connections to pick the kernel. */
+    public MaskedLinear(Mask mask, Activation activation, DataType dtype, IUpdater updater, SplittableRandom rng, KernelType kernelType, int batch) {
         this.in = mask.cols();
         this.out = mask.rows();
         this.activation = activation;
         this.dtype = dtype;
+        this.requested = kernelType;
+        this.batch = Math.max(1, batch);
+        this.updaterConfig = updater;
         this.maskBits = mask.copy();
-        this.kernel = KernelSelector.create(kernelType, maskBits, activation, dtype, updater, initialWeights(maskBits, rng));
+        this.kernel = KernelSelector.create(kernelType, maskBits, activation, dtype, updater, initialWeights(maskBits, rng), this.batch);
     }
 
     /**
@@ -73,6 +84,7 @@ public final class MaskedLinear {
     /** Installs a new optimizer (name or learning rate changed); {@code reset} clears its state. */
     public void setUpdater(IUpdater config, boolean reset) {
         kernel.setUpdater(config, reset);
+        updaterConfig = config;
     }
 
     /** Forward for training; the result is this layer's buffer, valid until its next forward. */
@@ -137,6 +149,24 @@ public final class MaskedLinear {
         }
         maskBits = newMask.copy();
         kernel.setMask(kept, added, maskBits, addedValues);
+        if (requested == KernelType.AUTO && dtype == DataType.FLOAT) followDensity();
+    }
+
+    /**
+     * After a large density change (gradual magnitude pruning takes a layer from dense to 10% in one run) the kernel
+     * AUTO picked may be several times slower than another: move the weights, biases and optimizer state over. The
+     * mask edit itself has already been applied by the old kernel, so its semantics don't depend on the switch.
+     */
+    private void followDensity() {
+        KernelType next = KernelSelector.rechoose(kernel.type(), out, in, maskBits.nnz(), batch, dtype, KernelCalibration.current());
+        if (next == kernel.type()) return;
+        LayerKernel moved = KernelSelector.create(next, maskBits, activation, dtype, updaterConfig, kernel.presentWeights(maskBits), batch);
+        moved.importState(kernel.biases(), floatsOrNull(kernel.weightState()), floatsOrNull(kernel.biasState()));
+        kernel = moved;
+    }
+
+    private static float[] floatsOrNull(INDArray a) {
+        return a == null ? null : DenseKernel.flatFloats(a);
     }
 
     public int inFeatures() { return in; }
@@ -175,13 +205,17 @@ public final class MaskedLinear {
 
     /** Everything a restore needs: weights, biases, optimizer state and mask, copied. */
     LayerState saveState() {
-        return new LayerState(kernel.saveState(), maskBits.copy());
+        return new LayerState(kernel.type(), kernel.saveState(), maskBits.copy());
     }
 
+    /** A state saved before a kernel switch goes back to the kernel that saved it. */
     void restoreState(LayerState s) {
         maskBits = s.mask().copy();
+        if (s.kernel() != kernel.type()) {
+            kernel = KernelSelector.create(s.kernel(), maskBits, activation, dtype, updaterConfig, new float[Math.toIntExact(maskBits.nnz())], batch);
+        }
         kernel.restoreState(s.kernelState(), maskBits);
     }
 
-    record LayerState(Object kernelState, Mask mask) {}
+    record LayerState(KernelType kernel, Object kernelState, Mask mask) {}
 }

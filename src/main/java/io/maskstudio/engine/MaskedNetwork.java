@@ -35,9 +35,15 @@ public final class MaskedNetwork {
         this(design, dtype, optimizer, learningRate, weightDecay, seed, KernelType.AUTO);
     }
 
-    /** {@code kernel} AUTO picks per layer from size and density; any other value forces it on every layer. */
+    /** {@code kernel} AUTO picks per layer from the work at the design's batch size; any other value forces it on every layer. */
     public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed,
                          KernelType kernel) {
+        this(design, dtype, optimizer, learningRate, weightDecay, seed, kernel, design.settings().batchSize());
+    }
+
+    /** {@code batch}: the batch size training will use, which AUTO weighs against each layer's connections. */
+    public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed,
+                         KernelType kernel, int batch) {
         this.dtype = dtype;
         this.rng = new SplittableRandom(seed);
         this.optimizer = optimizer;
@@ -53,7 +59,7 @@ public final class MaskedNetwork {
             if (last && a != Activation.SOFTMAX && a != Activation.IDENTITY) {
                 throw new IllegalArgumentException("output layer '" + specs.get(k).name() + "' must use softmax (a classifier), was " + a.id());
             }
-            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split(), kernel));
+            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split(), kernel, batch));
         }
         this.classes = specs.get(specs.size() - 1).size();
     }

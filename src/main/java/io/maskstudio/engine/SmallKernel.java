@@ -41,6 +41,7 @@ final class SmallKernel implements LayerKernel {
     private float[][] dzBuf;
     private float[][] dz;         // rows of δ (dzBuf rows, or dOut's for identity)
     private float[][] dx;
+    private float[][] xtBuf;      // the input batch-major [rows][in], for dense-ish rows' dW
     private int rows;
     private boolean haveGradient;
 
@@ -136,13 +137,22 @@ final class SmallKernel implements LayerKernel {
         float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
         float[] dots = new float[8];
+        float[][] xt = null;
         for (int o = 0; o < out; o++) {
             float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
             gradB[o] = Loops.sum(dzo, n);
-            // dW[o,i] = δ[o]·x[i] on present connections (eight per pass over δ), +0.0 elsewhere
             float[] g = gradW[o];
-            Loops.fill(g, 0f, in);
             int[] cols = rowCols[o];
+            if (Loops.denseRow(cols.length, in)) {
+                // the whole row as vectorized axpys over the inputs, then masked (+0.0 where absent)
+                if (xt == null) Loops.transpose(x, in, n, xt = xtBuf = Loops.ensure(xtBuf, n, in));
+                Loops.outerRow(dzo, xt, n, g, in);
+                float[] mo = m[o];
+                for (int i = 0; i < in; i++) g[i] = g[i] * mo[i] + 0f;
+                continue;
+            }
+            // dW[o,i] = δ[o]·x[i] on present connections (eight per pass over δ), +0.0 elsewhere
+            Loops.fill(g, 0f, in);
             int k = 0;
             for (; k + 8 <= cols.length; k += 8) {
                 Loops.dot8(dzo, x[cols[k]], x[cols[k + 1]], x[cols[k + 2]], x[cols[k + 3]],
@@ -276,6 +286,24 @@ final class SmallKernel implements LayerKernel {
             }
         }
         setStructure(mask);
+    }
+
+    @Override
+    public void importState(float[] biases, float[] ws, float[] bs) {
+        System.arraycopy(biases, 0, bias, 0, out);
+        if (ws != null && ws.length == stateW.length * out * in) {
+            for (int c = 0; c < stateW.length; c++) {
+                float fresh = optimizer.freshValue(c);
+                for (int o = 0; o < out; o++) {
+                    float[] row = stateW[c][o];
+                    float[] mo = m[o];
+                    for (int i = 0; i < in; i++) row[i] = mo[i] != 0 ? ws[(c * out + o) * in + i] : fresh;
+                }
+            }
+        }
+        if (bs != null && bs.length == stateB.length * out) {
+            for (int c = 0; c < stateB.length; c++) System.arraycopy(bs, c * out, stateB[c], 0, out);
+        }
     }
 
     @Override public INDArray weightArray() { return matrix(w); }

@@ -83,7 +83,8 @@ public final class TrainingSession {
         }
         if (split.train().rows() == 0) throw new IllegalArgumentException("the training split is empty");
         this.settings = settings;
-        this.network = new MaskedNetwork(design, dtype, settings.optimizer(), settings.learningRate(), settings.weightDecay(), settings.seed(), kernel);
+        this.network = new MaskedNetwork(design, dtype, settings.optimizer(), settings.learningRate(), settings.weightDecay(), settings.seed(), kernel,
+                settings.batchSize());
         this.train = split.train();
         this.validation = split.validation();
         this.valBatch = validation.rows() > 0 ? network.batch(validation.x(), validation.features(), identity(validation.rows())) : null;

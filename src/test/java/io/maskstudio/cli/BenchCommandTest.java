@@ -39,8 +39,31 @@ class BenchCommandTest {
 
     @Test
     void mlpReportsStepsPerSecondAndTheKernelOfEveryLayer() {
-        String out = run(0, "mlp", "--layers", "64,32,10", "--density", "0.5", "--batch", "16", "--steps", "50", "--json")[0];
+        String out = run(0, "mlp", "--layers", "64,32,10", "--density", "0.5", "--batch", "16", "--steps", "50", "--kernel", "small", "--json")[0];
         assertTrue(out.matches("(?s)\\{\"bench\":\"mlp\",.*\"steps_per_second\":[0-9.]+.*\"kernel\":\"small,small\".*\\}\\s*"), out);
+        assertTrue(out.matches("(?s).*\"layer_ms\":\\[[0-9.]+,[0-9.]+\\].*"), "one time per layer: " + out);
+        String auto = run(0, "mlp", "--layers", "64,32,10", "--batch", "16", "--steps", "50")[0];
+        assertTrue(auto.matches("(?s).*\n  64 -> 32: (small|csr|dense), [0-9.]+ ms per step alone\n  32 -> 10: (small|csr|dense), [0-9.]+ ms.*"), auto);
+    }
+
+    @Test
+    void gridReportsEveryKernelTheChoiceAndASummary() {
+        String out = run(0, "grid", "--sizes", "16", "--pairs", "24x8", "--densities", "0.5,1", "--batches", "4", "--json")[0];
+        String[] lines = out.strip().split("\n");
+        assertEquals(5, lines.length, "2 shapes x 2 densities x 1 batch, then the summary: " + out);
+        for (int k = 0; k < 4; k++) {
+            assertTrue(lines[k].matches("\\{\"bench\":\"grid\",.*\"dense_us\":[0-9.]+,\"csr_us\":[0-9.]+,\"small_us\":[0-9.]+,"
+                    + "\"fastest\":\"(dense|csr|small)\",\"chosen\":\"(dense|csr|small)\",\"ratio\":[0-9.]+.*"), lines[k]);
+        }
+        assertTrue(lines[1].contains("\"in\":16,\"out\":16,\"density\":1.0,\"batch\":4,\"connections\":256"), lines[1]);
+        assertTrue(lines[4].matches("\\{\"bench\":\"grid-summary\",\"points\":4,\"within_10_percent\":[0-4],.*"), lines[4]);
+    }
+
+    @Test
+    void netTimesAnEpochOfAGraphOnItsDataset() {
+        String out = run(0, "net", "sample-graphs/xor.graph.json", "--epochs", "1", "--kernel", "csr", "--json")[0];
+        assertTrue(out.matches("(?s)\\{\"bench\":\"net\",\"graph\":\"xor.graph.json\",\"dataset\":\"xor\",\"batch\":16,.*"
+                + "\"s_per_epoch\":[0-9.]+,.*\"kernel\":\"csr,csr\".*"), out);
     }
 
     @Test
@@ -51,7 +74,7 @@ class BenchCommandTest {
 
     @Test
     void humanOutputNamesKernelAndCore() {
-        String out = run(0, "layer", "--batch", "4", "--in", "16", "--out", "8", "--steps", "2")[0];
+        String out = run(0, "layer", "--batch", "4", "--in", "16", "--out", "8", "--steps", "2", "--kernel", "small")[0];
         assertTrue(out.contains("ms per step") && out.contains("kernel small") && out.contains("OpenBLAS core"), out);
     }
 

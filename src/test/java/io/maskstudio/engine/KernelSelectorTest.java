@@ -9,17 +9,85 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The automatic kernel choice from a given calibration: no timing here, only the decisions. */
 class KernelSelectorTest {
+    /**
+     * Fitted to the issue's measurements (784->300 dense at batch 100: dense 3.3 ms, csr 3.9 ms, small 9.1 ms per
+     * step) and to the tiny-layer speed: the plain-Java kernels cost per multiply-add, dense per weight and step.
+     */
+    static final KernelCalibration ISSUE = new KernelCalibration(
+            250, 0.12, 2.0,
+            10, 0.055, 0.4, 2.0,
+            4, 0.125, 0.4, 1.0);
 
     @Test
-    void autoPicksByShapeDensityAndPrecision() {
-        assertEquals(KernelType.SMALL, KernelSelector.choose(32, 64, 2048, DataType.FLOAT), "small layer");
-        assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 4096, 4096L * 4096, DataType.FLOAT), "large dense layer");
-        assertEquals(KernelType.CSR, KernelSelector.choose(4096, 4096, 4096L * 41, DataType.FLOAT), "large layer at 1%");
-        assertEquals(KernelType.CSR, KernelSelector.choose(100_000, 100_000, 1_000_000, DataType.FLOAT), "too large for a dense matrix");
-        assertEquals(KernelType.DENSE, KernelSelector.choose(32, 64, 2048, DataType.DOUBLE), "plain-Java kernels are float32");
-        assertEquals(KernelType.CSR, KernelSelector.choose(100_000, 100_000, 1_000_000, DataType.DOUBLE), "no dense option at that size");
+    void lenetPairsGoWhereTheWorkIsCheapest() {
+        // the issue's case: at batch 100 the dense GEMMs are ~3x faster than small's loops on 784x300 and 300x100
+        for (double density : new double[]{1.0, 0.3}) {
+            for (int[] pair : new int[][]{{300, 784}, {100, 300}}) {
+                long nnz = Math.round(density * pair[0] * pair[1]);
+                KernelType k = KernelSelector.choose(pair[0], pair[1], nnz, 100, DataType.FLOAT, ISSUE);
+                assertTrue(k != KernelType.SMALL, pair[0] + "x" + pair[1] + " at " + density + " went to small");
+                double chosen = ISSUE.predictUs(k, pair[0], pair[1], nnz, 100);
+                for (KernelType other : new KernelType[]{KernelType.SMALL, KernelType.CSR, KernelType.DENSE}) {
+                    assertTrue(chosen <= ISSUE.predictUs(other, pair[0], pair[1], nnz, 100) * KernelSelector.TIE,
+                            k + " chosen but " + other + " is predicted faster at " + density);
+                }
+            }
+        }
+        assertEquals(KernelType.DENSE, KernelSelector.choose(300, 784, 235_200, 100, DataType.FLOAT, ISSUE));
+    }
+
+    @Test
+    void theSameLayerChangesKernelWithTheBatchAndTheDensity() {
+        // one sample: dense's fixed cost per step (~20 native calls) dominates, the plain-Java loops win
+        assertEquals(KernelType.SMALL, KernelSelector.choose(100, 300, 30_000, 1, DataType.FLOAT, ISSUE));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(100, 300, 30_000, 512, DataType.FLOAT, ISSUE));
+        // at 1% the connections are few: CSR, whatever the batch
+        assertEquals(KernelType.CSR, KernelSelector.choose(4096, 4096, 4096L * 41, 256, DataType.FLOAT, ISSUE));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 4096, 4096L * 4096, 256, DataType.FLOAT, ISSUE));
+    }
+
+    @Test
+    void fixedRulesComeBeforeTheCalibration() {
+        assertEquals(KernelType.CSR, KernelSelector.choose(100_000, 100_000, 1_000_000, 64, DataType.FLOAT, ISSUE), "too large for a dense matrix");
+        assertEquals(KernelType.DENSE, KernelSelector.choose(32, 64, 2048, 32, DataType.DOUBLE, ISSUE), "plain-Java kernels are float32");
+        assertEquals(KernelType.CSR, KernelSelector.choose(100_000, 100_000, 1_000_000, 64, DataType.DOUBLE, ISSUE), "no dense option at that size");
+        KernelCalibration smallIsFree = new KernelCalibration(1000, 1, 1, 1000, 1, 1, 1, 0, 0, 0, 0);
+        assertEquals(KernelType.SMALL, KernelSelector.choose(256, 256, 256L * 256, 32, DataType.FLOAT, smallIsFree));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(512, 256, 512L * 256, 32, DataType.FLOAT, smallIsFree),
+                "above SMALL_MAX_WEIGHTS small's dense storage is not offered");
+    }
+
+    @Test
+    void nearATieThePlainJavaKernelsWin() {
+        KernelCalibration equal = new KernelCalibration(0, 1, 0, 0, 1.0 / 3, 1, 0, 0, 1.0 / 3, 1, 0);
+        assertEquals(KernelType.SMALL, KernelSelector.choose(64, 64, 4096, 8, DataType.FLOAT, equal));
+    }
+
+    @Test
+    void aMaskEditSwitchesKernelOnlyForAClearGain() {
+        int out = 300;
+        int in = 784;
+        long full = (long) out * in;
+        assertEquals(KernelType.CSR, KernelSelector.rechoose(KernelType.DENSE, out, in, full / 10, 100, DataType.FLOAT, ISSUE), "pruned to 10%");
+        assertEquals(KernelType.DENSE, KernelSelector.rechoose(KernelType.DENSE, out, in, full * 9 / 10, 100, DataType.FLOAT, ISSUE), "pruned to 90%");
+        assertEquals(KernelType.CSR, KernelSelector.rechoose(KernelType.CSR, out, in, full, 100, DataType.FLOAT, ISSUE),
+                "grown back to 100%: dense would be only 1.2x faster");
+        assertEquals(KernelType.DENSE, KernelSelector.rechoose(KernelType.SMALL, 100, 300, 30_000, 512, DataType.FLOAT, ISSUE), "small at 2.7x");
+        // just past the crossover the predicted gain is below SWITCH_GAIN: stay
+        long crossover = 0;
+        for (long n = full; n > 0; n -= full / 1000) {
+            if (KernelSelector.choose(out, in, n, 100, DataType.FLOAT, ISSUE) == KernelType.CSR) {
+                crossover = n;
+                break;
+            }
+        }
+        assertTrue(crossover > 0);
+        assertEquals(KernelType.DENSE, KernelSelector.rechoose(KernelType.DENSE, out, in, crossover, 100, DataType.FLOAT, ISSUE));
+        assertEquals(KernelType.DENSE, KernelSelector.rechoose(KernelType.DENSE, out, in, full / 10, 100, DataType.DOUBLE, ISSUE), "DOUBLE stays dense");
     }
 
     @Test
@@ -34,5 +102,17 @@ class KernelSelectorTest {
     void kernelNamesParse() {
         for (KernelType k : KernelType.values()) assertEquals(k, KernelType.parse(k.id()));
         assertThrows(IllegalArgumentException.class, () -> KernelType.parse("gpu"));
+    }
+
+    @Test
+    void nativeThreadsLeaveTheLoadedCoresAlone() {
+        assertEquals(2, NativeThreads.choose(2, 0.3, null, null), "idle 2-core machine: both");
+        assertEquals(1, NativeThreads.choose(2, 1.2, null, null), "one core busy elsewhere");
+        assertEquals(1, NativeThreads.choose(2, 7.8, null, null), "loaded: one, never zero");
+        assertEquals(12, NativeThreads.choose(16, 4.5, null, null));
+        assertEquals(16, NativeThreads.choose(16, Double.NaN, null, null), "no load average: all cores");
+        assertEquals(2, NativeThreads.choose(16, 4.5, "2", null), "the setting wins");
+        assertEquals(3, NativeThreads.choose(16, 4.5, null, "3"), "so does OMP_NUM_THREADS");
+        assertEquals(12, NativeThreads.choose(16, 4.5, "zero", null), "an unreadable setting is ignored");
     }
 }

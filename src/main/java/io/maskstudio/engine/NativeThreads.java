@@ -1,0 +1,85 @@
+package io.maskstudio.engine;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How many threads ND4J's native code (OpenMP loops and OpenBLAS) may use. By default it takes every core, and its
+ * OpenMP threads spin while they wait for each other: on a busy machine a descheduled thread stalls the others, so
+ * a 784x300 dense step at batch 100 took 56 ms with 2 threads and 8.6 ms with 1 on the 2-core build VM at load 7.8
+ * (docs/performance.md). So the count is the cores left over by the load when ND4J starts, at least 1:
+ * {@code cores - floor(load average)}. The user's {@code OMP_NUM_THREADS} wins; {@code -Dmaskstudio.nativeThreads=N}
+ * or {@code MASKSTUDIO_NATIVE_THREADS=N} set it.
+ */
+public final class NativeThreads {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeThreads.class);
+    public static final String PROPERTY = "maskstudio.nativeThreads";
+    public static final String ENV = "MASKSTUDIO_NATIVE_THREADS";
+    private static volatile int configured;
+
+    private NativeThreads() {}
+
+    /** Applies the thread count once per process (idempotent); returns it. */
+    public static int configure() {
+        int c = configured;
+        if (c > 0) return c;
+        synchronized (NativeThreads.class) {
+            if (configured > 0) return configured;
+            int cores = Runtime.getRuntime().availableProcessors();
+            String omp = System.getenv("OMP_NUM_THREADS");
+            int t = choose(cores, loadAverage(), System.getProperty(PROPERTY, System.getenv(ENV)), omp);
+            if (omp == null || omp.isBlank()) {
+                try {
+                    Nd4j.getEnvironment().setMaxMasterThreads(t);
+                    Nd4j.getEnvironment().setMaxThreads(t);
+                    Nd4j.factory().blas().setMaxThreads(t);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("cannot set ND4J's thread count", e);
+                }
+            }
+            configured = t;
+            return t;
+        }
+    }
+
+    /** The count {@link #configure} chose, or 0 before it ran. */
+    public static int configured() {
+        return configured;
+    }
+
+    /** The rule, from its inputs: an explicit setting, else OMP_NUM_THREADS, else the cores the load leaves free. */
+    static int choose(int cores, double loadAverage, String setting, String ompNumThreads) {
+        Integer explicit = parse(setting);
+        if (explicit != null) return Math.max(1, Math.min(explicit, cores));
+        Integer omp = parse(ompNumThreads);
+        if (omp != null) return Math.max(1, omp);
+        int free = Double.isFinite(loadAverage) && loadAverage >= 0 ? cores - (int) Math.floor(loadAverage) : cores;
+        return Math.max(1, Math.min(cores, free));
+    }
+
+    private static Integer parse(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            int v = Integer.parseInt(s.strip());
+            return v > 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The 1-minute load average (Linux), or NaN where it can't be read. */
+    public static double loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
+            return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
