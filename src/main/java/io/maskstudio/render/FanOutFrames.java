@@ -83,6 +83,12 @@ public final class FanOutFrames {
         return new int[]{w, height * scale + CAPTION + 2 * GAP};
     }
 
+    /** Where input pixel (row, col) of frame {@code k} is drawn in the strip: the {x, y} of its square's top-left corner. */
+    public int[] pixelAt(int k, int row, int col, int scale) {
+        int[] size = tileSize(scale);
+        return new int[]{k * size[0] + (size[0] - width * scale) / 2 + col * scale, GAP + row * scale};
+    }
+
     /** Frame {@code k}'s picture: the fan-out image, "epoch N" under it. */
     public Raster tile(int k, int scale) {
         int[] size = tileSize(scale);
@@ -127,11 +133,11 @@ public final class FanOutFrames {
         g.setColor(Color.WHITE);
         g.fillRect(x0, 0, size[0], size[1]);
         int[] fan = frames.get(k).fanOut();
-        int left = x0 + (size[0] - width * scale) / 2;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
+                int[] at = pixelAt(0, r, c, scale);
                 g.setColor(new Color(color(fan[r * width + c]), true));
-                g.fillRect(left + c * scale, GAP + r * scale, scale, scale);
+                g.fillRect(x0 + at[0], at[1], scale, scale);
             }
         }
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
