@@ -69,6 +69,7 @@ public final class TrainingPanel extends BorderPane {
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final ConfusionView confusion = new ConfusionView(TaskRunner.background());
+    private final MaskEvolutionView evolution = new MaskEvolutionView(TaskRunner.background());
     /** The shown saved run's val.npz (read once, on first use); null without a design to evaluate. */
     private ValidationSource openedValidation;
     private final RunsList runs = new RunsList(TaskRunner.background());
@@ -152,6 +153,7 @@ public final class TrainingPanel extends BorderPane {
         exportModelButton.setOnAction(e -> exportModel());
         exportModelButton.setDisable(true);
         heatmaps.setNotices(this::showExportMessage);
+        evolution.setNotices(this::showExportMessage);
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
         runs.setOnOpen(this::openRun);
@@ -235,6 +237,7 @@ public final class TrainingPanel extends BorderPane {
         if (run.design() != null) heatmaps.setLayers(run.design().layers());
         scrubber.followLatest();
         scrubber.setSnapshots(snaps.snapshots());
+        evolution.show(run.design() != null ? run.design().layers() : null, snaps.snapshots());
     }
 
     /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
@@ -251,6 +254,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         heatmaps.setLayers(controller.trainer() != null ? controller.runLayers() : design.layers());
+        evolution.show(null, List.of());
         shownVersion = -1;
         shownPausedSnapshot = null;
         historyGate.reset();
@@ -327,6 +331,7 @@ public final class TrainingPanel extends BorderPane {
         modelExport.setDialogs(dialogs);
         form.setFileDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
+        evolution.setFileDialogs(dialogs);
         charts.setFileDialogs(dialogs);
     }
 
@@ -404,7 +409,7 @@ public final class TrainingPanel extends BorderPane {
         message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
-        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion, evolution);
         runsPane.setId("runsPane");
         runsPane.setAnimated(false);
         runs.setPrefHeight(150);
@@ -463,6 +468,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         confusion.clear();
+        evolution.show(null, List.of());
         heatmaps.setLayers(controller.runLayers());
         exportModelButton.setDisable(true);
         rate.reset();
@@ -516,6 +522,7 @@ public final class TrainingPanel extends BorderPane {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
             scrubber.setSnapshots(snapshots);
+            evolution.show(controller.runLayers(), snapshots);
         }
         LiveCurves live = controller.liveCurves();
         if (opened == null && live != null && live.version() != shownCurvesVersion && curvesGate.pass(now, !running || shownCurvesVersion < 0)) {
@@ -637,6 +644,7 @@ public final class TrainingPanel extends BorderPane {
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
     ConfusionView confusion() { return confusion; }
+    MaskEvolutionView evolution() { return evolution; }
     RunsList runs() { return runs; }
     SavedRunBar savedBar() { return savedBar; }
     Label message() { return message; }
