@@ -11,6 +11,7 @@ import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
 import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunGroup;
 import io.maskstudio.runs.RunLabel;
 import io.maskstudio.runs.RunSnapshots;
 import io.maskstudio.ui.fx.LatestOnly;
@@ -75,6 +76,10 @@ public final class TrainingPanel extends BorderPane {
     private final RunsList runs = new RunsList(TaskRunner.background());
     private final TitledPane runsPane = new TitledPane("Runs", runs);
     private final SavedRunBar savedBar = new SavedRunBar();
+    /** An opened sweep or lottery folder, shown instead of {@link #runPart}. */
+    private final RunGroupView groupView = new RunGroupView();
+    /** The curves, heatmaps and scrubber of the shown run. */
+    private final VBox runPart = new VBox();
     /** Loads run folders for Open; only the newest request is shown. */
     private final LatestOnly openings = new LatestOnly(TaskRunner.background());
     /** The saved run shown instead of the current one (null: the current run is shown). */
@@ -162,6 +167,8 @@ public final class TrainingPanel extends BorderPane {
                 ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
         runs.setMessages(this::showExportMessage, this::showMessage);
         savedBar.back.setOnAction(e -> showCurrentRun());
+        groupView.back.setOnAction(e -> showCurrentRun());
+        groupView.setOnOpenRun(this::openRun);
         savedBar.editDesign.setOnAction(e -> {
             if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
         });
@@ -211,11 +218,31 @@ public final class TrainingPanel extends BorderPane {
      */
     public void openRun(Path dir) {
         message.setVisible(false);
+        if (RunGroup.isGroup(dir)) {
+            openGroup(dir);
+            return;
+        }
         openings.submit(() -> {
             RunFolder run = RunFolder.open(dir);
             return new SavedRun(run, RunSnapshots.read(run, RunSnapshots.DEFAULT_MAX_BYTES));
         }, (SavedRun loaded) -> showSaved(loaded.run(), loaded.snapshots()),
                 failure -> showMessage(dir + ": cannot open the run: " + failure.getMessage()));
+    }
+
+    /** A sweep or lottery folder: listed as a group in the Runs list, its chart and results shown instead of a run. */
+    private void openGroup(Path dir) {
+        runs.addGroup(dir);
+        openings.submit(() -> RunGroup.open(dir), (RunGroup g) -> {
+            groupView.show(g);
+            showRunPart(false);
+        }, failure -> showMessage(dir + ": cannot open the group: " + failure.getMessage()));
+    }
+
+    /** The shown run's views, or (false) the opened group's in their place. */
+    private void showRunPart(boolean run) {
+        runPart.setVisible(run);
+        runPart.setManaged(run);
+        if (run) groupView.hide();
     }
 
     /** A run folder as read for showing. */
@@ -226,6 +253,7 @@ public final class TrainingPanel extends BorderPane {
             showMessage("Cannot open " + run.dir() + ": " + String.join("; ", run.problems()));
             return;
         }
+        showRunPart(true);
         opened = run;
         openedValidation = run.design() != null ? ValidationSource.runFolder(run.dir(), run.design().layers()) : null;
         confusion.clear();
@@ -242,6 +270,7 @@ public final class TrainingPanel extends BorderPane {
 
     /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
     private void showCurrentRun() {
+        showRunPart(true);
         opened = null;
         openedValidation = null;
         confusion.clear();
@@ -433,7 +462,10 @@ public final class TrainingPanel extends BorderPane {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox.setMargin(runsPane, new Insets(4, 10, 0, 10));
         VBox.setMargin(savedBar, new Insets(4, 10, 0, 10));
-        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber, exportRow);
+        runPart.getChildren().addAll(scroll, new Separator(), scrubber, exportRow);
+        VBox.setVgrow(runPart, Priority.ALWAYS);
+        VBox.setVgrow(groupView, Priority.ALWAYS);
+        return new VBox(runsPane, savedBar, groupView, runPart);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -460,6 +492,7 @@ public final class TrainingPanel extends BorderPane {
 
     /** A fresh run: forget the previous one's curves, snapshots and messages (and a shown saved run). */
     private void beginRun() {
+        showRunPart(true);
         opened = null;
         savedBar.hide();
         endedState = null;
@@ -647,6 +680,7 @@ public final class TrainingPanel extends BorderPane {
     MaskEvolutionView evolution() { return evolution; }
     RunsList runs() { return runs; }
     SavedRunBar savedBar() { return savedBar; }
+    RunGroupView groupView() { return groupView; }
     Label message() { return message; }
     Label status() { return status; }
     ProgressBar runProgress() { return runProgress; }
