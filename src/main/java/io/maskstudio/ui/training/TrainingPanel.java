@@ -7,6 +7,7 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.render.FanOutFrames;
 import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
 import io.maskstudio.runs.LiveCurves;
@@ -233,6 +234,7 @@ public final class TrainingPanel extends BorderPane {
     private void openGroup(Path dir) {
         runs.addGroup(dir);
         openings.submit(() -> RunGroup.open(dir), (RunGroup g) -> {
+            savedBar.hide();
             groupView.show(g);
             showRunPart(false);
         }, failure -> showMessage(dir + ": cannot open the group: " + failure.getMessage()));
@@ -667,6 +669,9 @@ public final class TrainingPanel extends BorderPane {
 
     /** The snapshot the heatmaps, hints and Prune/Grow buttons show (null before any); lets the window's tests check what they act on. */
     public TrainingSnapshot heatmapSnapshot() { return heatmaps.shownSnapshot(); }
+
+    /** The mask-evolution pictures shown (null before any); lets the window's tests compare them with the run's masks. */
+    public FanOutFrames maskEvolutionFrames() { return evolution.shownFrames(); }
 
     /** The current or last run's trainer (null before the first run); lets the window's tests watch the run. */
     public Trainer trainer() { return controller.trainer(); }
