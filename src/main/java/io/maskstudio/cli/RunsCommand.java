@@ -35,7 +35,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code runs list|export}: the run folders {@code train --out} and the app write (README.md, "Run folders"). */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List run folders, plot and compare their curves, export the model of any kept epoch, draw the mask's evolution.",
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List run folders, plot and compare their curves, export the model of any kept epoch, draw the mask's evolution.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.PlotRuns.class, RunsCommand.ExportRun.class, RunsCommand.EvolutionRun.class,
                 CommandLine.HelpCommand.class})
 final class RunsCommand implements Runnable {

@@ -32,9 +32,13 @@ public record RunGroupManifest(String kind, String graph, List<Cell> cells) {
         } catch (JsonProcessingException e) {
             throw new FormatException(file.toString(), "", "JSON", e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) throw new FormatException(file.toString(), "$", "a JSON object", root == null ? "nothing" : root.getNodeType().toString());
+        if (root == null || !root.isObject()) {
+            throw new FormatException(file.toString(), "$", "a JSON object", root == null ? "nothing" : root.getNodeType().toString());
+        }
         String kind = root.path("kind").asText("");
-        if (!kind.equals(SWEEP) && !kind.equals(LOTTERY)) throw new FormatException(file.toString(), "$.kind", "\"sweep\" or \"lottery\"", root.path("kind").toString());
+        if (!kind.equals(SWEEP) && !kind.equals(LOTTERY)) {
+            throw new FormatException(file.toString(), "$.kind", "\"sweep\" or \"lottery\"", root.path("kind").toString());
+        }
         List<Cell> cells = new ArrayList<>();
         JsonNode list = root.path("cells");
         for (int k = 0; k < list.size(); k++) {

@@ -85,7 +85,8 @@ class FanOutFramesTest {
             for (int row = 0; row < 6; row++) {
                 for (int col = 0; col < 6; col++) {
                     int[] at = f.pixelAt(k, row, col, scale);
-                    assertEquals(f.color(counts[row * 6 + col]), strip.getPixel(at[0] + scale / 2, at[1] + scale / 2), "frame " + k + " pixel " + row + "," + col);
+                    assertEquals(f.color(counts[row * 6 + col]), strip.getPixel(at[0] + scale / 2, at[1] + scale / 2),
+                            "frame " + k + " pixel " + row + "," + col);
                 }
             }
         }

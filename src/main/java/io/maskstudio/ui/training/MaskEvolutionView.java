@@ -169,13 +169,15 @@ final class MaskEvolutionView extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(animated ? "Export the mask evolution as an animated GIF" : "Export the mask evolution as a PNG strip");
         chooser.setInitialFileName(animated ? "mask-evolution.gif" : "mask-evolution.png");
-        chooser.getExtensionFilters().add(animated ? new FileChooser.ExtensionFilter("GIF image", "*.gif") : new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.getExtensionFilters().add(animated ? new FileChooser.ExtensionFilter("GIF image", "*.gif")
+                : new FileChooser.ExtensionFilter("PNG image", "*.png"));
         if (lastDir != null && lastDir.isDirectory()) chooser.setInitialDirectory(lastDir);
         File chosen = dialogs.showSave(chooser, getScene() == null ? null : getScene().getWindow());
         if (chosen == null) return;
         lastDir = chosen.getAbsoluteFile().getParentFile();
         // Choosers on Linux do not add the extension the filter names.
-        Path file = chosen.getName().toLowerCase(Locale.ROOT).endsWith("." + ext) ? chosen.toPath() : chosen.toPath().resolveSibling(chosen.getName() + "." + ext);
+        Path file = chosen.getName().toLowerCase(Locale.ROOT).endsWith("." + ext) ? chosen.toPath()
+                : chosen.toPath().resolveSibling(chosen.getName() + "." + ext);
         int scale = Math.max(1, EXPORT_SCALE_TILE / Math.max(f.height(), f.width()));
         tasks.run(() -> {
             if (animated) AnimatedGif.write(f.tiles(scale), GIF_DELAY_MS, file);
