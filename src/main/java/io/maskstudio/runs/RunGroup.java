@@ -110,8 +110,8 @@ public record RunGroup(Path dir, String kind, String graph, List<Member> members
         return String.format(Locale.ROOT, "%.1f %% · %s", 100 * best, who);
     }
 
-    /** The densities of the results table, lowest to highest, "0.02–1"; empty before any result. */
-    public String densityRange() {
+    /** The lowest and highest density of the results table; NaNs before any result. */
+    public double[] densityBounds() {
         int d = header.indexOf("density");
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (List<String> r : rows) {
@@ -121,8 +121,14 @@ public record RunGroup(Path dir, String kind, String graph, List<Member> members
                 hi = Math.max(hi, v);
             }
         }
-        if (lo > hi) return "";
-        return lo == hi ? plain(lo) : plain(lo) + "–" + plain(hi);
+        return lo > hi ? new double[]{Double.NaN, Double.NaN} : new double[]{lo, hi};
+    }
+
+    /** The densities of the results table, lowest to highest, "0.02–1"; empty before any result. */
+    public String densityRange() {
+        double[] d = densityBounds();
+        if (Double.isNaN(d[0])) return "";
+        return d[0] == d[1] ? plain(d[0]) : plain(d[0]) + "–" + plain(d[1]);
     }
 
     private static String plain(double v) {

@@ -20,7 +20,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -58,6 +57,8 @@ final class MaskEvolutionView extends VBox {
     private FanOutFrames shown;
     private List<TrainingSnapshot> requested;
     private File lastDir;
+    /** The pair drawn, "pixels → hidden". */
+    private String into = "";
 
     MaskEvolutionView(TaskRunner tasks) {
         this.tasks = tasks;
@@ -80,8 +81,8 @@ final class MaskEvolutionView extends VBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setDisable(true);
         }
-        HBox.setHgrow(note, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gif, png, note);
+        note.setWrapText(true);
+        HBox bar = new HBox(8, title, gif, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         ScrollPane strip = new ScrollPane(view);
         strip.setId("maskEvolutionScroll");
@@ -89,7 +90,7 @@ final class MaskEvolutionView extends VBox {
         strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         strip.setMinHeight(TILE + 50);
         strip.setPrefHeight(TILE + 50);
-        getChildren().addAll(bar, strip);
+        getChildren().addAll(bar, note, strip);
         setPadding(new Insets(4, 0, 0, 0));
         managedProperty().bind(visibleProperty());
         setVisible(false);
@@ -114,7 +115,7 @@ final class MaskEvolutionView extends VBox {
         }
         if (snapshots == requested) return;
         requested = snapshots;
-        title.setText("Mask evolution · fan-out of each " + layers.get(0).name() + " pixel into " + layers.get(1).name());
+        into = layers.get(0).name() + " → " + layers.get(1).name();
         if (snapshots.isEmpty()) {
             shownNothing();
             return;
@@ -151,8 +152,8 @@ final class MaskEvolutionView extends VBox {
         img.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbInstance(), r.pixels(), 0, r.width());
         view.setImage(img);
         int n = shown.frames().size();
-        note.setText(String.format(Locale.ROOT, "%d snapshot%s · epochs %d–%d · fan-out 0 (dark) to %d (bright)", n, n == 1 ? "" : "s",
-                shown.frames().get(0).epoch(), shown.frames().get(n - 1).epoch(), shown.max()));
+        note.setText(String.format(Locale.ROOT, "%d snapshot%s · epochs %d–%d · each input pixel's connections in %s: 0 (dark) to %d (bright)",
+                n, n == 1 ? "" : "s", shown.frames().get(0).epoch(), shown.frames().get(n - 1).epoch(), into, shown.max()));
         gif.setDisable(false);
         png.setDisable(false);
     }

@@ -72,7 +72,9 @@ final class RunRow {
             String label = Files.exists(m.dir().resolve(RunLabel.LABEL_TXT)) ? RunLabel.read(m.dir()) : m.role();
             runs.add(of(RunFolder.open(m.dir()), label, g.dir()));
         }
-        return new RunRow(g.dir(), g.label(), g.kind(), g.densityRange(), g.best(), "–", runs.size() + (runs.size() == 1 ? " run" : " runs"), "",
+        double[] d = g.densityBounds();
+        String densities = Double.isNaN(d[0]) ? "–" : d[0] == d[1] ? percent(d[0]) : percent(d[0]) + "–" + percent(d[1]);
+        return new RunRow(g.dir(), g.label(), g.kind(), densities, g.best(), "–", runs.size() + (runs.size() == 1 ? " run" : " runs"), "",
                 0, g, List.copyOf(runs), null);
     }
 

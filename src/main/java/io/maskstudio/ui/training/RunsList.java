@@ -91,7 +91,7 @@ final class RunsList extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(compareColumn(), labelColumn(),
                 text("Method", r -> r.method, 70), text("Density", r -> r.density, 70), text("Best val acc", r -> r.best, 110),
-                text("Final val acc", r -> r.last, 90), text("Epochs", r -> Integer.toString(r.epochs), 60),
+                text("Final val acc", r -> r.last, 90), text("Epochs", r -> r.isGroup() ? "" : Integer.toString(r.epochs), 60),
                 text("Status", r -> r.status, 75), text("Started", r -> r.date, 120)));
         VBox.setVgrow(table, Priority.ALWAYS);
         open.setId("openRun");
