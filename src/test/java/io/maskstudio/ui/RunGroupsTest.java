@@ -208,6 +208,18 @@ class RunGroupsTest extends UiTest {
                 results.getColumns().stream().map(c -> c.getText()).toList());
         assertEquals(List.of(RESULTS.lines().toList().get(2).split(",", -1)), results.getItems().get(1));
 
+        // A result row opens its cell's run.
+        Node seedCell = lookup((Node n) -> n instanceof TableCell<?, ?> c && c.getTableView() == results && c.getTableRow() != null
+                && c.getTableRow().getIndex() == 2 && "seed".equals(c.getTableColumn().getText())).query();
+        doubleClickOn(seedCell);
+        Path second = sweep.resolve("cells/rigl-d0.3-s2");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#savedRunBar").query().isVisible()
+                && lookup("#savedRunText").queryAs(Label.class).getText().contains(second.toString()));
+        assertFalse(lookup("#runGroupView").query().isVisible());
+
+        fx(() -> runsTable().scrollTo(0));
+        doubleClickOn(rowCell("Status", 0).orElseThrow());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#runGroupView").query().isVisible());
         clickOn("#groupBack");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#runGroupView").query().isVisible());
     }
