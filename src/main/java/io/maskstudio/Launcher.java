@@ -110,7 +110,8 @@ public final class Launcher {
     /** No arguments, a graph file, or a graph file and {@code --train} (open it and start training at once). */
     static boolean opensGui(String[] args) {
         if (args.length == 0) return true;
-        if (args.length == 1) return isGraph(args[0]);
+        // maskstudio RUNDIR: a run folder (or a sweep's or lottery's) opens in the app's Training tab.
+        if (args.length == 1) return isGraph(args[0]) || App.isRunFolderArgument(args[0]);
         return args.length == 2 && (isGraph(args[0]) && args[1].equals(App.TRAIN_FLAG) || isGraph(args[1]) && args[0].equals(App.TRAIN_FLAG));
     }
 

@@ -90,9 +90,15 @@ class LauncherTest {
     }
 
     @Test
-    void commandsGoToTheCommandLine() {
+    void commandsGoToTheCommandLine() throws Exception {
         assertFalse(Launcher.opensGui(new String[]{"train", "x.graph.json"}));
         assertFalse(Launcher.opensGui(new String[]{"--help"}));
         assertFalse(Launcher.opensGui(new String[]{"inspect"}));
+        assertFalse(Launcher.opensGui(new String[]{"src"}), "a folder that is no run folder is a mistyped command");
+        Path run = Files.createDirectories(home.resolve("run")), sweep = Files.createDirectories(home.resolve("sweep"));
+        Files.writeString(run.resolve("metrics.csv"), "epoch\n");
+        Files.writeString(sweep.resolve("sweep.json"), "{\"kind\": \"sweep\"}");
+        assertTrue(Launcher.opensGui(new String[]{run.toString()}), "a run folder opens the app");
+        assertTrue(Launcher.opensGui(new String[]{sweep.toString()}), "a sweep folder opens the app");
     }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maskstudio.engine.EpochMetrics;
 import io.maskstudio.io.FormatException;
 import io.maskstudio.io.RunManifest;
+import io.maskstudio.render.AnimatedGif;
 import io.maskstudio.render.ChartImages;
+import io.maskstudio.render.FanOutFrames;
+import io.maskstudio.render.PngWriter;
 import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
+import io.maskstudio.runs.MaskEvolution;
 import io.maskstudio.runs.RunCurves;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunLabel;
@@ -31,15 +35,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code runs list|export}: the run folders {@code train --out} and the app write (README.md, "Run folders"). */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List run folders, plot and compare their curves, export the model of any kept epoch.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.PlotRuns.class, RunsCommand.ExportRun.class, CommandLine.HelpCommand.class})
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List run folders, plot and compare their curves, export the model of any kept epoch, draw the mask's evolution.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.PlotRuns.class, RunsCommand.ExportRun.class, RunsCommand.EvolutionRun.class,
+                CommandLine.HelpCommand.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, plot or export (see runs --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, plot, export or evolution (see runs --help)");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -203,6 +209,56 @@ final class RunsCommand implements Runnable {
                 throw new CliException(out + ": cannot export: " + e.getMessage(), e);
             }
             spec.commandLine().getOut().println("exported epoch " + epoch + " of " + runDir + " to " + out + " (python3 " + out.resolve("load_model.py") + ")");
+            return MaskStudioCommand.OK;
+        }
+    }
+
+    @Command(name = "evolution", mixinStandardHelpOptions = true,
+            description = {"Draws how the first pair's mask changed over the run (its input layer must have a 2-D shape): each input pixel's",
+                    "fan-out into the first hidden layer at every kept snapshot, as an animated GIF (one frame per snapshot, looping)",
+                    "and/or a PNG strip (the frames side by side, the epoch under each). All frames share one colour range."})
+    static final class EvolutionRun implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUNDIR") Path runDir;
+        @Option(names = "--gif", paramLabel = "FILE.gif", description = "the animated GIF") Path gif;
+        @Option(names = "--png", paramLabel = "FILE.png", description = "the PNG strip") Path png;
+        @Option(names = "--scale", paramLabel = "S", defaultValue = "4", description = "screen pixels per input pixel (default: ${DEFAULT-VALUE})") int scale;
+        @Option(names = "--delay", paramLabel = "MS", defaultValue = "500", description = "milliseconds per GIF frame (default: ${DEFAULT-VALUE})") int delay;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (gif == null && png == null) throw new CliException("expected --gif FILE.gif, --png FILE.png or both", MaskStudioCommand.USAGE);
+            if (scale < 1 || scale > 64) throw new CliException("--scale " + scale + ": expected 1 to 64", MaskStudioCommand.USAGE);
+            if (delay < 10 || delay > 60_000) throw new CliException("--delay " + delay + ": expected 10 to 60000 ms", MaskStudioCommand.USAGE);
+            if (!RunFolder.isRunFolder(runDir)) throw new CliException(runDir + ": not a run folder (no run.json or metrics.csv)");
+            RunFolder run = RunFolder.open(runDir);
+            for (String p : run.problems()) spec.commandLine().getErr().println("warning: " + p);
+            FanOutFrames frames;
+            try {
+                frames = MaskEvolution.read(run);
+            } catch (FormatException e) {
+                throw new CliException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            String what = frames.frames().size() + " snapshots, fan-out 0 to " + frames.max();
+            if (gif != null) {
+                try {
+                    AnimatedGif.write(frames.tiles(scale), delay, gif);
+                } catch (IOException e) {
+                    throw new CliException(gif + ": cannot write: " + e.getMessage(), e);
+                }
+                out.println("wrote " + gif + " (" + what + ")");
+            }
+            if (png != null) {
+                try {
+                    PngWriter.write(frames.strip(scale), png);
+                } catch (IOException e) {
+                    throw new CliException(png + ": cannot write: " + e.getMessage(), e);
+                }
+                out.println("wrote " + png + " (" + what + ")");
+            }
             return MaskStudioCommand.OK;
         }
     }

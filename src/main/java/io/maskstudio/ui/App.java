@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The desktop application. Opens the graph file given as the only argument, else the bundled
@@ -29,6 +30,11 @@ public class App extends Application {
         if (args.runDir() != null) w.openRunOnceReady(args.runDir());
         else if (args.train()) w.startTrainingOnceOpen();
         pulseLog = PulseLog.startIfRequested();
+    }
+
+    /** True when {@code arg} names a run, sweep or lottery folder: the launcher opens the app on it instead of the CLI. */
+    public static boolean isRunFolderArgument(String arg) {
+        return !arg.startsWith("-") && LaunchArgs.parse(List.of(arg)).runDir() != null;
     }
 
     @Override

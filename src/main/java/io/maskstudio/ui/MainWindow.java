@@ -8,6 +8,7 @@ import io.maskstudio.model.edit.EditHistory;
 import io.maskstudio.model.edit.MaskEdit;
 import io.maskstudio.runs.RunFolder;
 import io.maskstudio.runs.RunFolders;
+import io.maskstudio.runs.RunGroup;
 import io.maskstudio.runs.RunLayout;
 import io.maskstudio.ui.editor.Document;
 import io.maskstudio.ui.editor.EditorPane;
@@ -227,9 +228,9 @@ public final class MainWindow {
         File chosen = dialogs.showDirectory(dc, stage);
         if (chosen == null) return;
         Path dir = chosen.toPath();
-        if (!RunFolder.isRunFolder(dir)) {
+        if (!RunFolder.isRunFolder(dir) && !RunGroup.isGroup(dir)) {
             Alerts.error(stage, "Not a run folder", dir + ": expected a folder with " + RunLayout.RUN_JSON + " or " + RunLayout.METRICS_CSV
-                    + " (what the app and train --out write)");
+                    + " (what the app and train --out write), or a sweep or lottery folder (" + RunGroup.SWEEP_JSON + ", " + RunGroup.LOTTERY_JSON + ")");
             return;
         }
         openRunOnceReady(dir);

@@ -7,10 +7,12 @@ import io.maskstudio.engine.TrainingSnapshot;
 import io.maskstudio.model.LayerSpec;
 import io.maskstudio.model.Mask;
 import io.maskstudio.model.NetworkDesign;
+import io.maskstudio.render.FanOutFrames;
 import io.maskstudio.runs.CurveSource;
 import io.maskstudio.runs.EpochExport;
 import io.maskstudio.runs.LiveCurves;
 import io.maskstudio.runs.RunFolder;
+import io.maskstudio.runs.RunGroup;
 import io.maskstudio.runs.RunLabel;
 import io.maskstudio.runs.RunSnapshots;
 import io.maskstudio.ui.fx.LatestOnly;
@@ -69,11 +71,16 @@ public final class TrainingPanel extends BorderPane {
     private final LayerHeatmaps heatmaps = new LayerHeatmaps(TaskRunner.background());
     private final EpochScrubber scrubber = new EpochScrubber();
     private final ConfusionView confusion = new ConfusionView(TaskRunner.background());
+    private final MaskEvolutionView evolution = new MaskEvolutionView(TaskRunner.background());
     /** The shown saved run's val.npz (read once, on first use); null without a design to evaluate. */
     private ValidationSource openedValidation;
     private final RunsList runs = new RunsList(TaskRunner.background());
     private final TitledPane runsPane = new TitledPane("Runs", runs);
     private final SavedRunBar savedBar = new SavedRunBar();
+    /** An opened sweep or lottery folder, shown instead of {@link #runPart}. */
+    private final RunGroupView groupView = new RunGroupView();
+    /** The curves, heatmaps and scrubber of the shown run. */
+    private final VBox runPart = new VBox();
     /** Loads run folders for Open; only the newest request is shown. */
     private final LatestOnly openings = new LatestOnly(TaskRunner.background());
     /** The saved run shown instead of the current one (null: the current run is shown). */
@@ -154,6 +161,7 @@ public final class TrainingPanel extends BorderPane {
         exportModelButton.setOnAction(e -> exportModel());
         exportModelButton.setDisable(true);
         heatmaps.setNotices(this::showExportMessage);
+        evolution.setNotices(this::showExportMessage);
         design.addListener(designListener);
         heatmaps.setLayers(design.layers());
         runs.setOnOpen(this::openRun);
@@ -162,6 +170,8 @@ public final class TrainingPanel extends BorderPane {
                 ? "The run " + dir.getFileName() + " is still active: Stop it before deleting its folder." : null);
         runs.setMessages(this::showExportMessage, this::showMessage);
         savedBar.back.setOnAction(e -> showCurrentRun());
+        groupView.back.setOnAction(e -> showCurrentRun());
+        groupView.setOnOpenRun(this::openRun);
         savedBar.editDesign.setOnAction(e -> {
             if (opened != null && opened.design() != null) onEditDesign.accept(opened.design().copy());
         });
@@ -211,11 +221,32 @@ public final class TrainingPanel extends BorderPane {
      */
     public void openRun(Path dir) {
         message.setVisible(false);
+        if (RunGroup.isGroup(dir)) {
+            openGroup(dir);
+            return;
+        }
         openings.submit(() -> {
             RunFolder run = RunFolder.open(dir);
             return new SavedRun(run, RunSnapshots.read(run, RunSnapshots.DEFAULT_MAX_BYTES));
         }, (SavedRun loaded) -> showSaved(loaded.run(), loaded.snapshots()),
                 failure -> showMessage(dir + ": cannot open the run: " + failure.getMessage()));
+    }
+
+    /** A sweep or lottery folder: listed as a group in the Runs list, its chart and results shown instead of a run. */
+    private void openGroup(Path dir) {
+        runs.addGroup(dir);
+        openings.submit(() -> RunGroup.open(dir), (RunGroup g) -> {
+            savedBar.hide();
+            groupView.show(g);
+            showRunPart(false);
+        }, failure -> showMessage(dir + ": cannot open the group: " + failure.getMessage()));
+    }
+
+    /** The shown run's views, or (false) the opened group's in their place. */
+    private void showRunPart(boolean run) {
+        runPart.setVisible(run);
+        runPart.setManaged(run);
+        if (run) groupView.hide();
     }
 
     /** A run folder as read for showing. */
@@ -226,6 +257,7 @@ public final class TrainingPanel extends BorderPane {
             showMessage("Cannot open " + run.dir() + ": " + String.join("; ", run.problems()));
             return;
         }
+        showRunPart(true);
         opened = run;
         openedValidation = run.design() != null ? ValidationSource.runFolder(run.dir(), run.design().layers()) : null;
         confusion.clear();
@@ -237,10 +269,12 @@ public final class TrainingPanel extends BorderPane {
         if (run.design() != null) heatmaps.setLayers(run.design().layers());
         scrubber.followLatest();
         scrubber.setSnapshots(snaps.snapshots());
+        evolution.show(run.design() != null ? run.design().layers() : null, snaps.snapshots());
     }
 
     /** Leaves a shown saved run: the current run's curves and snapshots come back on the next frame. */
     private void showCurrentRun() {
+        showRunPart(true);
         opened = null;
         openedValidation = null;
         confusion.clear();
@@ -253,6 +287,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         heatmaps.setLayers(controller.trainer() != null ? controller.runLayers() : design.layers());
+        evolution.show(null, List.of());
         shownVersion = -1;
         shownPausedSnapshot = null;
         historyGate.reset();
@@ -329,6 +364,7 @@ public final class TrainingPanel extends BorderPane {
         modelExport.setDialogs(dialogs);
         form.setFileDialogs(dialogs);
         heatmaps.setFileDialogs(dialogs);
+        evolution.setFileDialogs(dialogs);
         charts.setFileDialogs(dialogs);
     }
 
@@ -406,7 +442,7 @@ public final class TrainingPanel extends BorderPane {
         message.getStyleClass().add("training-message");
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
-        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion);
+        VBox content = new VBox(10, message, charts, new Separator(), heatmaps, confusion, evolution);
         runsPane.setId("runsPane");
         runsPane.setAnimated(false);
         runs.setPrefHeight(150);
@@ -430,7 +466,10 @@ public final class TrainingPanel extends BorderPane {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox.setMargin(runsPane, new Insets(4, 10, 0, 10));
         VBox.setMargin(savedBar, new Insets(4, 10, 0, 10));
-        return new VBox(runsPane, savedBar, scroll, new Separator(), scrubber, exportRow);
+        runPart.getChildren().addAll(scroll, new Separator(), scrubber, exportRow);
+        VBox.setVgrow(runPart, Priority.ALWAYS);
+        VBox.setVgrow(groupView, Priority.ALWAYS);
+        return new VBox(runsPane, savedBar, groupView, runPart);
     }
 
     /** What the Start button does: starts a fresh run, or resumes the paused one. */
@@ -457,6 +496,7 @@ public final class TrainingPanel extends BorderPane {
 
     /** A fresh run: forget the previous one's curves, snapshots and messages (and a shown saved run). */
     private void beginRun() {
+        showRunPart(true);
         opened = null;
         savedBar.hide();
         endedState = null;
@@ -465,6 +505,7 @@ public final class TrainingPanel extends BorderPane {
         scrubber.clear();
         heatmaps.clear();
         confusion.clear();
+        evolution.show(null, List.of());
         heatmaps.setLayers(controller.runLayers());
         exportModelButton.setDisable(true);
         rate.reset();
@@ -519,6 +560,7 @@ public final class TrainingPanel extends BorderPane {
             shownVersion = version;
             List<TrainingSnapshot> snapshots = t.history().snapshots();
             scrubber.setSnapshots(snapshots);
+            evolution.show(controller.runLayers(), snapshots);
         }
         LiveCurves live = controller.liveCurves();
         if (opened == null && live != null && live.version() != shownCurvesVersion && curvesGate.pass(now, !running || shownCurvesVersion < 0)) {
@@ -631,6 +673,9 @@ public final class TrainingPanel extends BorderPane {
     /** The snapshot the heatmaps, hints and Prune/Grow buttons show (null before any); lets the window's tests check what they act on. */
     public TrainingSnapshot heatmapSnapshot() { return heatmaps.shownSnapshot(); }
 
+    /** The mask-evolution pictures shown (null before any); lets the window's tests compare them with the run's masks. */
+    public FanOutFrames maskEvolutionFrames() { return evolution.shownFrames(); }
+
     /** The current or last run's trainer (null before the first run); lets the window's tests watch the run. */
     public Trainer trainer() { return controller.trainer(); }
 
@@ -640,8 +685,10 @@ public final class TrainingPanel extends BorderPane {
     LayerHeatmaps heatmaps() { return heatmaps; }
     EpochScrubber scrubber() { return scrubber; }
     ConfusionView confusion() { return confusion; }
+    MaskEvolutionView evolution() { return evolution; }
     RunsList runs() { return runs; }
     SavedRunBar savedBar() { return savedBar; }
+    RunGroupView groupView() { return groupView; }
     Label message() { return message; }
     Label status() { return status; }
     ProgressBar runProgress() { return runProgress; }
