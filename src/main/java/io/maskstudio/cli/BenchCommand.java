@@ -41,7 +41,8 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark: layer, mlp, gemm, net, grid, calibrate, rigl, soak or record (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing benchmark: layer, mlp, gemm, net, grid, calibrate, rigl, soak or record (see --help)");
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true,
