@@ -37,7 +37,8 @@ public final class MaskStudioCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, inspect, convert, generate, render, bench, runs, sweep, lottery (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: train, inspect, convert, generate, render, bench, runs, sweep, lottery (see --help)");
     }
 
     public static int run(String[] args) {
