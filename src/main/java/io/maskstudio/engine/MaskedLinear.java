@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.DropGrow;
 import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
@@ -137,6 +138,23 @@ public final class MaskedLinear {
         }
         maskBits = newMask.copy();
         kernel.setMask(kept, added, maskBits, addedValues);
+    }
+
+    /**
+     * Lottery-ticket rewinding: the present connections take their values in {@code weights} (row-major
+     * {@code [out*in]}; entries at absent cells are ignored, absent weights stay +0.0) and the biases {@code biases}.
+     * Weight optimizer state starts fresh; the bias state is reset with {@link #setUpdater} by the caller.
+     */
+    public void setParameters(float[] weights, float[] biases) {
+        if (weights.length != (long) out * in || biases.length != out) {
+            throw new IllegalArgumentException("expected " + out + "x" + in + " weights and " + out + " biases, got " + weights.length + " and " + biases.length);
+        }
+        float[] present = DropGrow.presentValues(maskBits, weights);
+        double[] values = new double[present.length];
+        for (int k = 0; k < present.length; k++) values[k] = present[k];
+        // "Nothing kept, everything added" zeroes every weight with fresh state, then writes the values exactly.
+        kernel.setMask(new Mask(out, in), maskBits, maskBits, values);
+        kernel.setBiases(biases);
     }
 
     public int inFeatures() { return in; }
