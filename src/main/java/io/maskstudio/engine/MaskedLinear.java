@@ -152,8 +152,11 @@ public final class MaskedLinear {
         float[] present = DropGrow.presentValues(maskBits, weights);
         double[] values = new double[present.length];
         for (int k = 0; k < present.length; k++) values[k] = present[k];
-        // "Nothing kept, everything added" zeroes every weight with fresh state, then writes the values exactly.
-        kernel.setMask(new Mask(out, in), maskBits, maskBits, values);
+        // Remove every connection (weights +0.0, state fresh), then add the mask back with the values: a kernel that
+        // keeps cells present in both structures (CSR) would otherwise keep the old values.
+        Mask none = new Mask(out, in);
+        kernel.setMask(none, none, none, null);
+        kernel.setMask(none, maskBits, maskBits, values);
         kernel.setBiases(biases);
     }
 
