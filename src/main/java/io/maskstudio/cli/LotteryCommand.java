@@ -40,7 +40,8 @@ final class LotteryCommand implements Callable<Integer> {
     @Option(names = "--levels", paramLabel = "L", required = true, description = "pruning rounds after the first training")
     int levels;
 
-    @Option(names = "--rate", paramLabel = "P", defaultValue = "0.2", description = "share of the remaining weights pruned per level (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "P", defaultValue = "0.2",
+            description = "share of the remaining weights pruned per level (default ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--rewind-epoch", paramLabel = "K", defaultValue = "0",

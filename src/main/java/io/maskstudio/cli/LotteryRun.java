@@ -84,7 +84,9 @@ final class LotteryRun {
                     diverged = true;
                     messages.println("warning: level " + level + " " + branch.id() + " diverged: " + r.divergence());
                 }
-                if (level == 0 && tickets.rewindPoint() == null) throw new CliException("level 0 ended before epoch " + manifest.rewindEpoch() + ": nothing to rewind to");
+                if (level == 0 && tickets.rewindPoint() == null) {
+                    throw new CliException("level 0 ended before epoch " + manifest.rewindEpoch() + ": nothing to rewind to");
+                }
                 if (branch == LotteryBranch.TICKET) lastTicket = session.network();
                 results.put(branch, r);
                 trainingsDone++;
@@ -95,7 +97,8 @@ final class LotteryRun {
                     valAccuracy(results.get(LotteryBranch.REINIT)), valAccuracy(results.get(LotteryBranch.RANDOM_MASK))));
         }
         writeChart(levels.rows());
-        progress.println(String.format(Locale.ROOT, "done: %d trainings in %s; %s", trainingsDone, duration(elapsedSeconds()), out.resolve(LotteryLevels.FILE)));
+        progress.println(String.format(Locale.ROOT, "done: %d trainings in %s; %s", trainingsDone, duration(elapsedSeconds()),
+                out.resolve(LotteryLevels.FILE)));
         progress.flush();
         return diverged ? MaskStudioCommand.DIVERGED : MaskStudioCommand.OK;
     }
@@ -134,7 +137,8 @@ final class LotteryRun {
     private void printProgress(int level, LotteryBranch branch, LotteryBranchRun.Result r, double density) {
         double elapsed = elapsedSeconds();
         int left = trainings() - trainingsDone;
-        progress.println(String.format(Locale.ROOT, "level %d/%d %-11s density %.4f  val_acc %.4f  %.1fs  [%d/%d, ETA %s]", level, manifest.levels(), branch.id(),
+        progress.println(String.format(Locale.ROOT, "level %d/%d %-11s density %.4f  val_acc %.4f  %.1fs  [%d/%d, ETA %s]",
+                level, manifest.levels(), branch.id(),
                 density, r.valAccuracy(), r.seconds(), trainingsDone, trainings(), duration(elapsed / trainingsDone * left)));
         progress.flush();
     }

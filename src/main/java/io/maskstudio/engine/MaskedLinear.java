@@ -147,7 +147,8 @@ public final class MaskedLinear {
      */
     public void setParameters(float[] weights, float[] biases) {
         if (weights.length != (long) out * in || biases.length != out) {
-            throw new IllegalArgumentException("expected " + out + "x" + in + " weights and " + out + " biases, got " + weights.length + " and " + biases.length);
+            throw new IllegalArgumentException("expected " + out + "x" + in + " weights and " + out + " biases, got "
+                    + weights.length + " and " + biases.length);
         }
         float[] present = DropGrow.presentValues(maskBits, weights);
         double[] values = new double[present.length];

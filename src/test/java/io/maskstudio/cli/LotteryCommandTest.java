@@ -37,7 +37,8 @@ class LotteryCommandTest {
         assertTrue(rows.get(3).matches("2,[0-9.]+,0\\.\\d{6},,0\\.\\d{6},0\\.\\d{6}"), rows.get(3));
 
         String manifest = Files.readString(out.resolve("lottery.json")).replaceAll("\\s", "");
-        assertTrue(manifest.startsWith("{\"kind\":\"lottery\",\"graph\":") && manifest.contains("\"levels\":2,\"rate\":0.2,\"rewindEpoch\":0,\"scope\":\"pair\","
+        assertTrue(manifest.startsWith("{\"kind\":\"lottery\",\"graph\":")
+                && manifest.contains("\"levels\":2,\"rate\":0.2,\"rewindEpoch\":0,\"scope\":\"pair\","
                 + "\"controls\":true,\"epochs\":1,\"dataset\":null"), manifest);
         assertTrue(Files.isRegularFile(out.resolve("accuracy-vs-density.png")) && Files.isRegularFile(out.resolve("accuracy-vs-density.svg")));
         assertTrue(Files.notExists(out.resolve("level-0/reinit")), "no controls at level 0");

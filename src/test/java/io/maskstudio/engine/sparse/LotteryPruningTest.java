@@ -49,7 +49,9 @@ class LotteryPruningTest {
         for (int k = 0; k < masks.size(); k++) {
             Mask m = masks.get(k);
             int p = 0;
-            for (int o = 0; o < m.rows(); o++) for (int i = 0; i < m.cols(); i++) if (m.get(o, i)) cells.add(new Cell(k, o, i, Math.abs(w.get(k)[p++]), order++));
+            for (int o = 0; o < m.rows(); o++) {
+                for (int i = 0; i < m.cols(); i++) if (m.get(o, i)) cells.add(new Cell(k, o, i, Math.abs(w.get(k)[p++]), order++));
+            }
         }
         return cells;
     }
