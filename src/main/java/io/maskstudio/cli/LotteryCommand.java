@@ -24,12 +24,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "lottery", mixinStandardHelpOptions = true,
-        description = {"Searches for lottery tickets (Frankle & Carbin 2019; rewinding: Frankle et al. 2020): trains the graph, prunes the fraction P",
-                "of the remaining weights with the smallest |w| (each pair alone, or ranked globally; the output layer at the same rate),",
-                "rewinds the survivors to their values at initialization or after epoch K of the first training (biases too; pruned weights",
-                "+0.0; fresh optimizer state) and trains again, L times. With --controls every level also trains the ticket's mask with",
-                "a fresh random initialization (reinit) and a random mask with the ticket's per-pair counts and the rewound values.",
-                "DIR: levels.csv, lottery.json, level-<L>/ticket|reinit|random-mask/ (run folders, see train), accuracy-vs-density.png/.svg."},
+        description = {"Searches for lottery tickets (Frankle & Carbin 2019; rewinding:",
+                "Frankle et al. 2020). Trains the graph, prunes the fraction P of the",
+                "remaining weights with the smallest |w| (each pair alone, or ranked",
+                "globally; the output layer at the same rate), rewinds the survivors to",
+                "their values at initialization or after epoch K of the first training",
+                "(biases too; pruned weights +0.0; fresh optimizer state) and trains",
+                "again, L times. With --controls every level also trains the ticket's",
+                "mask from a fresh random initialization (reinit) and a random mask with",
+                "the ticket's per-pair counts and the rewound values (random-mask).",
+                "DIR: levels.csv, lottery.json, accuracy-vs-density.png/.svg and",
+                "level-<L>/ticket|reinit|random-mask/ (run folders, as train writes them)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:bad file or data", "2:bad usage", "3:a training diverged (its row holds its last good epoch)"})
 final class LotteryCommand implements Callable<Integer> {
