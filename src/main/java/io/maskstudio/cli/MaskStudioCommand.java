@@ -18,8 +18,8 @@ import java.nio.file.Path;
 @Command(name = "maskstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design and train neural networks with custom sparse connectivity.%n"
                 + "With no command (or a graph file as the only argument) the desktop app opens.",
-        subcommands = {TrainCommand.class, InspectCommand.class, ConvertCommand.class, GenerateCommand.class, RenderCommand.class,
-                BenchCommand.class, RunsCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SweepCommand.class, LotteryCommand.class, InspectCommand.class, ConvertCommand.class, GenerateCommand.class,
+                RenderCommand.class, BenchCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class MaskStudioCommand implements Runnable {
     public static final int OK = 0;
     public static final int ERROR = 1;

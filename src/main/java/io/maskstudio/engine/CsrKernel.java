@@ -249,6 +249,7 @@ final class CsrKernel implements LayerKernel {
     }
 
     @Override public float[] biases() { return bias.clone(); }
+    @Override public void setBiases(float[] b) { System.arraycopy(b, 0, bias, 0, out); }
 
     @Override
     public double weight(int o, int i) {

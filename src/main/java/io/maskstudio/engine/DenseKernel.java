@@ -186,6 +186,7 @@ final class DenseKernel implements LayerKernel {
 
     @Override public float[] weights() { return flatFloats(weight); }
     @Override public float[] biases() { return flatFloats(bias); }
+    @Override public void setBiases(float[] b) { bias.assign(Nd4j.createFromArray(b.clone()).reshape(1, out).castTo(bias.dataType())); }
     @Override public double weight(int o, int i) { return weight.getDouble(o, i); }
 
     @Override

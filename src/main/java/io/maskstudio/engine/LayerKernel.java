@@ -38,6 +38,9 @@ interface LayerKernel {
 
     float[] biases();
 
+    /** Overwrites the biases (a lottery ticket's rewind); their optimizer state is the caller's to reset. */
+    void setBiases(float[] biases);
+
     /** Weight of one connection (0 when absent). */
     double weight(int out, int in);
 

@@ -1,5 +1,6 @@
 package io.maskstudio.engine;
 
+import io.maskstudio.engine.sparse.DropGrow;
 import io.maskstudio.engine.sparse.RowBlockScores;
 import io.maskstudio.model.Activation;
 import io.maskstudio.model.Mask;
@@ -167,6 +168,27 @@ public final class MaskedLinear {
 
     private static float[] floatsOrNull(INDArray a) {
         return a == null ? null : DenseKernel.flatFloats(a);
+    }
+
+    /**
+     * Lottery-ticket rewinding: the present connections take their values in {@code weights} (row-major
+     * {@code [out*in]}; entries at absent cells are ignored, absent weights stay +0.0) and the biases {@code biases}.
+     * Weight optimizer state starts fresh; the bias state is reset with {@link #setUpdater} by the caller.
+     */
+    public void setParameters(float[] weights, float[] biases) {
+        if (weights.length != (long) out * in || biases.length != out) {
+            throw new IllegalArgumentException("expected " + out + "x" + in + " weights and " + out + " biases, got "
+                    + weights.length + " and " + biases.length);
+        }
+        float[] present = DropGrow.presentValues(maskBits, weights);
+        double[] values = new double[present.length];
+        for (int k = 0; k < present.length; k++) values[k] = present[k];
+        // Remove every connection (weights +0.0, state fresh), then add the mask back with the values: a kernel that
+        // keeps cells present in both structures (CSR) would otherwise keep the old values.
+        Mask none = new Mask(out, in);
+        kernel.setMask(none, none, none, null);
+        kernel.setMask(none, maskBits, maskBits, values);
+        kernel.setBiases(biases);
     }
 
     public int inFeatures() { return in; }

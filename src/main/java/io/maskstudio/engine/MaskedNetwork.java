@@ -185,6 +185,20 @@ public final class MaskedNetwork {
         layers.get(pair).setMask(mask, addedInit, rng);
     }
 
+    /**
+     * Rewinds every layer to {@code saved} (a lottery ticket's survivors take their saved values, absent connections
+     * stay +0.0, biases too) with fresh optimizer state and the step counter at 0, as if training started there.
+     */
+    public void rewind(List<LayerParameters> saved) {
+        if (saved.size() != layers.size()) throw new IllegalArgumentException("expected " + layers.size() + " layers, got " + saved.size());
+        IUpdater config = Optimizers.create(optimizer, learningRate);
+        for (int k = 0; k < layers.size(); k++) {
+            layers.get(k).setParameters(saved.get(k).weight(), saved.get(k).bias());
+            layers.get(k).setUpdater(config, true);
+        }
+        iteration = 0;
+    }
+
     public List<Mask> masks() {
         List<Mask> ms = new ArrayList<>();
         for (MaskedLinear l : layers) ms.add(l.mask());

@@ -231,6 +231,7 @@ final class SmallKernel implements LayerKernel {
     }
 
     @Override public float[] biases() { return bias.clone(); }
+    @Override public void setBiases(float[] b) { System.arraycopy(b, 0, bias, 0, out); }
     @Override public double weight(int o, int i) { return w[o][i]; }
 
     @Override
