@@ -230,7 +230,7 @@ final class CsrKernel implements LayerKernel {
                 }
             }
         }
-        haveGradient = false;
+        // The raw δᵀx (the last batch's dz and input) does not depend on the structure: it stays for snapshots and the grow heatmap.
     }
 
     @Override

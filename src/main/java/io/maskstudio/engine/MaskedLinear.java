@@ -27,6 +27,8 @@ public final class MaskedLinear {
     private final KernelType requested;
     private final int batch;
     private LayerKernel kernel;
+    /** The last batch's raw δᵀx across a kernel switch, until the next training batch; null otherwise. */
+    private float[] carriedGradient;
     private IUpdater updaterConfig;
     private Mask maskBits;
 
@@ -100,6 +102,7 @@ public final class MaskedLinear {
 
     Batch forward(Batch x, boolean training) {
         if (x.features != in) throw new IllegalArgumentException("input has " + x.features + " features, layer expects " + in);
+        if (training) carriedGradient = null;
         return kernel.forward(x, training);
     }
 
@@ -163,6 +166,9 @@ public final class MaskedLinear {
         if (next == kernel.type()) return;
         LayerKernel moved = KernelSelector.create(next, maskBits, activation, dtype, updaterConfig, kernel.presentWeights(maskBits), batch);
         moved.importState(kernel.biases(), floatsOrNull(kernel.weightState()), floatsOrNull(kernel.biasState()));
+        // The new kernel has seen no batch yet: keep the last batch's raw gradient for the snapshot taken before the
+        // next one (a prune at the end of an epoch switches kernels, and that epoch's snapshot shows the gradient).
+        carriedGradient = (long) out * in <= TrainingSession.SNAPSHOT_LIMIT ? kernel.rawWeightGradient() : null;
         kernel = moved;
     }
 
@@ -213,7 +219,10 @@ public final class MaskedLinear {
     public RowBlockScores gradientScores() { return kernel.gradientScores(); }
 
     /** The last batch's unmasked {@code δ^T x}, row-major {@code [out*in]}, or null before any backward. */
-    float[] rawWeightGradient() { return kernel.rawWeightGradient(); }
+    float[] rawWeightGradient() {
+        float[] g = kernel.rawWeightGradient();
+        return g != null || carriedGradient == null ? g : carriedGradient.clone();
+    }
     boolean parametersFinite() { return kernel.parametersFinite(); }
 
     // ND4J views: the live arrays of the dense kernel, copies for the plain-Java kernels

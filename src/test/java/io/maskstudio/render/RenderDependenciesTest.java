@@ -19,7 +19,8 @@ class RenderDependenciesTest {
     void renderUsesOnlyTheModelAndTheJdk() {
         classes().that().resideInAPackage("io.maskstudio.render..")
                 .should().onlyDependOnClassesThat(resideInAnyPackage(
-                        "io.maskstudio.render..", "io.maskstudio.model..", "java..", "javax.imageio..").or(belongToAnyOf(AtomicFiles.class)))
+                        "io.maskstudio.render..", "io.maskstudio.model..", "java..", "javax.imageio..",
+                        "org.w3c.dom..").or(belongToAnyOf(AtomicFiles.class)))
                 .because("rasters are built off the FX thread for the UI and headless for CLI figures; "
                         + "no JavaFX, ND4J, engine, file-format or dataset code belongs here")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.maskstudio.render"));
