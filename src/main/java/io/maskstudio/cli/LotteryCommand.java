@@ -97,11 +97,11 @@ final class LotteryCommand implements Callable<Integer> {
         String dataName = s.dataset();
         Path dataFile = null;
         boolean idx = !BuiltinDatasets.isBuiltin(dataName) && IdxFiles.isIdxPath(dataName);
-        if (isCsv(dataName) || idx) {
-            dataName = besideGraph(dataName);
+        if (GraphIo.isCsv(dataName) || idx) {
+            dataName = GraphIo.besideGraph(graph, dataName);
             if (!idx || Files.isRegularFile(Path.of(dataName.trim()))) dataFile = Path.of(dataName.trim());
         }
-        String testFile = test == null ? null : besideGraph(test);
+        String testFile = test == null ? null : GraphIo.besideGraph(graph, test);
         Datasets.DataWithTest data;
         try {
             data = Datasets.loadWithTest(dataName, testFile, s.seed(), LabelColumn.last());
@@ -133,20 +133,7 @@ final class LotteryCommand implements Callable<Integer> {
         return s.withSparse(SparseTraining.STATIC).withPruneSchedule(PruneSchedule.NONE);
     }
 
-    /** As {@code train}: a data file not found as given is looked up next to the graph, so sample graphs can name their data. */
-    private String besideGraph(String name) {
-        Path p = Path.of(name.trim());
-        if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
-            Path beside = graph.toAbsolutePath().getParent().resolve(name.trim());
-            if (Files.exists(beside)) return beside.toString();
-        }
-        return name;
-    }
 
-    private static boolean isCsv(String name) {
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
-    }
 
     private static CliException usage(String message) {
         return new CliException(message, MaskStudioCommand.USAGE);

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -195,11 +194,11 @@ final class TrainCommand implements Callable<Integer> {
     private Datasets.DataWithTest loadDataset(TrainingSettings s) {
         String name = s.dataset();
         boolean idx = !BuiltinDatasets.isBuiltin(name) && IdxFiles.isIdxPath(name);
-        if (isFile(name) || idx) {
-            name = besideGraph(name);
+        if (GraphIo.isCsv(name) || idx) {
+            name = GraphIo.besideGraph(graph, name);
             if (!idx || Files.isRegularFile(Path.of(name.trim()))) csvFile = name;
         }
-        if (test != null) testFile = isFile(test) ? besideGraph(test) : test;
+        if (test != null) testFile = GraphIo.isCsv(test) ? GraphIo.besideGraph(graph, test) : test;
         try {
             return Datasets.loadWithTest(name, testFile, s.seed(), labelColumn());
         } catch (DataException e) {
@@ -207,14 +206,6 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private String besideGraph(String name) {
-        Path p = Path.of(name.trim());
-        if (!Files.exists(p) && !p.isAbsolute() && graph.toAbsolutePath().getParent() != null) {
-            Path beside = graph.toAbsolutePath().getParent().resolve(name.trim());
-            if (Files.exists(beside)) return beside.toString();
-        }
-        return name;
-    }
 
     /** The prefix of a data error: none when it starts with the --test file's path, else {@link #datasetOrigin}. */
     private String origin(DataException e, String dataName) {
@@ -252,8 +243,4 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean isFile(String name) {
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
-    }
 }
