@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "lottery", mixinStandardHelpOptions = true,
@@ -81,8 +80,7 @@ final class LotteryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparseTraining.Scope pruneScope = SparseTraining.Scope.byId(scope.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> usage("--scope: expected pair or global, was '" + scope + "'"));
+        SparseTraining.Scope pruneScope = SparseOptions.scope(scope);
         if (levels < 1 || levels > 100) throw usage("--levels " + levels + ": expected 1 to 100");
         if (!(rate > 0 && rate < 1)) throw usage("--rate " + rate + ": expected a fraction between 0 and 1");
         if (!(snapshotBudgetMb >= 0) || snapshotBudgetMb > 1e9) throw usage("--snapshot-budget " + snapshotBudgetMb + ": expected a size in MB from 0 to 1e9");

@@ -37,11 +37,13 @@ final class SparseOptions {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        if (scope != null) {
-            t = t.withScope(SparseTraining.Scope.byId(scope.trim().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> usage("--scope: expected pair or global, was '" + scope + "'")));
-        }
+        if (scope != null) t = t.withScope(scope(scope));
         return t;
+    }
+
+    /** {@code --scope}'s value as a scope, for train, sweep and lottery alike. */
+    static SparseTraining.Scope scope(String id) {
+        return SparseTraining.Scope.byId(id.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> usage("--scope: expected pair or global, was '" + id + "'"));
     }
 
     /** The network density {@code --density} names (a fraction or a percentage), or null when it was not given. */
