@@ -2,6 +2,7 @@ package io.maskstudio;
 
 import io.maskstudio.cli.MaskStudioCommand;
 import io.maskstudio.engine.OpenBlasCore;
+import io.maskstudio.engine.VectorModule;
 import io.maskstudio.ui.App;
 import io.maskstudio.ui.shell.AppDirs;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Entry point of the runnable jar. Deliberately not a JavaFX {@code Application}: the JavaFX
  * launcher refuses to start an Application main class from the class path of a shaded jar.
  * With no arguments, or a graph file as the only argument (optionally with {@code --train}), it opens the GUI;
- * otherwise it runs the CLI. Before either, it relaunches the JVM when OpenBLAS would run slow kernels ({@link OpenBlasCore}).
+ * otherwise it runs the CLI. Before either, it relaunches the JVM when OpenBLAS would run slow kernels ({@link OpenBlasCore}) or the
+ * Vector API module is missing ({@link VectorModule}).
  */
 public final class Launcher {
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -46,8 +48,9 @@ public final class Launcher {
     public static void main(String[] args) {
         endWithTheLauncher(System.getenv(LAUNCHER_PID_ENV));
         Optional<String> core = OpenBlasCore.coreToApply(System.getenv(), AppDirs.home(), OpenBlasCore.thisMachine());
-        if (core.isPresent()) {
-            Integer exit = relaunch(core.get(), args);
+        boolean vector = VectorModule.shouldRelaunch(System.getenv());
+        if (core.isPresent() || vector) {
+            Integer exit = relaunch(core.orElse(null), vector, args);
             if (exit != null) System.exit(exit);
         }
         if (opensGui(args)) {
@@ -60,19 +63,26 @@ public final class Launcher {
     }
 
     /**
-     * Runs this launch again in a JVM whose OpenBLAS uses {@code core}'s kernels (the environment variable must be set
-     * before the library loads, and Java cannot set its own), passing on the JVM options and arguments, the terminal
-     * and the exit code. Returns null, and the caller carries on here, when the JVM cannot be started.
+     * Runs this launch again in a JVM whose OpenBLAS uses {@code core}'s kernels (null: leave it; the environment
+     * variable must be set before the library loads, and Java cannot set its own) and, with {@code vector}, that has the
+     * Vector API module the sparse kernels use. Passes on the JVM options and arguments, the terminal and the exit code.
+     * Returns null, and the caller carries on here, when the JVM cannot be started.
      */
-    private static Integer relaunch(String core, String[] args) {
+    private static Integer relaunch(String core, boolean vector, String[] args) {
+        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (vector) options.add(VectorModule.JVM_OPTION);
         List<String> command = relaunchCommand(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), args);
+                options, System.getProperty("java.class.path"), args);
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        pb.environment().put(OpenBlasCore.CORETYPE_ENV, core);
-        pb.environment().put(OpenBlasCore.CHECKED_ENV, "1");
+        if (core != null) {
+            pb.environment().put(OpenBlasCore.CORETYPE_ENV, core);
+            LOG.info("OpenBLAS would pick pre-AVX2 kernels on this CPU: running with {}={} (set it yourself, or {}=0, to choose)",
+                    OpenBlasCore.CORETYPE_ENV, core, OpenBlasCore.AUTO_ENV);
+        }
+        if (vector) LOG.debug("running with {} for the sparse kernels' vector loops ({}=0 to keep the plain ones)", VectorModule.JVM_OPTION, VectorModule.SWITCH_ENV);
+        // its value says whether OPENBLAS_CORETYPE is the launcher's doing (bench reports who set it)
+        pb.environment().put(OpenBlasCore.CHECKED_ENV, core != null ? OpenBlasCore.SET_BY_LAUNCHER : "1");
         pb.environment().put(LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
-        LOG.info("OpenBLAS would pick pre-AVX2 kernels on this CPU: running with {}={} (set it yourself, or {}=0, to choose)",
-                OpenBlasCore.CORETYPE_ENV, core, OpenBlasCore.AUTO_ENV);
         try {
             Process p = pb.start();
             // SIGTERM or Ctrl+C reaching only the launcher is passed on, so the app can save and close.

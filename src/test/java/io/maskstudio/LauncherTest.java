@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.OpenBlasCore;
+import io.maskstudio.engine.VectorModule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,26 @@ class LauncherTest {
         } else {
             assertTrue(n.get("openblas_coretype_env").isNull(), json);
         }
+        assertTrue(n.get("loops").asText().startsWith("vector ("), "relaunched with the Vector API module: " + json);
+    }
+
+    /** MASKSTUDIO_VECTOR=0 keeps the plain loops, and a user's OPENBLAS_CORETYPE is reported as the user's. */
+    @Test
+    void theVectorSwitchKeepsThePlainLoops() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dmaskstudio.home=" + home,
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "bench", "layer", "--in", "8", "--out", "8", "--batch", "1", "--steps", "1", "--json");
+        pb.environment().put(OpenBlasCore.CORETYPE_ENV, "Haswell");
+        pb.environment().remove(OpenBlasCore.CHECKED_ENV);
+        pb.environment().put(VectorModule.SWITCH_ENV, "0");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        JsonNode n = new ObjectMapper().readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(out)));
+        assertEquals("plain", n.get("loops").asText(), out);
+        assertEquals("user", n.get("openblas_coretype_source").asText(), out);
     }
 
     /** Killing the process the user started (SIGKILL: no time to pass anything on) still ends the relaunched app. */

@@ -7,6 +7,7 @@ import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.KernelType;
 import io.maskstudio.engine.OpenBlasCore;
+import io.maskstudio.engine.VectorModule;
 import io.maskstudio.model.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -237,16 +238,17 @@ public final class BenchCommand implements Runnable {
         fields.put("openblas_coretype_env", BlasInfo.coreTypeOverride());
         // "launcher": MaskStudio set it because OpenBLAS would have picked pre-AVX2 kernels; "user": it was set before.
         fields.put("openblas_coretype_source", BlasInfo.coreTypeOverride() == null ? null
-                : System.getenv(OpenBlasCore.CHECKED_ENV) != null ? "launcher" : "user");
+                : OpenBlasCore.SET_BY_LAUNCHER.equals(System.getenv(OpenBlasCore.CHECKED_ENV)) ? "launcher" : "user");
+        fields.put("loops", VectorModule.loops());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(fields));
         } else {
             out.println(sentence);
-            out.printf(Locale.ROOT, "backend %s (%s), OpenBLAS core %s (autodetected: %s, OPENBLAS_CORETYPE=%s)%n",
+            out.printf(Locale.ROOT, "backend %s (%s), OpenBLAS core %s (autodetected: %s, OPENBLAS_CORETYPE=%s), sparse loops %s%n",
                     BlasInfo.backend(), BlasInfo.backendClass(), fields.get("openblas_core"), fields.get("openblas_autodetected_core"),
                     fields.get("openblas_coretype_env") == null ? "unset"
-                            : fields.get("openblas_coretype_env") + " set by the " + fields.get("openblas_coretype_source"));
+                            : fields.get("openblas_coretype_env") + " set by the " + fields.get("openblas_coretype_source"), fields.get("loops"));
             String advice = BlasInfo.recommendedCoreType();
             if (advice != null && BlasInfo.coreTypeOverride() == null) {
                 out.println("hint: OpenBLAS picked its " + fields.get("openblas_core") + " kernels on a CPU with AVX2/FMA; "

@@ -15,11 +15,12 @@ import java.util.Arrays;
  * connections, so time and memory are proportional to nnz (a 100,000 x 100,000 layer with 10^6
  * connections needs megabytes, not the 40 GB of a dense matrix). Absent weights are not stored, so
  * they are exactly 0 by construction. The three products are, per connection k = (o, i):
- * {@code y[o] += w[k] x[i]} and {@code dx[i] += w[k] δ[o]} (axpys over the batch, four connections
- * per pass) and {@code dW[k] = δ[o]·x[i]} (dots over the batch, eight per pass). A column index
+ * {@code y[o] += w[k] x[i]} and {@code dx[i] += w[k] δ[o]} (sums of rows over the batch) and
+ * {@code dW[k] = δ[o]·x[i]} (dots over the batch), both {@link ConnectionLoops}. A column index
  * (CSC) makes dx a gather per input, so every product splits by disjoint outputs across threads.
  */
 final class CsrKernel implements LayerKernel {
+    private static final ConnectionLoops LOOPS = ConnectionLoops.BEST;
     private final int in;
     private final int out;
     private final Activation activation;
@@ -122,13 +123,7 @@ final class CsrKernel implements LayerKernel {
         Parallel.forRows(out, rowStart, n, (from, to) -> {
             for (int o = from; o < to; o++) {
                 float[] yo = y[o];
-                Loops.fill(yo, bias[o], n);
-                int k = rowStart[o];
-                int end = rowStart[o + 1];
-                for (; k + 4 <= end; k += 4) {
-                    Loops.axpy4(w[k], xs[column[k]], w[k + 1], xs[column[k + 1]], w[k + 2], xs[column[k + 2]], w[k + 3], xs[column[k + 3]], yo, n);
-                }
-                for (; k < end; k++) Loops.axpy(w[k], xs[column[k]], yo, n);
+                LOOPS.sumRows(w, null, column, rowStart[o], rowStart[o + 1], xs, bias[o], yo, n);
                 Loops.activate(activation, yo, n);
             }
         });
@@ -161,11 +156,7 @@ final class CsrKernel implements LayerKernel {
                     for (; k < end; k++) gradW[k] = row[column[k]];
                     continue;
                 }
-                for (; k + 8 <= end; k += 8) {
-                    Loops.dot8(dzo, x[column[k]], x[column[k + 1]], x[column[k + 2]], x[column[k + 3]],
-                            x[column[k + 4]], x[column[k + 5]], x[column[k + 6]], x[column[k + 7]], n, gradW, k);
-                }
-                for (; k < end; k++) gradW[k] = Loops.dot(dzo, x[column[k]], n);
+                LOOPS.dots(dzo, column, k, end, x, n, gradW, null);
             }
         });
         haveGradient = true;
@@ -173,15 +164,7 @@ final class CsrKernel implements LayerKernel {
         float[][] dxs = dx = Loops.ensure(dx, in, n);
         Parallel.forRows(in, colStart, n, (from, to) -> {
             for (int i = from; i < to; i++) {
-                float[] dxi = dxs[i];
-                Loops.fill(dxi, 0f, n);
-                int q = colStart[i];
-                int end = colStart[i + 1];
-                for (; q + 4 <= end; q += 4) {
-                    Loops.axpy4(w[cscPos[q]], dz[cscRow[q]], w[cscPos[q + 1]], dz[cscRow[q + 1]],
-                            w[cscPos[q + 2]], dz[cscRow[q + 2]], w[cscPos[q + 3]], dz[cscRow[q + 3]], dxi, n);
-                }
-                for (; q < end; q++) Loops.axpy(w[cscPos[q]], dz[cscRow[q]], dxi, n);
+                LOOPS.sumRows(w, cscPos, cscRow, colStart[i], colStart[i + 1], dz, 0f, dxs[i], n);
             }
         });
         return Batch.ofFeatures(dxs, n);

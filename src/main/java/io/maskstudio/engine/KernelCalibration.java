@@ -42,7 +42,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
                                 double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs) {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -131,9 +131,9 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         return dir.resolve(CACHE_FILE);
     }
 
-    /** What the cache must match: the code's version, the CPU and the threads the kernels may use. */
+    /** What the cache must match: the code's version, the CPU, the threads the kernels may use and their loops (vector or plain). */
     static String machineKey() {
-        return VERSION + "|" + OpenBlasCore.cpuModel() + "|" + Parallel.threads() + "|" + NativeThreads.configured();
+        return VERSION + "|" + OpenBlasCore.cpuModel() + "|" + Parallel.threads() + "|" + NativeThreads.configured() + "|" + ConnectionLoops.BEST.describe();
     }
 
     static KernelCalibration load(Path file, boolean checkMachine) {

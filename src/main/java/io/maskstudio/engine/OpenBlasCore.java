@@ -28,6 +28,8 @@ public final class OpenBlasCore {
     private static final Logger LOG = LoggerFactory.getLogger(OpenBlasCore.class);
     /** Set in the relaunched JVM, so it does not relaunch again. */
     public static final String CHECKED_ENV = "MASKSTUDIO_OPENBLAS_CHECKED";
+    /** {@link #CHECKED_ENV}'s value when the launcher set {@code OPENBLAS_CORETYPE} (any other value: it relaunched for another reason). */
+    public static final String SET_BY_LAUNCHER = "coretype";
     /** {@code 0} keeps OpenBLAS's own choice. */
     public static final String AUTO_ENV = "MASKSTUDIO_OPENBLAS_AUTO";
     public static final String CORETYPE_ENV = "OPENBLAS_CORETYPE";

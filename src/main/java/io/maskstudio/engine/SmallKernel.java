@@ -19,6 +19,7 @@ import java.util.Arrays;
  * {@link Batch}). The optimizer is {@link FloatOptimizer}, the twin of ND4J's.
  */
 final class SmallKernel implements LayerKernel {
+    private static final ConnectionLoops LOOPS = ConnectionLoops.BEST;
     private final int in;
     private final int out;
     private final Activation activation;
@@ -112,15 +113,8 @@ final class SmallKernel implements LayerKernel {
         else y = inferOut = Loops.ensure(inferOut, out, n);
         for (int o = 0; o < out; o++) {
             float[] yo = y[o];
-            Loops.fill(yo, bias[o], n);
-            float[] wo = w[o];
             int[] cols = rowCols[o];
-            int k = 0;
-            for (; k + 4 <= cols.length; k += 4) {
-                int a = cols[k], b = cols[k + 1], c = cols[k + 2], d = cols[k + 3];
-                Loops.axpy4(wo[a], xs[a], wo[b], xs[b], wo[c], xs[c], wo[d], xs[d], yo, n);
-            }
-            for (; k < cols.length; k++) Loops.axpy(wo[cols[k]], xs[cols[k]], yo, n);
+            LOOPS.sumRows(w[o], cols, cols, 0, cols.length, xs, bias[o], yo, n);
             Loops.activate(activation, yo, n);
         }
         if (training) {
@@ -136,7 +130,6 @@ final class SmallKernel implements LayerKernel {
         int n = rows;
         float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
-        float[] dots = new float[8];
         float[][] xt = null;
         for (int o = 0; o < out; o++) {
             float[] dzo = dz[o] = Loops.activationGradient(activation, trainOut[o], d[o], dzBuf[o], n);
@@ -153,13 +146,7 @@ final class SmallKernel implements LayerKernel {
             }
             // dW[o,i] = δ[o]·x[i] on present connections (eight per pass over δ), +0.0 elsewhere
             Loops.fill(g, 0f, in);
-            int k = 0;
-            for (; k + 8 <= cols.length; k += 8) {
-                Loops.dot8(dzo, x[cols[k]], x[cols[k + 1]], x[cols[k + 2]], x[cols[k + 3]],
-                        x[cols[k + 4]], x[cols[k + 5]], x[cols[k + 6]], x[cols[k + 7]], n, dots, 0);
-                for (int j = 0; j < 8; j++) g[cols[k + j]] = dots[j];
-            }
-            for (; k < cols.length; k++) g[cols[k]] = Loops.dot(dzo, x[cols[k]], n);
+            LOOPS.dots(dzo, cols, 0, cols.length, x, n, g, cols);
         }
         haveGradient = true;
         if (!needInputGradient) return null;
