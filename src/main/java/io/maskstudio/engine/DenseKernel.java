@@ -12,12 +12,16 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * ND4J GEMMs on the dense matrix W (kept equal to W∘M) with buffers allocated once per batch size:
  * the kernel for large dense-ish layers, and the one a CUDA backend accelerates. Time and memory are
  * proportional to {@code out*in}. The weight gradient buffer becomes the update in {@link #step}; the
  * raw {@code δ^T x} for snapshots is recomputed on demand from the kept δ and x, so the per-step path
- * pays for no extra copy. A full mask skips every masking pass.
+ * pays for no extra copy. A full mask skips every masking pass. The element-wise step (optimizer, {@code w -= u}, the
+ * mask) is one fused pass where it can be ({@link FusedStep}).
  */
 final class DenseKernel implements LayerKernel {
     private final int in;
@@ -36,6 +40,7 @@ final class DenseKernel implements LayerKernel {
     private INDArray biasState;
     private GradientUpdater<?> weightUpdater;
     private GradientUpdater<?> biasUpdater;
+    private FloatOptimizer fused;   // the one-pass step's optimizer, or null for ND4J's passes
 
     private INDArray input;         // last training input [rows,in]
     private INDArray output;        // last training output [rows,out] (= trainOut)
@@ -84,9 +89,40 @@ final class DenseKernel implements LayerKernel {
             reset = true;
         }
         updaterConfig = config;
+        fused = fusedOptimizer(config);
         // stateless updaters (SGD) refuse a view array
         weightUpdater = config.instantiate(weightState, reset);
         biasUpdater = config.instantiate(biasState, reset);
+    }
+
+    /**
+     * The optimizer for the one-pass step ({@link FusedStep}), or null to keep ND4J's passes: float32 on the CPU backend
+     * (arrays in native memory Java can address), the Vector API loaded, an updater with a plain-Java twin, and a layer
+     * whose floats one buffer can index.
+     */
+    private FloatOptimizer fusedOptimizer(IUpdater config) {
+        if (FusedStep.BEST == null || dtype != DataType.FLOAT || !"cpu".equals(BlasInfo.backend()) || (long) out * in * 4 > Integer.MAX_VALUE) return null;
+        try {
+            return FloatOptimizer.of(config);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The array's floats in place, as a native-order buffer (a c-order array of its own, offset 0). */
+    private static ByteBuffer nio(INDArray a) {
+        if (a.offset() != 0) throw new IllegalStateException("the fused step needs arrays that start their buffer");
+        return a.data().asNio().order(ByteOrder.nativeOrder());
+    }
+
+    /** The optimizer state's chunks (Adam: m, then v), each over n floats of {@link #weightState}. */
+    private ByteBuffer[] stateBuffers(long n) {
+        if (weightState == null) return new ByteBuffer[0];
+        ByteBuffer all = nio(weightState);
+        int chunks = (int) (weightState.length() / n);
+        ByteBuffer[] b = new ByteBuffer[chunks];
+        for (int c = 0; c < chunks; c++) b[c] = all.slice((int) (c * n * 4), (int) (n * 4)).order(ByteOrder.nativeOrder());
+        return b;
     }
 
     private INDArray buffer(INDArray b, long rows, long cols) {
@@ -146,12 +182,17 @@ final class DenseKernel implements LayerKernel {
             Nd4j.getBlasWrapper().level1().axpy(n, wd, weight.reshape('c', 1, n), gradW.reshape('c', 1, n));
             gradB.addi(bias.mul(wd));
         }
-        // ND4J's updaters work on flat row vectors and turn the gradient into the update in place
-        weightUpdater.applyUpdater(gradW.reshape('c', 1, n), iteration, epoch);
+        if (fused != null) {
+            fused.adamStepSize(iteration); // computed once, before the threads read it
+            FusedStep.BEST.apply(fused, nio(weight), nio(gradW), stateBuffers(n), mask == null ? null : nio(mask), (int) n, iteration);
+        } else {
+            // ND4J's updaters work on flat row vectors and turn the gradient into the update in place
+            weightUpdater.applyUpdater(gradW.reshape('c', 1, n), iteration, epoch);
+            weight.subi(gradW);
+            if (mask != null) weight.muli(mask).addi(0.0); // W := W∘M, stored as +0.0
+        }
         biasUpdater.applyUpdater(gradB, iteration, epoch);
-        weight.subi(gradW);
         bias.subi(gradB);
-        if (mask != null) weight.muli(mask).addi(0.0); // W := W∘M, stored as +0.0
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * ND4J's state view (Adam: m then v).
  */
 final class FloatOptimizer {
-    private enum Kind { SGD, NESTEROV, ADAM, RMSPROP }
+    enum Kind { SGD, NESTEROV, ADAM, RMSPROP }
 
     private final Kind kind;
     private final float lr;
@@ -49,6 +49,14 @@ final class FloatOptimizer {
         if (c instanceof RmsProp r) return new FloatOptimizer(Kind.RMSPROP, r.getLearningRate(), 0, 0, 0, r.getEpsilon(), r.getRmsDecay());
         throw new IllegalArgumentException("no plain-Java twin for updater " + c.getClass().getSimpleName());
     }
+
+    Kind kind() { return kind; }
+    float learningRate() { return lr; }
+    float momentum() { return momentum; }
+    double beta1() { return beta1; }
+    double beta2() { return beta2; }
+    float epsilon() { return epsilon; }
+    float rmsDecay() { return decay; }
 
     int stateChunks() {
         return switch (kind) {

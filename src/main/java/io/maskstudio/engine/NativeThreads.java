@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * How many threads ND4J's native code (OpenMP loops and OpenBLAS) may use. By default it takes every core, and its
  * OpenMP threads spin while they wait for each other: on a busy machine a descheduled thread stalls the others, so
  * a 784x300 dense step at batch 100 took 56 ms with 2 threads and 8.6 ms with 1 on the 2-core build VM at load 7.8
  * (docs/performance.md). So the count is the cores left over by the load when ND4J starts, at least 1:
- * {@code cores - floor(load average)}. The user's {@code OMP_NUM_THREADS} wins; {@code -Dmaskstudio.nativeThreads=N}
+ * {@code cores - floor(busy)}, busy the lower of the load average and the tasks running now ({@link #busyCores}). The user's {@code OMP_NUM_THREADS} wins; {@code -Dmaskstudio.nativeThreads=N}
  * or {@code MASKSTUDIO_NATIVE_THREADS=N} set it.
  */
 public final class NativeThreads {
@@ -33,7 +34,7 @@ public final class NativeThreads {
             if (configured > 0) return configured;
             int cores = Runtime.getRuntime().availableProcessors();
             String omp = System.getenv("OMP_NUM_THREADS");
-            int t = choose(cores, loadAverage(), System.getProperty(PROPERTY, System.getenv(ENV)), omp);
+            int t = choose(cores, busyCores(), System.getProperty(PROPERTY, System.getenv(ENV)), omp);
             if (omp == null || omp.isBlank()) {
                 try {
                     Nd4j.getEnvironment().setMaxMasterThreads(t);
@@ -71,6 +72,36 @@ public final class NativeThreads {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * How many cores other work keeps busy: the lower of the 1-minute load average and the tasks running right now
+     * besides this one. The average lags by a minute (a benchmark that just ended still counts as one busy core, which
+     * halved the next run's GEMMs), and the instant count alone would follow a passing burst; a machine loaded for the
+     * last minute and still loaded now counts as loaded.
+     */
+    static double busyCores() {
+        double avg = loadAverage(), now = runningOthers();
+        return Double.isNaN(now) ? avg : Double.isNaN(avg) ? now : Math.min(avg, now);
+    }
+
+    /** The median over a few samples 4 ms apart of the tasks running now (Linux's {@code /proc/loadavg}), less this one; NaN where unreadable. */
+    static double runningOthers() {
+        double[] r = new double[5];
+        for (int i = 0; i < r.length; i++) {
+            try {
+                String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip().split(" ");
+                r[i] = Integer.parseInt(f[3].substring(0, f[3].indexOf('/'))) - 1;
+                if (i + 1 < r.length) Thread.sleep(4);
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        Arrays.sort(r);
+        return Math.max(0, r[r.length / 2]);
     }
 
     /** The 1-minute load average (Linux), or NaN where it can't be read. */

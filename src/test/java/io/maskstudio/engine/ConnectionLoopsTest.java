@@ -3,6 +3,7 @@ package io.maskstudio.engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +91,7 @@ class ConnectionLoopsTest {
         assertEquals(false, VectorModule.switchedOn(null, "0"));
         assertEquals(false, VectorModule.switchedOn("false", "1"), "the property wins over the variable");
         assertTrue(VectorModule.switchedOn("on", "0"), "the property wins over the variable");
-        assertEquals(false, VectorModule.shouldRelaunch(java.util.Map.of()), "this JVM has the module already");
+        assertEquals(false, VectorModule.shouldRelaunch(Map.of()), "this JVM has the module already");
     }
 
     private static float[][] randomRows(SplittableRandom rnd, int features, int length) {
