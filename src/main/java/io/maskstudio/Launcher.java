@@ -79,7 +79,9 @@ public final class Launcher {
             LOG.info("OpenBLAS would pick pre-AVX2 kernels on this CPU: running with {}={} (set it yourself, or {}=0, to choose)",
                     OpenBlasCore.CORETYPE_ENV, core, OpenBlasCore.AUTO_ENV);
         }
-        if (vector) LOG.debug("running with {} for the sparse kernels' vector loops ({}=0 to keep the plain ones)", VectorModule.JVM_OPTION, VectorModule.SWITCH_ENV);
+        if (vector) {
+            LOG.debug("running with {} for the sparse kernels' vector loops ({}=0 to keep the plain ones)", VectorModule.JVM_OPTION, VectorModule.SWITCH_ENV);
+        }
         // its value says whether OPENBLAS_CORETYPE is the launcher's doing (bench reports who set it)
         pb.environment().put(OpenBlasCore.CHECKED_ENV, core != null ? OpenBlasCore.SET_BY_LAUNCHER : "1");
         pb.environment().put(LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * OpenMP threads spin while they wait for each other: on a busy machine a descheduled thread stalls the others, so
  * a 784x300 dense step at batch 100 took 56 ms with 2 threads and 8.6 ms with 1 on the 2-core build VM at load 7.8
  * (docs/performance.md). So the count is the cores left over by the load when ND4J starts, at least 1:
- * {@code cores - floor(busy)}, busy the lower of the load average and the tasks running now ({@link #busyCores}). The user's {@code OMP_NUM_THREADS} wins; {@code -Dmaskstudio.nativeThreads=N}
+ * {@code cores - floor(busy)}, busy the lower of the load average and the tasks running now ({@link #busyCores}).
+ * The user's {@code OMP_NUM_THREADS} wins; {@code -Dmaskstudio.nativeThreads=N}
  * or {@code MASKSTUDIO_NATIVE_THREADS=N} set it.
  */
 public final class NativeThreads {

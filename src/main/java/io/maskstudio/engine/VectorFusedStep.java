@@ -29,7 +29,8 @@ final class VectorFusedStep implements FusedStep {
         });
     }
 
-    private static void range(FloatOptimizer opt, float step, ByteBuffer w, ByteBuffer g, ByteBuffer[] state, ByteBuffer mask, int from, int to, int iteration) {
+    private static void range(FloatOptimizer opt, float step, ByteBuffer w, ByteBuffer g, ByteBuffer[] state, ByteBuffer mask,
+                              int from, int to, int iteration) {
         int j = from;
         int vecEnd = from + (to - from) / L * L;
         switch (opt.kind()) {
