@@ -6,7 +6,6 @@ import io.maskstudio.engine.Benchmarks;
 import io.maskstudio.engine.BlasInfo;
 import io.maskstudio.engine.DesignTrainers;
 import io.maskstudio.engine.KernelType;
-import io.maskstudio.engine.OpenBlasCore;
 import io.maskstudio.engine.VectorModule;
 import io.maskstudio.model.OptimizerKind;
 import picocli.CommandLine;
@@ -236,9 +235,7 @@ public final class BenchCommand implements Runnable {
         fields.put("openblas_core", BlasInfo.openblasCore());
         fields.put("openblas_autodetected_core", BlasInfo.openblasAutodetectedCore());
         fields.put("openblas_coretype_env", BlasInfo.coreTypeOverride());
-        // "launcher": MaskStudio set it because OpenBLAS would have picked pre-AVX2 kernels; "user": it was set before.
-        fields.put("openblas_coretype_source", BlasInfo.coreTypeOverride() == null ? null
-                : OpenBlasCore.SET_BY_LAUNCHER.equals(System.getenv(OpenBlasCore.CHECKED_ENV)) ? "launcher" : "user");
+        fields.put("openblas_coretype_source", BlasInfo.coreTypeSource());
         fields.put("loops", VectorModule.loops());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -47,6 +47,15 @@ public final class BlasInfo {
         return autodetectedCore;
     }
 
+    /**
+     * Who set {@code OPENBLAS_CORETYPE}: "launcher" (MaskStudio, because OpenBLAS would have picked pre-AVX2 kernels),
+     * "user" (it was set before), or null when it is unset.
+     */
+    public static String coreTypeSource() {
+        if (coreTypeOverride() == null) return null;
+        return OpenBlasCore.SET_BY_LAUNCHER.equals(System.getenv(OpenBlasCore.CHECKED_ENV)) ? "launcher" : "user";
+    }
+
     /** The environment's {@code OPENBLAS_CORETYPE}, or null. */
     public static String coreTypeOverride() {
         return System.getenv("OPENBLAS_CORETYPE");

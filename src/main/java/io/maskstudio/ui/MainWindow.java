@@ -20,6 +20,7 @@ import io.maskstudio.ui.editor.NetworkDensityDialog;
 import io.maskstudio.ui.editor.Selection;
 import io.maskstudio.ui.editor.StatsPanel;
 import io.maskstudio.ui.fx.TaskRunner;
+import io.maskstudio.ui.shell.AboutDialog;
 import io.maskstudio.ui.shell.Alerts;
 import io.maskstudio.ui.shell.AppDirs;
 import io.maskstudio.ui.shell.Autosave;
@@ -363,6 +364,10 @@ public final class MainWindow {
                 "Both: scroll zooms at the mouse, middle-drag pans, Fit shows everything",
                 "Undo Ctrl+Z, redo Ctrl+Shift+Z or Ctrl+Y"));
         a.show();
+    }
+
+    void showAbout() {
+        AboutDialog.show(stage, AppDirs.home());
     }
 
     /** Closes the window, offering to save unsaved changes first. */

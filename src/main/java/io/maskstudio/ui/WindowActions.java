@@ -31,7 +31,7 @@ final class WindowActions {
     final Action undo, redo, connect, disconnect, clearSelection, generators, networkDensity;
     final Action addLayer, removeLayer, editLayer;
     final Action fitViews, arrangeViews, brush, rectangle, row, column, select;
-    final Action shortcuts, exportModel;
+    final Action shortcuts, about, exportModel;
     final List<Action> chartExports = new ArrayList<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final MainWindow w;
@@ -76,6 +76,8 @@ final class WindowActions {
         column = tool("Column Toggle", "Shortcut+4", MatrixTool.COLUMN);
         select = tool("Select", "Shortcut+5", MatrixTool.SELECT);
         shortcuts = action("Mouse and Keyboard…", "F1", e -> w.showShortcuts());
+        about = action("About MaskStudio", null, e -> w.showAbout());
+        about.setLongText("Version, and what training computes with: ND4J's backend, the OpenBLAS core, the sparse kernels' loops, threads");
         undo.setLongText("Undo the last change");
         redo.setLongText("Redo the last undone change");
         generators.setLongText("Generate or combine a connectivity pattern for this pair or the selection");
@@ -101,7 +103,7 @@ final class WindowActions {
                 ActionUtils.ACTION_SEPARATOR, generators, networkDensity);
         ActionGroup layer = new ActionGroup("Layer", addLayer, removeLayer, editLayer);
         ActionGroup view = new ActionGroup("View", fitViews, arrangeViews, ActionUtils.ACTION_SEPARATOR, brush, rectangle, row, column, select);
-        ActionGroup help = new ActionGroup("Help", shortcuts);
+        ActionGroup help = new ActionGroup("Help", shortcuts, ActionUtils.ACTION_SEPARATOR, about);
         MenuBar bar = ActionUtils.createMenuBar(List.of(file, edit, layer, view, help));
         bar.getMenus().get(0).getItems().add(1, recentMenu);
         bar.setId("menuBar");
