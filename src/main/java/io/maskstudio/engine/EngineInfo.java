@@ -21,8 +21,10 @@ public final class EngineInfo {
         m.put("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         m.put("ND4J backend", BlasInfo.backend() + " (" + BlasInfo.backendClass() + ")");
         m.put("OpenBLAS core", openblasLine());
-        m.put("Sparse kernels' loops", VectorModule.loops() + (VectorModule.loaded() ? "" : VectorModule.switchedOn() ? " (no " + VectorModule.MODULE + " in this JVM)"
-                : " (" + VectorModule.SWITCH_ENV + "=0 or -D" + VectorModule.SWITCH_PROPERTY + "=off)"));
+        String why = VectorModule.loaded() ? ""
+                : VectorModule.switchedOn() ? " (no " + VectorModule.MODULE + " in this JVM)"
+                : " (" + VectorModule.SWITCH_ENV + "=0 or -D" + VectorModule.SWITCH_PROPERTY + "=off)";
+        m.put("Sparse kernels' loops", VectorModule.loops() + why);
         m.put("Threads", String.format(Locale.ROOT, "%d for the plain-Java kernels, %d for ND4J's native code, of %d cores",
                 Parallel.threads(), NativeThreads.configure(), Runtime.getRuntime().availableProcessors()));
         return m;
