@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ConnectionLoops} on the JDK's Vector API ({@code jdk.incubator.vector}, loaded only when the JVM has the
- * module). Sums keep four vectors of the output in registers while the connections stream past, so the output is
+ * module). Sums keep eight (or four) vectors of the output in registers while the connections stream past, so the output is
  * stored once instead of loaded and stored per four connections; dots run four connections at once as vector FMAs and
  * reduce the lanes at the end. Each method is small on purpose: C2 turns Vector API calls into instructions only
  * when it inlines them, and a large caller can exhaust its inlining budget (then the code runs 10x slower).
@@ -22,9 +22,11 @@ final class VectorConnectionLoops implements ConnectionLoops {
     public void sumRows(float[] coef, int[] coefAt, int[] rowAt, int from, int to, float[][] rows, float init, float[] y, int n) {
         int j = 0;
         if (coefAt == null) {
+            for (; j + 8 * L <= n; j += 8 * L) sum8(coef, rowAt, from, to, rows, init, y, j);
             for (; j + 4 * L <= n; j += 4 * L) sum4(coef, rowAt, from, to, rows, init, y, j);
             for (; j + L <= n; j += L) sum1(coef, rowAt, from, to, rows, init, y, j);
         } else {
+            for (; j + 8 * L <= n; j += 8 * L) sum8At(coef, coefAt, rowAt, from, to, rows, init, y, j);
             for (; j + 4 * L <= n; j += 4 * L) sum4At(coef, coefAt, rowAt, from, to, rows, init, y, j);
             for (; j + L <= n; j += L) sum1At(coef, coefAt, rowAt, from, to, rows, init, y, j);
         }
@@ -49,6 +51,54 @@ final class VectorConnectionLoops implements ConnectionLoops {
         a1.intoArray(y, j + L);
         a2.intoArray(y, j + 2 * L);
         a3.intoArray(y, j + 3 * L);
+    }
+
+    private static void sum8(float[] coef, int[] rowAt, int from, int to, float[][] rows, float init, float[] y, int j) {
+        FloatVector a0 = FloatVector.broadcast(S, init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int k = from; k < to; k++) {
+            float[] r = rows[rowAt[k]];
+            FloatVector c = FloatVector.broadcast(S, coef[k]);
+            a0 = FloatVector.fromArray(S, r, j).fma(c, a0);
+            a1 = FloatVector.fromArray(S, r, j + L).fma(c, a1);
+            a2 = FloatVector.fromArray(S, r, j + 2 * L).fma(c, a2);
+            a3 = FloatVector.fromArray(S, r, j + 3 * L).fma(c, a3);
+            a4 = FloatVector.fromArray(S, r, j + 4 * L).fma(c, a4);
+            a5 = FloatVector.fromArray(S, r, j + 5 * L).fma(c, a5);
+            a6 = FloatVector.fromArray(S, r, j + 6 * L).fma(c, a6);
+            a7 = FloatVector.fromArray(S, r, j + 7 * L).fma(c, a7);
+        }
+        a0.intoArray(y, j);
+        a1.intoArray(y, j + L);
+        a2.intoArray(y, j + 2 * L);
+        a3.intoArray(y, j + 3 * L);
+        a4.intoArray(y, j + 4 * L);
+        a5.intoArray(y, j + 5 * L);
+        a6.intoArray(y, j + 6 * L);
+        a7.intoArray(y, j + 7 * L);
+    }
+
+    private static void sum8At(float[] coef, int[] coefAt, int[] rowAt, int from, int to, float[][] rows, float init, float[] y, int j) {
+        FloatVector a0 = FloatVector.broadcast(S, init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int k = from; k < to; k++) {
+            float[] r = rows[rowAt[k]];
+            FloatVector c = FloatVector.broadcast(S, coef[coefAt[k]]);
+            a0 = FloatVector.fromArray(S, r, j).fma(c, a0);
+            a1 = FloatVector.fromArray(S, r, j + L).fma(c, a1);
+            a2 = FloatVector.fromArray(S, r, j + 2 * L).fma(c, a2);
+            a3 = FloatVector.fromArray(S, r, j + 3 * L).fma(c, a3);
+            a4 = FloatVector.fromArray(S, r, j + 4 * L).fma(c, a4);
+            a5 = FloatVector.fromArray(S, r, j + 5 * L).fma(c, a5);
+            a6 = FloatVector.fromArray(S, r, j + 6 * L).fma(c, a6);
+            a7 = FloatVector.fromArray(S, r, j + 7 * L).fma(c, a7);
+        }
+        a0.intoArray(y, j);
+        a1.intoArray(y, j + L);
+        a2.intoArray(y, j + 2 * L);
+        a3.intoArray(y, j + 3 * L);
+        a4.intoArray(y, j + 4 * L);
+        a5.intoArray(y, j + 5 * L);
+        a6.intoArray(y, j + 6 * L);
+        a7.intoArray(y, j + 7 * L);
     }
 
     private static void sum4At(float[] coef, int[] coefAt, int[] rowAt, int from, int to, float[][] rows, float init, float[] y, int j) {
