@@ -42,7 +42,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
                                 double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs) {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -60,19 +60,41 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     /** Predicted microseconds of one step of a {@code kernel} layer with this shape, connection count and batch size. */
     public double predictUs(KernelType kernel, int out, int in, long nnz, int batch) {
-        double weights = (double) out * in;
+        double[] f = features(kernel, out, in, nnz, batch);
+        double[] c = coefficients(kernel);
+        double us = 0;
+        for (int i = 0; i < f.length; i++) us += f[i] * c[i];
+        return us;
+    }
+
+    /** The kernel's coefficients in the order of {@link #features}: fixed (us), then the ns-per-unit costs. */
+    double[] coefficients(KernelType kernel) {
         return switch (kernel) {
-            case DENSE -> denseFixedUs + (denseMacNs * weights * batch + denseWeightNs * weights) / 1e3;
-            case CSR -> csrFixedUs + (javaMacNs(csrAxpyNs, csrDotNs, weights, nnz, in) * batch + csrWeightNs * nnz) / 1e3;
-            case SMALL -> smallFixedUs + (javaMacNs(smallAxpyNs, smallDotNs, weights, nnz, in) * batch + smallWeightNs * weights) / 1e3;
+            case DENSE -> new double[]{denseFixedUs, denseMacNs, denseWeightNs};
+            case CSR -> new double[]{csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs};
+            case SMALL -> new double[]{smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs};
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
         };
     }
 
-    /** Per sample: forward and dx over the connections, dW as the kernels compute it for rows of the average fill. */
-    private static double javaMacNs(double axpyNs, double dotNs, double weights, long nnz, int in) {
+    /**
+     * What one step of a layer does, in the units the coefficients price (thousands, so that ns coefficients give us):
+     * dense {@code [1, out·in·batch, out·in]}; csr and small {@code [1, axpy multiply-adds, dot multiply-adds, stored
+     * values]}, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (rows of at
+     * least 1/{@link Loops#DOT_COST} of their inputs) or one dot per connection. The one definition both the
+     * prediction and the calibration's fit read.
+     */
+    static double[] features(KernelType kernel, int out, int in, long nnz, int batch) {
+        double weights = (double) out * in;
         boolean denseRows = Loops.denseRow((int) Math.min(in, Math.round(nnz / (weights / in))), in);
-        return 2 * axpyNs * nnz + (denseRows ? axpyNs * weights : dotNs * nnz);
+        double axpy = (2.0 * nnz + (denseRows ? weights : 0)) * batch / 1e3;
+        double dot = (denseRows ? 0 : (double) nnz) * batch / 1e3;
+        return switch (kernel) {
+            case DENSE -> new double[]{1, weights * batch / 1e3, weights / 1e3};
+            case CSR -> new double[]{1, axpy, dot, nnz / 1e3};
+            case SMALL -> new double[]{1, axpy, dot, weights / 1e3};
+            case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
+        };
     }
 
     /** The calibration of this machine: the override, else the cache, else measured now (and cached). */

@@ -9,9 +9,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The short measurement behind {@link KernelCalibration}: full training steps of a few layers per kernel, chosen
- * so that each coefficient dominates one of them (a tiny layer for the fixed part, a wide layer at batch 2 for the
- * per-weight part, the same at a large batch for the per-multiply-add part), solved one after the other.
+ * The short measurement behind {@link KernelCalibration}: full training steps of seven layers per kernel (tiny to
+ * 1024², batch 2 to 128, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
  */
 final class KernelCalibrationRun {
     /** Warm-up and measuring time per layer: enough for C2 to compile the loops, short enough for a start-up. */
@@ -20,52 +19,101 @@ final class KernelCalibrationRun {
 
     private KernelCalibrationRun() {}
 
+    /** The layers each kernel is measured on: {out, in, density per mille, batch}, spanning the terms of its model. */
+    private static final int[][] DENSE_LAYERS = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 1000, 128}, {512, 512, 1000, 2},
+        {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}};
+    private static final int[][] CSR_LAYERS = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 100, 64}, {1024, 1024, 20, 128},
+        {256, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 300, 100}};
+    private static final int[][] SMALL_LAYERS = {{32, 32, 1000, 8}, {256, 256, 100, 2}, {256, 256, 100, 64}, {256, 256, 1000, 64},
+        {100, 300, 1000, 100}, {100, 300, 100, 100}, {64, 64, 500, 32}};
+
     static KernelCalibration measure() {
         NativeThreads.configure();
-        // dense
-        double df = stepUs(KernelType.DENSE, 32, 32, 1.0, 8);
-        double d2 = stepUs(KernelType.DENSE, 512, 512, 1.0, 2) - df;
-        double d3 = stepUs(KernelType.DENSE, 512, 512, 1.0, 128) - df;
-        double dw = 512.0 * 512;
-        double dMac = pos((d3 - d2) / (dw * 126));
-        double dWeight = pos(d2 / dw - 2 * dMac);
-        // csr at 10% (dW as dots) and at 100% (dW as whole-row axpys)
-        double cf = stepUs(KernelType.CSR, 32, 32, 1.0, 8);
-        double cn = Math.round(0.1 * 1024) * 1024.0;
-        double c2 = stepUs(KernelType.CSR, 1024, 1024, 0.1, 2) - cf;
-        double c3 = stepUs(KernelType.CSR, 1024, 1024, 0.1, 64) - cf;
-        double c4 = stepUs(KernelType.CSR, 256, 512, 1.0, 64) - cf;
-        double[] csr = javaCoefficients(c2, c3, cn, c4, 256.0 * 512, 64, cn, 256.0 * 512);
-        // small, the same at 512x512: at 100% (dW as axpys) and 10% (dots); its optimizer visits all out*in weights
-        double sf = stepUs(KernelType.SMALL, 32, 32, 1.0, 8);
-        double sw = 512.0 * 512;
-        double sn = Math.round(0.1 * 512) * 512.0;
-        double s2 = stepUs(KernelType.SMALL, 512, 512, 0.1, 2) - sf;
-        double s3 = stepUs(KernelType.SMALL, 512, 512, 0.1, 64) - sf;
-        double s4 = stepUs(KernelType.SMALL, 512, 512, 1.0, 64) - sf;
-        double[] small = javaCoefficients(s2, s3, sn, s4, sw, 64, sw, sw);
-        return new KernelCalibration(df, dMac * 1e3, dWeight * 1e3,
-                cf, csr[0] * 1e3, csr[1] * 1e3, csr[2] * 1e3, sf, small[0] * 1e3, small[1] * 1e3, small[2] * 1e3);
+        // Every kernel once on a mid-sized layer first, results thrown away: until C2 has compiled them, the Vector API
+        // loops run interpreted at ~100x their speed, and the first (tiny) layer measured the JIT: a fixed dense cost of
+        // 1.8 ms instead of ~0.2, which sent every dense layer to csr.
+        for (KernelType k : new KernelType[]{KernelType.DENSE, KernelType.CSR, KernelType.SMALL}) stepUs(k, 256, 256, k == KernelType.CSR ? 0.1 : 1.0, 32);
+        double[] d = fit(KernelType.DENSE, DENSE_LAYERS);
+        double[] c = fit(KernelType.CSR, CSR_LAYERS);
+        double[] m = fit(KernelType.SMALL, SMALL_LAYERS);
+        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3]);
+    }
+
+    /** Measures {@code kernel} on {@code layers} and fits its coefficients ({@link KernelCalibration#features}). */
+    private static double[] fit(KernelType kernel, int[][] layers) {
+        double[][] features = new double[layers.length][];
+        double[] us = new double[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            int[] l = layers[i];
+            double density = l[2] / 1000.0;
+            long nnz = Math.round(density * l[1]) * (long) l[0];
+            features[i] = KernelCalibration.features(kernel, l[0], l[1], nnz, l[3]);
+            us[i] = stepUs(kernel, l[0], l[1], density, l[3]);
+        }
+        return nonNegativeFit(features, us);
     }
 
     /**
-     * Axpy, dot and per-stored-value costs (us per unit) of a plain-Java kernel from three steps less the fixed part:
-     * {@code sparse2} and {@code sparse64} at batch 2 and 64 of a layer with {@code nnz} connections in sparse rows
-     * ({@code stored} values for the optimizer), {@code full64} at batch 64 of a full layer of {@code fullWeights}
-     * (its optimizer visiting {@code fullStored}). The full layer's dW runs the axpy loop, once per weight and sample,
-     * beside forward's and dx's two.
+     * Non-negative coefficients c minimizing the squared relative errors {@code sum ((f_i·c - t_i) / t_i)^2}: relative,
+     * so a 20 us layer counts as much as a 20 ms one (the choice is about ratios). With four unknowns at most, every
+     * subset of free coefficients (the rest held at 0) is solved by least squares and the best non-negative one kept:
+     * the exact solution, where the earlier one-after-the-other solve clamped negatives and let one noisy step decide.
      */
-    static double[] javaCoefficients(double sparse2, double sparse64, double nnz, double full64, double fullWeights, int batch,
-                                     double stored, double fullStored) {
-        double perSample = pos((sparse64 - sparse2) / (batch - 2));        // (2 axpy + dot) * nnz
-        double weight = pos((sparse2 - 2 * perSample) / stored);
-        double axpy = pos((full64 - weight * fullStored) / (batch * 3 * fullWeights));
-        double dot = pos(perSample / nnz - 2 * axpy);
-        return new double[]{axpy, dot, weight};
+    static double[] nonNegativeFit(double[][] f, double[] t) {
+        int p = f[0].length;
+        double[] best = new double[p];
+        double bestErr = Double.POSITIVE_INFINITY;
+        for (int subset = 1; subset < 1 << p; subset++) {
+            double[] c = leastSquares(f, t, subset);
+            if (c == null) continue;
+            boolean ok = true;
+            for (double v : c) ok &= v >= 0;
+            if (!ok) continue;
+            double err = 0;
+            for (int i = 0; i < t.length; i++) {
+                double pred = 0;
+                for (int j = 0; j < p; j++) pred += f[i][j] * c[j];
+                double r = (pred - t[i]) / t[i];
+                err += r * r;
+            }
+            if (err < bestErr) {
+                bestErr = err;
+                best = c;
+            }
+        }
+        return best;
     }
 
-    private static double pos(double v) {
-        return Double.isFinite(v) && v > 0 ? v : 0;
+    /** Weighted least squares over the coefficients in {@code subset} (bits), the others 0; null if singular. */
+    private static double[] leastSquares(double[][] f, double[] t, int subset) {
+        int p = f[0].length;
+        int[] idx = new int[Integer.bitCount(subset)];
+        for (int j = 0, k = 0; j < p; j++) if ((subset >> j & 1) != 0) idx[k++] = j;
+        int q = idx.length;
+        double[][] a = new double[q][q + 1]; // normal equations [AᵀA | Aᵀb] with rows scaled by 1/t
+        for (int i = 0; i < t.length; i++) {
+            for (int r = 0; r < q; r++) {
+                double fr = f[i][idx[r]] / t[i];
+                for (int s = 0; s < q; s++) a[r][s] += fr * f[i][idx[s]] / t[i];
+                a[r][q] += fr; // (t_i / t_i)
+            }
+        }
+        for (int col = 0; col < q; col++) { // Gauss-Jordan with partial pivoting
+            int piv = col;
+            for (int r = col + 1; r < q; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
+            if (Math.abs(a[piv][col]) < 1e-12 * (1 + Math.abs(a[col][col]))) return null;
+            double[] tmp = a[col];
+            a[col] = a[piv];
+            a[piv] = tmp;
+            for (int r = 0; r < q; r++) {
+                if (r == col) continue;
+                double factor = a[r][col] / a[col][col];
+                for (int s = col; s <= q; s++) a[r][s] -= factor * a[col][s];
+            }
+        }
+        double[] c = new double[p];
+        for (int r = 0; r < q; r++) c[idx[r]] = a[r][q] / a[r][r];
+        return c;
     }
 
     /**

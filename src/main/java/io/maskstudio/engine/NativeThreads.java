@@ -86,13 +86,13 @@ public final class NativeThreads {
         return Double.isNaN(now) ? avg : Double.isNaN(avg) ? now : Math.min(avg, now);
     }
 
-    /** The median over a few samples 4 ms apart of the tasks running now (Linux's {@code /proc/loadavg}), less this one; NaN where unreadable. */
+    /** The median over a few samples 4 ms apart of the tasks running now (Linux's {@code /proc/loadavg}) less this process's; NaN where unreadable. */
     static double runningOthers() {
         double[] r = new double[5];
         for (int i = 0; i < r.length; i++) {
             try {
                 String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip().split(" ");
-                r[i] = Integer.parseInt(f[3].substring(0, f[3].indexOf('/'))) - 1;
+                r[i] = Integer.parseInt(f[3].substring(0, f[3].indexOf('/'))) - runningHere();
                 if (i + 1 < r.length) Thread.sleep(4);
             } catch (IOException | RuntimeException e) {
                 return Double.NaN;
@@ -103,6 +103,26 @@ public final class NativeThreads {
         }
         Arrays.sort(r);
         return Math.max(0, r[r.length / 2]);
+    }
+
+    /**
+     * This process's threads running now (at least the one asking): at start-up the JVM's own JIT compiler and GC
+     * threads are busy, and counting them as other work made ND4J take one thread on an idle machine.
+     */
+    private static int runningHere() throws IOException {
+        int n = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path t : tasks) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"), StandardCharsets.US_ASCII);
+                    int close = stat.lastIndexOf(')'); // the state follows the command name, which may hold spaces
+                    if (close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R') n++;
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return Math.max(1, n);
     }
 
     /** The 1-minute load average (Linux), or NaN where it can't be read. */
