@@ -131,6 +131,7 @@ final class DenseKernel implements LayerKernel {
 
     @Override
     public Batch forward(Batch x, boolean training) {
+        NativeThreads.useFor((long) out * in * x.rows);
         INDArray a = x.array(dtype);
         INDArray y;
         if (training) y = trainOut = buffer(trainOut, x.rows, out);
@@ -152,6 +153,7 @@ final class DenseKernel implements LayerKernel {
 
     @Override
     public Batch backward(Batch dOut, boolean needInputGradient) {
+        NativeThreads.useFor((long) out * in * dOut.rows);
         INDArray d = dOut.array(dtype);
         INDArray dz = switch (activation) {
             case RELU -> d.mul(output.gt(0).castTo(dtype));

@@ -46,8 +46,32 @@ public final class NativeThreads {
                 }
             }
             configured = t;
+            inUse = t;
             return t;
         }
+    }
+
+    /**
+     * Below this many multiply-adds per GEMM, ND4J runs on one thread. Measured on the 2-vCPU build VM: LeNet-300-100
+     * (784x300 at batch 100, 23.5 M per GEMM) trained at 77 steps/s all-dense with 2 native threads and 154-211 with 1
+     * (OpenMP's per-op synchronization over the step's many small ops), while the 4096x4096 layer at batch 256 (4.3 G)
+     * runs its GEMMs 1.6x faster on 2. Where between the two the crossover lies was not measured; 2^27 is the middle.
+     */
+    public static final long PARALLEL_MIN_MACS = 1L << 27;
+    private static volatile int inUse;
+
+    /** Sets ND4J's threads for a dense step of {@code macs} multiply-adds per GEMM: 1 below {@link #PARALLEL_MIN_MACS}, else {@link #configure}'s count. */
+    static void useFor(long macs) {
+        int want = macs >= PARALLEL_MIN_MACS ? configure() : 1;
+        if (want == inUse || System.getenv("OMP_NUM_THREADS") != null) return;
+        try {
+            Nd4j.getEnvironment().setMaxMasterThreads(want);
+            Nd4j.getEnvironment().setMaxThreads(want);
+            Nd4j.factory().blas().setMaxThreads(want);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("cannot set ND4J's thread count", e);
+        }
+        inUse = want;
     }
 
     /** The count {@link #configure} chose, or 0 before it ran. */
