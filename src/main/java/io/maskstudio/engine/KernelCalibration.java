@@ -36,13 +36,23 @@ import java.util.Properties;
  * @param smallAxpyNs   small: as csr's
  * @param smallDotNs    small: as csr's
  * @param smallWeightNs small: per weight (its optimizer runs over dense rows)
+ * @param smallOffered  whether AUTO may pick small at all: not where csr was faster on most of small's own
+ *                      calibration layers (with the Vector API loops csr, which shares them and adds threads, beat
+ *                      small at 34 of 36 grid points, median 1.7x)
  */
 public record KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                                 double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
-                                double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs) {
+                                double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered) {
+    /** A calibration in which {@code small} is offered. */
+    public KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
+                             double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
+                             double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs) {
+        this(denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs, true);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -175,7 +185,8 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         return new KernelCalibration(
                 num(p, "dense.fixedUs"), num(p, "dense.macNs"), num(p, "dense.weightNs"),
                 num(p, "csr.fixedUs"), num(p, "csr.axpyNs"), num(p, "csr.dotNs"), num(p, "csr.weightNs"),
-                num(p, "small.fixedUs"), num(p, "small.axpyNs"), num(p, "small.dotNs"), num(p, "small.weightNs"));
+                num(p, "small.fixedUs"), num(p, "small.axpyNs"), num(p, "small.dotNs"), num(p, "small.weightNs"),
+                !"false".equals(p.getProperty("small.offered", "true").strip()));
     }
 
     private static double num(Properties p, String key) {
@@ -200,6 +211,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         put(p, "small.axpyNs", smallAxpyNs);
         put(p, "small.dotNs", smallDotNs);
         put(p, "small.weightNs", smallWeightNs);
+        p.setProperty("small.offered", Boolean.toString(smallOffered));
         return p;
     }
 
@@ -224,6 +236,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     public String toString() {
         return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight; csr %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/conn; "
                         + "small %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/weight",
-                denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs);
+                denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs)
+                + (smallOffered ? "" : " (small not offered: csr was faster on its layers)");
     }
 }

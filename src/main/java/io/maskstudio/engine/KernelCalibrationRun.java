@@ -36,7 +36,17 @@ final class KernelCalibrationRun {
         double[] d = fit(KernelType.DENSE, DENSE_LAYERS);
         double[] c = fit(KernelType.CSR, CSR_LAYERS);
         double[] m = fit(KernelType.SMALL, SMALL_LAYERS);
-        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3]);
+        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3], csrWins(SMALL_LAYERS) < 5);
+    }
+
+    /** On how many of {@code layers} csr's step was faster than small's. */
+    private static int csrWins(int[][] layers) {
+        int wins = 0;
+        for (int[] l : layers) {
+            double d = l[2] / 1000.0;
+            if (stepUs(KernelType.CSR, l[0], l[1], d, l[3]) < stepUs(KernelType.SMALL, l[0], l[1], d, l[3])) wins++;
+        }
+        return wins;
     }
 
     /** Measures {@code kernel} on {@code layers} and fits its coefficients ({@link KernelCalibration#features}). */

@@ -60,7 +60,7 @@ public final class KernelSelector {
         KernelType best = null;
         double bestUs = Double.POSITIVE_INFINITY;
         for (KernelType k : new KernelType[]{KernelType.SMALL, KernelType.CSR, KernelType.DENSE}) {
-            if (k == KernelType.SMALL && size > SMALL_MAX_WEIGHTS) continue;
+            if (k == KernelType.SMALL && (size > SMALL_MAX_WEIGHTS || !cal.smallOffered())) continue;
             double us = weighedUs(cal, k, out, in, nnz, b);
             if (us * TIE < bestUs) {
                 best = k;

@@ -5,6 +5,7 @@ import io.maskstudio.model.Mask;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.util.Properties;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +69,17 @@ class KernelSelectorTest {
         assertEquals(KernelType.SMALL, KernelSelector.choose(256, 256, 256L * 256, 32, DataType.FLOAT, smallIsFree));
         assertEquals(KernelType.DENSE, KernelSelector.choose(512, 256, 512L * 256, 32, DataType.FLOAT, smallIsFree),
                 "above SMALL_MAX_WEIGHTS small's dense storage is not offered");
+    }
+
+    @Test
+    void whereCsrBeatSmallOnItsOwnLayersSmallIsNotOffered() {
+        KernelCalibration smallIsFree = new KernelCalibration(1000, 1, 1, 1000, 1, 1, 1, 0, 0, 0, 0, false);
+        assertTrue(KernelSelector.choose(256, 256, 256L * 256, 32, DataType.FLOAT, smallIsFree) != KernelType.SMALL);
+        KernelCalibration back = KernelCalibration.fromProperties(smallIsFree.toProperties());
+        assertEquals(false, back.smallOffered(), "kept in the cache");
+        Properties old = smallIsFree.toProperties();
+        old.remove("small.offered");
+        assertEquals(true, KernelCalibration.fromProperties(old).smallOffered(), "a cache from before offers small");
     }
 
     @Test
