@@ -28,18 +28,18 @@ public final class KernelSelector {
      */
     static final double SWITCH_GAIN = 1.3;
     /**
-     * Dense must be predicted this many times faster than the others to be chosen. The calibration times layers
-     * alone; inside a network the dense kernel also pays ND4J's per-op cost on the activations, loss and layout
-     * conversions. Measured on the build VM (2 Dec 2026, quiet): LeNet-300-100 at 100%, batch 100, trained at 150
-     * steps/s with 784x300 on dense (2.3 ms alone) and 261 steps/s with it on csr (5.4 ms alone), so the isolated
-     * 2.3x advantage (1.6x predicted) is a loss in the network. It cannot be much larger: the 4096x4096 layer at
-     * batch 256, where dense is ~2.5x faster than csr, is predicted only ~2.3x faster by the same calibration.
+     * What a dense layer costs a network per step beyond its own step (us): ND4J's per-op cost on the activations and
+     * the loss, and the layout conversions to and from the plain-Java kernels' per-feature vectors, none of which the
+     * calibration's layers-alone times contain. Measured on the build VM (2 Dec 2026, quiet): LeNet-300-100 at 100%,
+     * batch 100, trained at 150-186 steps/s with 784x300 on dense and 261 with it on csr, although alone that pair
+     * took 2.3 ms on dense and 5.4 on csr: ~3 ms per step that the layer's own time misses. A fixed cost, not a
+     * factor, so that large layers (4096x4096 at batch 256: dense ~200 ms, csr ~650 ms) stay dense.
      */
-    static final double DENSE_MARGIN = 2.0;
+    static final double DENSE_IN_NETWORK_US = 3000;
 
-    /** A kernel's predicted step time as the choice weighs it: dense's times {@link #DENSE_MARGIN}. */
+    /** A kernel's predicted step time as the choice weighs it: dense's plus {@link #DENSE_IN_NETWORK_US}. */
     static double weighedUs(KernelCalibration cal, KernelType k, int out, int in, long nnz, int batch) {
-        return cal.predictUs(k, out, in, nnz, batch) * (k == KernelType.DENSE ? DENSE_MARGIN : 1);
+        return cal.predictUs(k, out, in, nnz, batch) + (k == KernelType.DENSE ? DENSE_IN_NETWORK_US : 0);
     }
     /** Predictions within this factor count as a tie, settled by the order small, csr, dense (no native calls first). */
     static final double TIE = 1.03;
