@@ -57,7 +57,8 @@ class KernelSelectorTest {
         // at 1% the connections are few: CSR, whatever the batch; full and large: the GEMMs
         assertEquals(KernelType.CSR, KernelSelector.choose(4096, 4096, 4096L * 41, 256, DataType.FLOAT, QUIET_VM));
         assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 4096, 4096L * 4096, 256, DataType.FLOAT, QUIET_VM));
-        assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 4096, 4096L * 4096, 8, DataType.FLOAT, QUIET_VM), "large enough that the network's cost is small");
+        assertEquals(KernelType.DENSE, KernelSelector.choose(4096, 4096, 4096L * 4096, 8, DataType.FLOAT, QUIET_VM),
+                "large enough that the network's cost is small");
         assertEquals(KernelType.CSR, KernelSelector.choose(256, 256, 256L * 256, 512, DataType.FLOAT, QUIET_VM), "not so the 256x256 layer");
     }
 
