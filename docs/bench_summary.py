@@ -11,7 +11,15 @@ from collections import defaultdict
 def key(r):
     if r["bench"] == "layer":
         return ("layer", r["in"], r["out"], r["batch"], r["density"])
-    return ("mlp", r["layers"], r["batch"], r["density"])
+    return ("mlp", r["layers"], r["batch"], density(r["density"]))
+
+
+def density(d):
+    """One spelling for both sides: MaskStudio writes 0.5, bench_torch.py "0.5"."""
+    try:
+        return float(d)
+    except (TypeError, ValueError):
+        return str(d)
 
 
 def main(path):

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -52,10 +53,12 @@ public final class AboutDialog {
         for (Map.Entry<String, String> e : rows.entrySet()) {
             Label key = new Label(e.getKey());
             key.setStyle("-fx-font-weight: bold;");
+            key.setMinWidth(Region.USE_PREF_SIZE); // never "Sparse kernels' lo..."
             Label value = new Label(e.getValue());
             value.setId("about-" + e.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
             value.setWrapText(true);
-            value.setMaxWidth(460);
+            value.setPrefWidth(440);
+            value.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines get their height instead of an ellipsis
             grid.addRow(r++, key, value);
             values.put(e.getKey(), value);
         }
@@ -69,7 +72,7 @@ public final class AboutDialog {
             Clipboard.getSystemClipboard().setContent(c);
         });
         VBox box = new VBox(10, new Label("Design and train neural networks with custom sparse connectivity."), grid, copy);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setPadding(new Insets(4, 12, 0, 12));
 
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         a.setTitle("About MaskStudio");
@@ -89,11 +92,16 @@ public final class AboutDialog {
                 engine = Map.of("ND4J backend", "unavailable: " + e.getMessage());
             }
             Map<String, String> found = engine;
-            Platform.runLater(() -> values.forEach((k, label) -> {
-                String v = found.get(k);
-                if (v != null) label.setText(v);
-                else if (PENDING.equals(label.getText())) label.setText("unknown");
-            }));
+            Platform.runLater(() -> {
+                values.forEach((k, label) -> {
+                    String v = found.get(k);
+                    if (v != null) label.setText(v);
+                    else if (PENDING.equals(label.getText())) label.setText("unknown");
+                });
+                // the facts may wrap to more lines than "…" took: grow the window so the buttons stay on it
+                Window w = a.getDialogPane().getScene() == null ? null : a.getDialogPane().getScene().getWindow();
+                if (w != null && w.isShowing()) w.sizeToScene();
+            });
         }, "about-engine-info");
         reader.setDaemon(true);
         reader.start();
