@@ -36,15 +36,7 @@ public final class NativeThreads {
             int cores = Runtime.getRuntime().availableProcessors();
             String omp = System.getenv("OMP_NUM_THREADS");
             int t = choose(cores, busyCores(), System.getProperty(PROPERTY, System.getenv(ENV)), omp);
-            if (omp == null || omp.isBlank()) {
-                try {
-                    Nd4j.getEnvironment().setMaxMasterThreads(t);
-                    Nd4j.getEnvironment().setMaxThreads(t);
-                    Nd4j.factory().blas().setMaxThreads(t);
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.debug("cannot set ND4J's thread count", e);
-                }
-            }
+            apply(t);
             configured = t;
             inUse = t;
             return t;
@@ -63,15 +55,22 @@ public final class NativeThreads {
     /** Sets ND4J's threads for a dense step of {@code macs} multiply-adds per GEMM: 1 below {@link #PARALLEL_MIN_MACS}, else {@link #configure}'s count. */
     static void useFor(long macs) {
         int want = macs >= PARALLEL_MIN_MACS ? configure() : 1;
-        if (want == inUse || System.getenv("OMP_NUM_THREADS") != null) return;
+        if (want == inUse) return;
+        apply(want);
+        inUse = want;
+    }
+
+    /** Sets ND4J's and OpenBLAS's thread counts, unless the user's {@code OMP_NUM_THREADS} decides them. */
+    private static void apply(int t) {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp != null && !omp.isBlank()) return;
         try {
-            Nd4j.getEnvironment().setMaxMasterThreads(want);
-            Nd4j.getEnvironment().setMaxThreads(want);
-            Nd4j.factory().blas().setMaxThreads(want);
+            Nd4j.getEnvironment().setMaxMasterThreads(t);
+            Nd4j.getEnvironment().setMaxThreads(t);
+            Nd4j.factory().blas().setMaxThreads(t);
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("cannot set ND4J's thread count", e);
         }
-        inUse = want;
     }
 
     /** The count {@link #configure} chose, or 0 before it ran. */

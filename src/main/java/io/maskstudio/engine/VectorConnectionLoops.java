@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * module). Sums keep eight (or four) vectors of the output in registers while the connections stream past, so the output is
  * stored once instead of loaded and stored per four connections; dots run four connections at once as vector FMAs and
  * reduce the lanes at the end. Each method is small on purpose: C2 turns Vector API calls into instructions only
- * when it inlines them, and a large caller can exhaust its inlining budget (then the code runs 10x slower).
+ * when it inlines them, and a large caller can exhaust its inlining budget (then the code runs 10x slower). For the same
+ * reason the {@code sumN} and {@code sumNAt} pairs repeat each other instead of sharing one loop with a branch or a
+ * lambda per connection: each stays a straight loop C2 compiles on its own.
  */
 final class VectorConnectionLoops implements ConnectionLoops {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
