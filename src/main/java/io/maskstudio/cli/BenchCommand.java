@@ -249,7 +249,7 @@ public final class BenchCommand implements Runnable {
             String advice = BlasInfo.recommendedCoreType();
             if (advice != null && BlasInfo.coreTypeOverride() == null) {
                 out.println("hint: OpenBLAS picked its " + fields.get("openblas_core") + " kernels on a CPU with AVX2/FMA; "
-                        + "export OPENBLAS_CORETYPE=" + advice + " roughly doubles dense GEMM speed (docs/performance.md)");
+                        + "export OPENBLAS_CORETYPE=" + advice + " makes dense GEMMs 2-4x faster (docs/performance.md)");
             }
         }
         out.flush();

@@ -62,19 +62,30 @@ public final class BlasInfo {
     }
 
     /**
-     * "Haswell" when OpenBLAS would pick a pre-AVX2 core on a CPU that has AVX2 and FMA (its Haswell
-     * kernels need exactly those), else null: nothing to fix.
+     * The core the launcher applies ({@link OpenBlasCore#bestCoreFor}) when OpenBLAS would pick a pre-AVX2 core on a
+     * CPU that has AVX2 and FMA, else null: nothing to fix.
      */
     public static String recommendedCoreType() {
-        return OpenBlasCore.isPreAvx2(openblasAutodetectedCore()) && cpuHasAvx2AndFma() ? "Haswell" : null;
+        if (!OpenBlasCore.isPreAvx2(openblasAutodetectedCore()) || !cpuHasAvx2AndFma()) return null;
+        return OpenBlasCore.bestCoreFor(OpenBlasCore.thisMachine());
     }
 
     public static boolean cpuHasAvx2AndFma() {
+        return cpuHasFlags("avx2", "fma");
+    }
+
+    /** The AVX-512 subsets OpenBLAS's SkylakeX kernels use. */
+    public static boolean cpuHasAvx512() {
+        return cpuHasFlags("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
+    }
+
+    private static boolean cpuHasFlags(String... wanted) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("flags")) {
                     String flags = " " + line.substring(line.indexOf(':') + 1) + " ";
-                    return flags.contains(" avx2 ") && flags.contains(" fma ");
+                    for (String f : wanted) if (!flags.contains(" " + f + " ")) return false;
+                    return true;
                 }
             }
         } catch (IOException | RuntimeException e) {

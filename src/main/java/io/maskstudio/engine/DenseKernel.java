@@ -14,6 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * ND4J GEMMs on the dense matrix W (kept equal to W∘M) with buffers allocated once per batch size:
@@ -49,6 +50,20 @@ final class DenseKernel implements LayerKernel {
     private INDArray inferOut;
     private INDArray dx;
 
+    // the element-wise work in Java (NativeFloats): float32 on the CPU backend
+    private final boolean javaElementwise;
+    private float[] trainFloats;    // the last training output, row-major, as the forward left it
+    private float[] inferFloats;
+    private float[] dOutFloats;
+    private float[] dzFloats;
+    private float[] biasFloats;
+    private double[] biasSums;
+    private float[] biasGradientFloats;
+    private INDArray dzArray;       // [rows,out] δ for the GEMMs
+    private INDArray trainIn;       // where a batch of Java vectors is copied: ND4J allocations cost more than copies
+    private INDArray inferIn;
+    private INDArray dOutIn;
+
     DenseKernel(Mask m, Activation activation, DataType dtype, IUpdater updater, float[] initValues) {
         this.in = m.cols();
         this.out = m.rows();
@@ -64,6 +79,7 @@ final class DenseKernel implements LayerKernel {
         this.bias = Nd4j.zeros(dtype, 1, out);
         this.gradW = Nd4j.zeros(dtype, out, in);
         this.mask = maskArrayOrNull(m);
+        this.javaElementwise = dtype == DataType.FLOAT && "cpu".equals(BlasInfo.backend());
         setUpdater(updater, true);
     }
 
@@ -115,11 +131,11 @@ final class DenseKernel implements LayerKernel {
         return a.data().asNio().order(ByteOrder.nativeOrder());
     }
 
-    /** The optimizer state's chunks (Adam: m, then v), each over n floats of {@link #weightState}. */
-    private ByteBuffer[] stateBuffers(long n) {
-        if (weightState == null) return new ByteBuffer[0];
-        ByteBuffer all = nio(weightState);
-        int chunks = (int) (weightState.length() / n);
+    /** The optimizer state's chunks (Adam: m, then v), each over n floats of {@code state} (weights' or biases'). */
+    private static ByteBuffer[] stateBuffers(INDArray state, long n) {
+        if (state == null) return new ByteBuffer[0];
+        ByteBuffer all = nio(state);
+        int chunks = (int) (state.length() / n);
         ByteBuffer[] b = new ByteBuffer[chunks];
         for (int c = 0; c < chunks; c++) b[c] = all.slice((int) (c * n * 4), (int) (n * 4)).order(ByteOrder.nativeOrder());
         return b;
@@ -132,43 +148,97 @@ final class DenseKernel implements LayerKernel {
     @Override
     public Batch forward(Batch x, boolean training) {
         NativeThreads.useFor((long) out * in * x.rows);
-        INDArray a = x.array(dtype);
+        INDArray a;
+        if (training) a = trainIn = x.array(dtype, trainIn);
+        else a = inferIn = x.array(dtype, inferIn);
         INDArray y;
         if (training) y = trainOut = buffer(trainOut, x.rows, out);
         else y = inferOut = buffer(inferOut, x.rows, out);
         Nd4j.gemm(a, weight, y, false, true, 1.0, 0.0);
-        y.addiRowVector(bias);
-        switch (activation) {
-            case RELU -> Transforms.relu(y, false);
-            case TANH -> Transforms.tanh(y, false);
-            case SIGMOID -> Transforms.sigmoid(y, false);
-            case IDENTITY, SOFTMAX -> { } // the output layer hands its logits to the softmax cross-entropy loss
+        float[] rowMajor = null;
+        if (javaElementwise && NativeFloats.usable(y) && NativeFloats.usable(bias)) {
+            rowMajor = biasAndActivation(y, training ? trainFloats : inferFloats);
+            if (training) trainFloats = rowMajor;
+            else inferFloats = rowMajor;
+        } else {
+            y.addiRowVector(bias);
+            switch (activation) {
+                case RELU -> Transforms.relu(y, false);
+                case TANH -> Transforms.tanh(y, false);
+                case SIGMOID -> Transforms.sigmoid(y, false);
+                case IDENTITY, SOFTMAX -> { } // the output layer hands its logits to the softmax cross-entropy loss
+            }
+            if (training) trainFloats = null;
         }
         if (training) {
             input = a;
             output = y;
         }
-        return Batch.of(y);
+        return rowMajor == null ? Batch.of(y) : Batch.of(y, rowMajor);
+    }
+
+    /** {@code y = f(y + b)} in Java on a copy, written back; returns the row-major copy (in {@code buf} when it fits). */
+    private float[] biasAndActivation(INDArray y, float[] buf) {
+        int rows = (int) y.rows(), n = rows * out;
+        float[] z = NativeFloats.read(y, buf, n);
+        biasFloats = NativeFloats.read(bias, biasFloats, out);
+        for (int r = 0; r < rows; r++) {
+            int base = r * out;
+            for (int c = 0; c < out; c++) z[base + c] += biasFloats[c];
+        }
+        Loops.activate(activation, z, n);
+        NativeFloats.write(z, n, y);
+        return z;
     }
 
     @Override
     public Batch backward(Batch dOut, boolean needInputGradient) {
         NativeThreads.useFor((long) out * in * dOut.rows);
-        INDArray d = dOut.array(dtype);
-        INDArray dz = switch (activation) {
-            case RELU -> d.mul(output.gt(0).castTo(dtype));
-            case TANH -> d.mul(output.mul(output).rsubi(1));
-            case SIGMOID -> d.mul(output.mul(output.rsub(1)));
-            case IDENTITY, SOFTMAX -> d;
-        };
+        INDArray d = dOutIn = dOut.array(dtype, dOutIn);
+        INDArray dz;
+        if (trainFloats != null && NativeFloats.usable(d)) {
+            dz = activationGradientAndBiasSums(d);
+        } else {
+            dz = switch (activation) {
+                case RELU -> d.mul(output.gt(0).castTo(dtype));
+                case TANH -> d.mul(output.mul(output).rsubi(1));
+                case SIGMOID -> d.mul(output.mul(output.rsub(1)));
+                case IDENTITY, SOFTMAX -> d;
+            };
+            gradB = dz.sum(true, 0);
+        }
         Nd4j.gemm(dz, input, gradW, true, false, 1.0, 0.0);
         if (mask != null) gradW.muli(mask).addi(0.0); // +0.0, not -0.0, where absent
-        gradB = dz.sum(true, 0);
         lastDz = dz;
         if (!needInputGradient) return null;
         dx = buffer(dx, dz.rows(), in);
         Nd4j.gemm(dz, weight, dx, false, false, 1.0, 0.0);
         return Batch.of(dx);
+    }
+
+    /**
+     * {@code δ = dOut ∘ f'(a)} from the forward's Java copy of the output, and the bias gradient (its column sums, in
+     * double), in Java; returns δ as an array for the GEMMs ({@code d} itself for identity and softmax).
+     */
+    private INDArray activationGradientAndBiasSums(INDArray d) {
+        int rows = (int) d.rows(), n = rows * out;
+        dOutFloats = NativeFloats.read(d, dOutFloats, n);
+        if (dzFloats == null || dzFloats.length < n) dzFloats = new float[n];
+        float[] dz = Loops.activationGradient(activation, trainFloats, dOutFloats, dzFloats, n);
+        if (biasSums == null) biasSums = new double[out];
+        Arrays.fill(biasSums, 0);
+        for (int r = 0; r < rows; r++) {
+            int base = r * out;
+            for (int c = 0; c < out; c++) biasSums[c] += dz[base + c];
+        }
+        if (biasGradientFloats == null) biasGradientFloats = new float[out];
+        for (int c = 0; c < out; c++) biasGradientFloats[c] = (float) biasSums[c];
+        if (gradB == null || !NativeFloats.usable(gradB)) gradB = Nd4j.create(dtype, 1, out);
+        NativeFloats.write(biasGradientFloats, out, gradB);
+        if (dz == dOutFloats) return d;
+        dzArray = buffer(dzArray, rows, out);
+        NativeFloats.write(dz, n, dzArray);
+        return dzArray;
     }
 
     @Override
@@ -186,15 +256,20 @@ final class DenseKernel implements LayerKernel {
         }
         if (fused != null) {
             fused.adamStepSize(iteration); // computed once, before the threads read it
-            FusedStep.BEST.apply(fused, nio(weight), nio(gradW), stateBuffers(n), mask == null ? null : nio(mask), (int) n, iteration);
+            FusedStep.BEST.apply(fused, nio(weight), nio(gradW), stateBuffers(weightState, n), mask == null ? null : nio(mask), (int) n, iteration);
         } else {
             // ND4J's updaters work on flat row vectors and turn the gradient into the update in place
             weightUpdater.applyUpdater(gradW.reshape('c', 1, n), iteration, epoch);
             weight.subi(gradW);
             if (mask != null) weight.muli(mask).addi(0.0); // W := W∘M, stored as +0.0
         }
-        biasUpdater.applyUpdater(gradB, iteration, epoch);
-        bias.subi(gradB);
+        if (fused != null && NativeFloats.usable(bias) && NativeFloats.usable(gradB)) {
+            // the same pass for the biases: ND4J's updater is several ops, each a fixed ~20 us
+            FusedStep.BEST.apply(fused, nio(bias), nio(gradB), stateBuffers(biasState, out), null, out, iteration);
+        } else {
+            biasUpdater.applyUpdater(gradB, iteration, epoch);
+            bias.subi(gradB);
+        }
     }
 
     @Override

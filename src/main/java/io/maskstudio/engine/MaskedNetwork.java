@@ -102,8 +102,8 @@ public final class MaskedNetwork {
         for (MaskedLinear l : layers) a = l.forward(a, true);
         BatchResult r;
         Batch d;
-        if (a.hasFeatures()) {
-            // plain-Java output layer: the loss stays in Java too (no native call per step)
+        if (javaLoss(a)) {
+            // float32: the loss runs in Java (no native call per step), on the output layer's own vectors or a copy
             FloatSoftmaxLoss.Result f = FloatSoftmaxLoss.evaluate(a.byFeature(), a.rows, labels, true);
             r = new BatchResult(f.loss(), f.correct(), labels.length);
             d = Batch.ofFeatures(f.gradient(), a.rows);
@@ -139,13 +139,18 @@ public final class MaskedNetwork {
 
     BatchResult evaluate(Batch x, int[] labels) {
         Batch a = logits(x);
-        if (a.hasFeatures()) {
+        if (javaLoss(a)) {
             FloatSoftmaxLoss.Result f = FloatSoftmaxLoss.evaluate(a.byFeature(), a.rows, labels, false);
             return new BatchResult(f.loss(), f.correct(), labels.length);
         }
         INDArray logits = a.array(dtype);
         double loss = SoftmaxCrossEntropy.loss(logits, SoftmaxCrossEntropy.oneHot(labels, classes, dtype));
         return new BatchResult(loss, countCorrect(logits, labels), labels.length);
+    }
+
+    /** Whether the loss runs in {@link FloatSoftmaxLoss}: a plain-Java output layer's vectors, or any float32 logits. */
+    private boolean javaLoss(Batch logits) {
+        return logits.hasFeatures() || dtype == DataType.FLOAT;
     }
 
     /**

@@ -31,6 +31,14 @@ class OpenBlasCoreTest {
     }
 
     @Test
+    void aCpuWithAvx512GetsSkylakeXKernels() {
+        OpenBlasCore.Machine zen4 = OpenBlasCore.fixed(true, true, "AMD EPYC 9B45", () -> "Barcelona");
+        assertEquals(Optional.of("SkylakeX"), OpenBlasCore.coreToApply(Map.of(), home, zen4));
+        // the user's own choice still wins, even a slower one
+        assertEquals(Optional.empty(), OpenBlasCore.coreToApply(Map.of("OPENBLAS_CORETYPE", "Haswell"), home, zen4));
+    }
+
+    @Test
     void aCoreOpenBlasKnowsIsLeftAlone() {
         for (String core : new String[] {"Haswell", "Zen", "SkylakeX", "Cooperlake"}) {
             assertEquals(Optional.empty(), OpenBlasCore.coreToApply(Map.of(), home.resolve(core), machine(true, "cpu " + core, core)), core);
