@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Decides, before ND4J loads, whether OpenBLAS should be told its core type. OpenBLAS 0.3.19 (ND4J M2.1's) reads
  * {@code OPENBLAS_CORETYPE} once, when the library loads, and on CPUs newer than itself (Zen 4/5) picks pre-AVX2
  * kernels at a quarter of the SGEMM speed its AVX-512 kernels reach ({@link #bestCoreFor}). A process cannot change
- * its own environment from Java, so the launcher starts the JVM again with the variable set ({@link #coreToApply}); the user's own {@code OPENBLAS_CORETYPE} always wins, and
+ * its own environment from Java, so the launcher starts the JVM again with the variable set ({@link #coreToApply});
+ * the user's own {@code OPENBLAS_CORETYPE} always wins, and
  * {@code MASKSTUDIO_OPENBLAS_AUTO=0} turns this off.
  *
  * <p>Knowing what OpenBLAS would pick takes loading it (a child JVM, about two seconds), so the answer is cached per
