@@ -18,8 +18,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,7 +105,9 @@ public final class BenchCommand implements Runnable {
                 description = "share of connections present in every mask (default: ${DEFAULT-VALUE})") double density;
         @Option(names = "--batch", paramLabel = "B", defaultValue = "32") int batch;
         @Option(names = "--steps", paramLabel = "N", defaultValue = "5000") int steps;
-        @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto") String kernel;
+        @Option(names = "--kernel", paramLabel = "K[,K...]", defaultValue = "auto",
+                description = "auto, dense, csr or small for every layer pair, or one per pair, input side first: dense,csr,csr"
+                        + " (default: ${DEFAULT-VALUE})") String kernel;
         @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam") String optimizer;
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
         @Option(names = "--json", description = "one JSON object per line") boolean json;
@@ -115,9 +120,9 @@ public final class BenchCommand implements Runnable {
             requirePositive(spec, "--batch", batch);
             requirePositive(spec, "--steps", steps);
             requireDensity(spec, density);
-            KernelType k = kernel(spec, kernel);
+            List<KernelType> ks = kernels(spec, kernel, layers.length - 1);
             String opt = optimizer(spec, optimizer);
-            Benchmarks.MlpResult r = Benchmarks.mlp(layers, density, batch, opt, k, steps, seed);
+            Benchmarks.MlpResult r = Benchmarks.mlp(layers, density, batch, opt, ks, steps, seed);
             String kernels = r.kernels().stream().map(KernelType::id).collect(Collectors.joining(","));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("bench", "mlp");
@@ -278,6 +283,19 @@ public final class BenchCommand implements Runnable {
 
     static void requireDensity(CommandSpec spec, double d) {
         if (!(d > 0 && d <= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--density must be in (0,1], was " + d);
+    }
+
+    /** One kernel for every layer pair, or a comma-separated list with one per pair. */
+    static List<KernelType> kernels(CommandSpec spec, String s, int pairs) {
+        String[] parts = s.split(",", -1);
+        if (parts.length == 1) return Collections.nCopies(pairs, kernel(spec, s.strip()));
+        if (parts.length != pairs) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--kernel lists " + parts.length + " kernels but the network has " + pairs + " layer pairs: give one, or one per pair");
+        }
+        List<KernelType> ks = new ArrayList<>();
+        for (String p : parts) ks.add(kernel(spec, p.strip()));
+        return ks;
     }
 
     static KernelType kernel(CommandSpec spec, String s) {

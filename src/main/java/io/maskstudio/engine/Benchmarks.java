@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -153,6 +154,11 @@ public final class Benchmarks {
 
     /** Steps per second of a masked MLP (hidden relu, softmax cross-entropy) on one fixed batch. */
     public static MlpResult mlp(int[] sizes, double density, int batch, String optimizer, KernelType kernel, int steps, long seed) {
+        return mlp(sizes, density, batch, optimizer, Collections.nCopies(sizes.length - 1, kernel), steps, seed);
+    }
+
+    /** {@code kernels}: one per layer pair (AUTO where the choice should decide). */
+    public static MlpResult mlp(int[] sizes, double density, int batch, String optimizer, List<KernelType> kernels, int steps, long seed) {
         List<LayerSpec> specs = new ArrayList<>();
         List<Mask> masks = new ArrayList<>();
         for (int k = 0; k < sizes.length; k++) {
@@ -161,7 +167,7 @@ public final class Benchmarks {
             if (k > 0) masks.add(randomMask(sizes[k], sizes[k - 1], density, seed + k));
         }
         TrainingSettings settings = new TrainingSettings("bench", optimizer, 1e-3, batch, 1, 0, seed, 0.2);
-        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernel, batch);
+        MaskedNetwork net = new MaskedNetwork(new NetworkDesign(specs, masks, settings), DataType.FLOAT, optimizer, 1e-3, 0, seed, kernels, batch);
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[batch * sizes[0]];
         for (int k = 0; k < x.length; k++) x[k] = (float) (rng.nextDouble() * 2 - 1);
@@ -170,14 +176,17 @@ public final class Benchmarks {
         int[] rows = new int[batch];
         for (int r = 0; r < batch; r++) rows[r] = r;
         Batch b = net.batch(x, sizes[0], rows);
-        int warmup = Math.max(100, steps / 5);
-        for (int s = 0; s < warmup; s++) net.trainBatch(b, labels, 0);
+        // The JIT needs ~2000 calls of the Vector API loops before they run at speed (the first take ~40x longer), and a
+        // real run trains for thousands of steps: warm up for 2000 steps or 3 seconds, whichever ends first, but no
+        // fewer than a fifth of the steps timed.
+        long warmupEnd = System.nanoTime() + 3_000_000_000L;
+        for (int s = 0; s < steps / 5 || (s < 2000 && System.nanoTime() < warmupEnd); s++) net.trainBatch(b, labels, 0);
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) net.trainBatch(b, labels, 0);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        List<KernelType> kernels = new ArrayList<>();
-        for (int k = 0; k < net.layerCount(); k++) kernels.add(net.layer(k).kernelType());
-        return new MlpResult(kernels, steps, steps / seconds, layerTimes(net, b, Math.max(20, Math.min(steps, 200))));
+        List<KernelType> chosen = new ArrayList<>();
+        for (int k = 0; k < net.layerCount(); k++) chosen.add(net.layer(k).kernelType());
+        return new MlpResult(chosen, steps, steps / seconds, layerTimes(net, b, Math.max(20, Math.min(steps, 200))));
     }
 
     /** Each layer's step alone (forward, backward with dx, optimizer), on the activations the network gives it. */

@@ -52,7 +52,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -163,9 +163,14 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         return dir.resolve(CACHE_FILE);
     }
 
-    /** What the cache must match: the code's version, the CPU, the threads the kernels may use and their loops (vector or plain). */
+    /**
+     * What the cache must match: the code's version, the CPU, the threads the kernels may use, their loops (vector or
+     * plain) and the OpenBLAS core asked for (SkylakeX's GEMMs run twice as fast as Haswell's on the same CPU).
+     */
     static String machineKey() {
-        return VERSION + "|" + OpenBlasCore.cpuModel() + "|" + Parallel.threads() + "|" + NativeThreads.configured() + "|" + ConnectionLoops.BEST.describe();
+        String core = System.getenv(OpenBlasCore.CORETYPE_ENV);
+        return VERSION + "|" + OpenBlasCore.cpuModel() + "|" + Parallel.threads() + "|" + NativeThreads.configured() + "|" + ConnectionLoops.BEST.describe()
+                + "|" + (core == null || core.isBlank() ? "auto" : core.strip());
     }
 
     static KernelCalibration load(Path file, boolean checkMachine) {

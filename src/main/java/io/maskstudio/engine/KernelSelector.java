@@ -5,6 +5,8 @@ import io.maskstudio.model.Mask;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
+import java.util.List;
+
 /**
  * Picks a layer's kernel from the work of one training step: the batch size times the connections (the
  * plain-Java kernels) or times all out*in weights (the GEMMs), plus what each kernel pays per step and per stored
@@ -28,19 +30,16 @@ public final class KernelSelector {
      */
     static final double SWITCH_GAIN = 1.3;
     /**
-     * What a dense layer costs a network per step beyond its own step (us): ND4J's per-op cost on the activations and
-     * the loss, and the layout conversions to and from the plain-Java kernels' per-feature vectors, none of which the
-     * calibration's layers-alone times contain. Measured on the build VM (2 Dec 2026, quiet): LeNet-300-100 at 100%,
-     * batch 100, trained at 150-186 steps/s with 784x300 on dense and 261 with it on csr, although alone that pair
-     * took 2.3 ms on dense and 5.4 on csr: ~3 ms per step that the layer's own time misses. A fixed cost, not a
-     * factor, so that large layers (4096x4096 at batch 256: dense ~200 ms, csr ~650 ms) stay dense.
+     * A kernel's predicted step time as the choice weighs it: the layer alone. Until Dec 2026 dense paid a fixed 3 ms
+     * more here for ND4J's per-op costs on its activations, which a network paid and the calibration's layers-alone
+     * times missed; the dense kernel now does that element-wise work in Java over the native buffers, and on
+     * LeNet-300-100 at 30% (batch 100, 6000 steps, twice) every mix of kernels the choice could make ran within 10% of
+     * the others (524-654 steps/s; docs/performance.md), so the layer-alone prediction is what decides.
      */
-    static final double DENSE_IN_NETWORK_US = 3000;
-
-    /** A kernel's predicted step time as the choice weighs it: dense's plus {@link #DENSE_IN_NETWORK_US}. */
     static double weighedUs(KernelCalibration cal, KernelType k, int out, int in, long nnz, int batch) {
-        return cal.predictUs(k, out, in, nnz, batch) + (k == KernelType.DENSE ? DENSE_IN_NETWORK_US : 0);
+        return cal.predictUs(k, out, in, nnz, batch);
     }
+
     /** Predictions within this factor count as a tie, settled by the order small, csr, dense (no native calls first). */
     static final double TIE = 1.03;
 
@@ -68,6 +67,75 @@ public final class KernelSelector {
             }
         }
         return best;
+    }
+
+    /**
+     * What one value costs where a dense layer (ND4J arrays, row-major) meets a plain-Java one (per-feature vectors),
+     * in ns per batch row and feature: a native read or write and a transpose, forward and backward. Measured on
+     * LeNet-300-100 at 30%, batch 100 (3 Dec 2026, 6000 and 1000 steps, repeated): dense,dense,csr trained at ~650
+     * steps/s and dense,csr,csr at ~550 although 300x100 alone is a tie (0.35 ms on either); moving the boundary from
+     * 300 features to 100 saved ~0.28 ms a step for 20,000 values fewer.
+     */
+    static final double LAYOUT_CHANGE_NS = 14;
+
+    /** Whether a kernel takes and gives its activations as per-feature Java vectors (else as ND4J arrays). */
+    static boolean javaLayout(KernelType k) {
+        return k != KernelType.DENSE;
+    }
+
+    /**
+     * Kernels for a whole chain of layers, input side first: each {@code requested} entry that is not AUTO is kept, and
+     * the AUTO ones are chosen together so that the predicted steps plus {@link #LAYOUT_CHANGE_NS} at every boundary
+     * where the layout changes are least (the loss reads per-feature vectors, so a dense output layer pays one too;
+     * the first layer's input is gathered into either form for free). Three kernels per layer: a shortest path.
+     *
+     * @param shapes {@code [out, in]} of each layer
+     */
+    public static List<KernelType> chooseChain(int[][] shapes, long[] nnz, List<KernelType> requested, int batch,
+                                                         DataType dtype, KernelCalibration cal) {
+        int n = shapes.length;
+        KernelType[] all = {KernelType.SMALL, KernelType.CSR, KernelType.DENSE};
+        double[][] cost = new double[n][all.length];
+        int[][] from = new int[n][all.length];
+        int b = Math.max(1, batch);
+        for (int l = 0; l < n; l++) {
+            int out = shapes[l][0];
+            int in = shapes[l][1];
+            KernelType alone = choose(out, in, nnz[l], b, dtype, cal);
+            for (int k = 0; k < all.length; k++) {
+                cost[l][k] = Double.POSITIVE_INFINITY;
+                if (!allowed(all[k], alone, requested.get(l), out, in, dtype, cal)) continue;
+                double own = weighedUs(cal, all[k], out, in, nnz[l], b);
+                if (l == n - 1 && !javaLayout(all[k])) own += change(b, out);
+                for (int p = 0; p < (l == 0 ? 1 : all.length); p++) {
+                    double c = l == 0 ? own : cost[l - 1][p] + own + (javaLayout(all[p]) != javaLayout(all[k]) ? change(b, in) : 0);
+                    if (c < cost[l][k]) {
+                        cost[l][k] = c;
+                        from[l][k] = p;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < all.length; k++) if (cost[n - 1][k] < cost[n - 1][best]) best = k;
+        KernelType[] chosen = new KernelType[n];
+        for (int l = n - 1; l >= 0; l--) {
+            chosen[l] = all[best];
+            best = from[l][best];
+        }
+        return List.of(chosen);
+    }
+
+    private static double change(int batch, int features) {
+        return LAYOUT_CHANGE_NS * batch * features / 1000.0;
+    }
+
+    /** Which kernels the chain may give a layer: the requested one, or under AUTO what the fixed rules leave open. */
+    private static boolean allowed(KernelType k, KernelType alone, KernelType requested, int out, int in, DataType dtype, KernelCalibration cal) {
+        if (requested != KernelType.AUTO) return k == requested;
+        long size = (long) out * in;
+        if (size > DENSE_MAX_WEIGHTS || dtype != DataType.FLOAT) return k == alone;
+        return k != KernelType.SMALL || (size <= SMALL_MAX_WEIGHTS && cal.smallOffered());
     }
 
     /**

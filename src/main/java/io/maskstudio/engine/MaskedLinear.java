@@ -42,6 +42,16 @@ public final class MaskedLinear {
 
     /** {@code batch}: the batch size it will train with, which AUTO weighs against the connections to pick the kernel. */
     public MaskedLinear(Mask mask, Activation activation, DataType dtype, IUpdater updater, SplittableRandom rng, KernelType kernelType, int batch) {
+        this(mask, activation, dtype, updater, rng, kernelType, batch, kernelType);
+    }
+
+    /**
+     * {@code start}: the kernel to begin with, which a network's choice over all its layers ({@link KernelSelector#chooseChain})
+     * may set for an AUTO layer; the layer stays AUTO, free to move after a mask edit.
+     */
+    MaskedLinear(Mask mask, Activation activation, DataType dtype, IUpdater updater, SplittableRandom rng, KernelType kernelType, int batch,
+                 KernelType start) {
+        if (kernelType != KernelType.AUTO && start != kernelType) throw new IllegalArgumentException("a forced " + kernelType.id() + " layer starts on it");
         this.in = mask.cols();
         this.out = mask.rows();
         this.activation = activation;
@@ -50,7 +60,7 @@ public final class MaskedLinear {
         this.batch = Math.max(1, batch);
         this.updaterConfig = updater;
         this.maskBits = mask.copy();
-        this.kernel = KernelSelector.create(kernelType, maskBits, activation, dtype, updater, initialWeights(maskBits, rng), this.batch);
+        this.kernel = KernelSelector.create(start, maskBits, activation, dtype, updater, initialWeights(maskBits, rng), this.batch);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,12 +45,22 @@ public final class MaskedNetwork {
     /** {@code batch}: the batch size training will use, which AUTO weighs against each layer's connections. */
     public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed,
                          KernelType kernel, int batch) {
+        this(design, dtype, optimizer, learningRate, weightDecay, seed, Collections.nCopies(design.masks().size(), kernel), batch);
+    }
+
+    /** {@code kernels}: one per layer pair, input side first; AUTO entries are chosen from the work, the others forced. */
+    public MaskedNetwork(NetworkDesign design, DataType dtype, String optimizer, double learningRate, double weightDecay, long seed,
+                         List<KernelType> kernels, int batch) {
+        if (kernels.size() != design.masks().size()) {
+            throw new IllegalArgumentException("expected a kernel for each of the " + design.masks().size() + " layer pairs, got " + kernels.size());
+        }
         this.dtype = dtype;
         this.rng = new SplittableRandom(seed);
         this.optimizer = optimizer;
         this.learningRate = learningRate;
         this.decay = WeightDecay.of(OptimizerKind.fromId(optimizer), weightDecay);
         List<LayerSpec> specs = design.layers();
+        List<KernelType> start = startKernels(design, kernels, batch, dtype);
         for (int k = 1; k < specs.size(); k++) {
             Activation a = specs.get(k).activation();
             boolean last = k == specs.size() - 1;
@@ -59,9 +70,26 @@ public final class MaskedNetwork {
             if (last && a != Activation.SOFTMAX && a != Activation.IDENTITY) {
                 throw new IllegalArgumentException("output layer '" + specs.get(k).name() + "' must use softmax (a classifier), was " + a.id());
             }
-            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split(), kernel, batch));
+            layers.add(new MaskedLinear(design.mask(k - 1), a, dtype, Optimizers.create(optimizer, learningRate), rng.split(), kernels.get(k - 1), batch,
+                    start.get(k - 1)));
         }
         this.classes = specs.get(specs.size() - 1).size();
+    }
+
+    /** The kernel each layer starts on: AUTO layers chosen together, so that the network's layout changes are weighed too. */
+    private static List<KernelType> startKernels(NetworkDesign design, List<KernelType> kernels, int batch, DataType dtype) {
+        if (!kernels.contains(KernelType.AUTO) || dtype != DataType.FLOAT) return kernels; // (DOUBLE: the rules decide, layer by layer)
+        List<Mask> masks = design.masks();
+        int[][] shapes = new int[masks.size()][];
+        long[] nnz = new long[masks.size()];
+        boolean measured = false; // only a layer a dense matrix could hold needs this machine's figures
+        for (int k = 0; k < masks.size(); k++) {
+            shapes[k] = new int[]{masks.get(k).rows(), masks.get(k).cols()};
+            nnz[k] = masks.get(k).nnz();
+            measured |= (long) shapes[k][0] * shapes[k][1] <= KernelSelector.DENSE_MAX_WEIGHTS;
+        }
+        KernelCalibration cal = measured ? KernelCalibration.current() : KernelCalibration.BUILTIN;
+        return KernelSelector.chooseChain(shapes, nnz, kernels, batch, dtype, cal);
     }
 
     public MaskedNetwork(NetworkDesign design, DataType dtype) {

@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class KernelSwitchTest {
     /** Dense is 10x cheaper per multiply-add than CSR but pays for every weight; small is out of the race. */
-    /** Costs so large that dense's fixed cost to a network (KernelSelector.DENSE_IN_NETWORK_US) does not decide this tiny layer. */
     private static final KernelCalibration DENSE_UNTIL_SPARSE = new KernelCalibration(0, 1e4, 0, 0, 2e4, 2e4, 0, 1e9, 1, 1, 1);
     private KernelCalibration before;
 
