@@ -18,7 +18,7 @@ load() { echo "{\"rep\":$rep,\"uptime\":\"$(uptime | sed 's/.*load average: //')
 for rep in $(seq 1 "$REPEATS"); do
   for d in 1 0.3 0.1 0.02; do
     load
-    ms mlp --layers 784,300,100,10 --density $d --batch 100 --steps 400
+    ms mlp --layers 784,300,100,10 --density $d --batch 100 --steps 2000
     pt mlp --layers 784,300,100,10 --density $d --batch 100 --steps 200 --variant prune
     pt mlp --layers 784,300,100,10 --density $d --batch 100 --steps 200 --variant masked
   done
