@@ -191,6 +191,12 @@ public final class MaskedNetwork {
         }
         float[] rows = new float[rowIndices.length * features];
         for (int r = 0; r < rowIndices.length; r++) System.arraycopy(rowMajor, rowIndices[r] * features, rows, r * features, features);
+        if (dtype == DataType.FLOAT && NativeFloats.cpuBackend()) {
+            // one allocation and a bulk copy: createFromArray, reshape and castTo took 0.65 ms for 60x784 floats, 0.24 this way
+            INDArray a = Nd4j.create(DataType.FLOAT, rowIndices.length, features);
+            NativeFloats.write(rows, rows.length, a);
+            return Batch.of(a, rows);
+        }
         return Batch.of(toArray(rows, rowIndices.length, features));
     }
 
