@@ -103,6 +103,33 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aWeightBrokenOnAnEpochsLastStepIsCaughtBeforeThatEpochIsKept() throws Exception {
+        TrainingSession s = session("adam", 0.01);
+        s.runEpoch();
+        float[] good = s.network().layer(0).weights();
+        int steps = s.stepsPerEpoch();
+        assertTrue(steps % TrainingSession.FINITE_CHECK_EVERY != 0, "the last step is not one the periodic check visits: " + steps);
+        int[] batch = {0};
+        s.beforeEachBatch(() -> {
+            if (batch[0]++ != steps - 1) return;
+            MaskedLinear l = s.network().layer(0);
+            float[] w = l.weights();
+            for (int k = 0; k < w.length; k++) {
+                if (l.mask().get(k / l.inFeatures(), k % l.inFeatures())) {
+                    w[k] = Float.NaN;
+                    break;
+                }
+            }
+            l.setParameters(w, l.biases());
+        });
+        DivergedException e = assertThrows(DivergedException.class, s::runEpoch);
+        assertEquals(2, e.epoch());
+        assertEquals(1, e.lastGoodEpoch());
+        assertArrayEquals(good, s.network().layer(0).weights(), "restored to the end of epoch 1");
+        assertTrue(s.network().parametersFinite());
+    }
+
+    @Test
     void pruningRemovesTheSmallestWeightsAndKeepsThemZero() throws Exception {
         TrainingSession s = session("adam", 0.01);
         s.runEpoch();
