@@ -58,7 +58,7 @@ public final class BlasInfo {
 
     /** The environment's {@code OPENBLAS_CORETYPE}, or null. */
     public static String coreTypeOverride() {
-        return System.getenv("OPENBLAS_CORETYPE");
+        return System.getenv(OpenBlasCore.CORETYPE_ENV);
     }
 
     /**

@@ -168,7 +168,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
      * plain) and the OpenBLAS core asked for (SkylakeX's GEMMs run twice as fast as Haswell's on the same CPU).
      */
     static String machineKey() {
-        String core = System.getenv(OpenBlasCore.CORETYPE_ENV);
+        String core = BlasInfo.coreTypeOverride();
         return VERSION + "|" + OpenBlasCore.cpuModel() + "|" + Parallel.threads() + "|" + NativeThreads.configured() + "|" + ConnectionLoops.BEST.describe()
                 + "|" + (core == null || core.isBlank() ? "auto" : core.strip());
     }

@@ -59,7 +59,7 @@ public final class KernelSelector {
         KernelType best = null;
         double bestUs = Double.POSITIVE_INFINITY;
         for (KernelType k : new KernelType[]{KernelType.SMALL, KernelType.CSR, KernelType.DENSE}) {
-            if (k == KernelType.SMALL && (size > SMALL_MAX_WEIGHTS || !cal.smallOffered())) continue;
+            if (k == KernelType.SMALL && !smallOffered(size, cal)) continue;
             double us = weighedUs(cal, k, out, in, nnz, b);
             if (us * TIE < bestUs) {
                 best = k;
@@ -135,7 +135,20 @@ public final class KernelSelector {
         if (requested != KernelType.AUTO) return k == requested;
         long size = (long) out * in;
         if (size > DENSE_MAX_WEIGHTS || dtype != DataType.FLOAT) return k == alone;
-        return k != KernelType.SMALL || (size <= SMALL_MAX_WEIGHTS && cal.smallOffered());
+        return k != KernelType.SMALL || smallOffered(size, cal);
+    }
+
+    /** Whether {@code small} may take a layer of {@code size} weights: not above {@link #SMALL_MAX_WEIGHTS}, and only where it won its calibration. */
+    private static boolean smallOffered(long size, KernelCalibration cal) {
+        return size <= SMALL_MAX_WEIGHTS && cal.smallOffered();
+    }
+
+    /**
+     * The calibration AUTO weighs a layer of {@code weights} with: this machine's, except where the fixed rules decide
+     * anyway (above {@link #DENSE_MAX_WEIGHTS}, or not float32), which then need no measurement.
+     */
+    static KernelCalibration calibrationFor(long weights, DataType dtype) {
+        return dtype == DataType.FLOAT && weights <= DENSE_MAX_WEIGHTS ? KernelCalibration.current() : KernelCalibration.BUILTIN;
     }
 
     /**
@@ -157,9 +170,8 @@ public final class KernelSelector {
     static LayerKernel create(KernelType requested, Mask mask, Activation activation, DataType dtype, IUpdater updater, float[] initValues,
                               int batch) {
         NativeThreads.configure();
-        boolean measured = dtype == DataType.FLOAT && (long) mask.rows() * mask.cols() <= DENSE_MAX_WEIGHTS; // else the rules decide
         KernelType k = requested == KernelType.AUTO
-                ? choose(mask.rows(), mask.cols(), mask.nnz(), batch, dtype, measured ? KernelCalibration.current() : KernelCalibration.BUILTIN)
+                ? choose(mask.rows(), mask.cols(), mask.nnz(), batch, dtype, calibrationFor((long) mask.rows() * mask.cols(), dtype))
                 : requested;
         if (requested != KernelType.AUTO && k != KernelType.DENSE && dtype != DataType.FLOAT) {
             throw new IllegalArgumentException("the " + k.id() + " kernel computes in float32; use the dense kernel for " + dtype);

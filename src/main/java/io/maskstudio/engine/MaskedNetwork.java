@@ -82,14 +82,13 @@ public final class MaskedNetwork {
         List<Mask> masks = design.masks();
         int[][] shapes = new int[masks.size()][];
         long[] nnz = new long[masks.size()];
-        boolean measured = false; // only a layer a dense matrix could hold needs this machine's figures
+        long smallest = Long.MAX_VALUE; // only a layer a dense matrix could hold needs this machine's figures
         for (int k = 0; k < masks.size(); k++) {
             shapes[k] = new int[]{masks.get(k).rows(), masks.get(k).cols()};
             nnz[k] = masks.get(k).nnz();
-            measured |= (long) shapes[k][0] * shapes[k][1] <= KernelSelector.DENSE_MAX_WEIGHTS;
+            smallest = Math.min(smallest, (long) shapes[k][0] * shapes[k][1]);
         }
-        KernelCalibration cal = measured ? KernelCalibration.current() : KernelCalibration.BUILTIN;
-        return KernelSelector.chooseChain(shapes, nnz, kernels, batch, dtype, cal);
+        return KernelSelector.chooseChain(shapes, nnz, kernels, batch, dtype, KernelSelector.calibrationFor(smallest, dtype));
     }
 
     public MaskedNetwork(NetworkDesign design, DataType dtype) {
@@ -191,13 +190,8 @@ public final class MaskedNetwork {
         }
         float[] rows = new float[rowIndices.length * features];
         for (int r = 0; r < rowIndices.length; r++) System.arraycopy(rowMajor, rowIndices[r] * features, rows, r * features, features);
-        if (dtype == DataType.FLOAT && NativeFloats.cpuBackend()) {
-            // one allocation and a bulk copy: createFromArray, reshape and castTo took 0.65 ms for 60x784 floats, 0.24 this way
-            INDArray a = Nd4j.create(DataType.FLOAT, rowIndices.length, features);
-            NativeFloats.write(rows, rows.length, a);
-            return Batch.of(a, rows);
-        }
-        return Batch.of(toArray(rows, rowIndices.length, features));
+        INDArray a = toArray(rows, rowIndices.length, features);
+        return dtype == DataType.FLOAT ? Batch.of(a, rows) : Batch.of(a);
     }
 
     static int countCorrect(INDArray logits, int[] labels) {
@@ -271,6 +265,13 @@ public final class MaskedNetwork {
 
     /** Converts a row-major float block to an array of this network's dtype. */
     public INDArray toArray(float[] data, int rows, int cols) {
+        if (dtype == DataType.FLOAT && NativeFloats.cpuBackend()) {
+            // one allocation and a bulk copy: createFromArray, reshape and castTo took 0.65 ms for 60x784 floats, 0.24 this way
+            if (data.length != rows * cols) throw new IllegalArgumentException("expected " + rows + "x" + cols + " values, got " + data.length);
+            INDArray a = Nd4j.create(DataType.FLOAT, rows, cols);
+            NativeFloats.write(data, data.length, a);
+            return a;
+        }
         return Nd4j.createFromArray(data).reshape('c', rows, cols).castTo(dtype);
     }
 
