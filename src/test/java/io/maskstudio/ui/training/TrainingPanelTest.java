@@ -104,6 +104,8 @@ class TrainingPanelTest {
     void stepTrainsExactlyOneBatch(FxRobot robot) throws Exception {
         robot.clickOn("#step");
         waitUntil(() -> progress().step() == 1 && progress().state() == Trainer.State.PAUSED);
+        // the trainer pauses before the panel re-enables Step: a click on the disabled button would be lost
+        waitUntil(() -> fx(() -> !button("step").isDisabled()));
         robot.clickOn("#step");
         waitUntil(() -> progress().step() == 2);
         assertEquals(2, afterAnotherCommand().step(), "no batch after the second step");
