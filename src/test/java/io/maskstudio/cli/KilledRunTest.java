@@ -36,8 +36,13 @@ class KilledRunTest {
                 assertTrue(child.isAlive(), "the child ended early:\n" + Files.readString(log));
                 TimeUnit.MILLISECONDS.sleep(20);
             }
+            // The launcher may have relaunched itself (OpenBLAS core, Vector API): that JVM is the one writing the run.
+            List<ProcessHandle> relaunched = child.descendants().toList();
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            for (ProcessHandle h : relaunched) {
+                h.onExit().get(30, TimeUnit.SECONDS); // it ends with its launcher (Launcher.endWithTheLauncher)
+            }
 
             RunFolder run = RunFolder.open(out);
             assertEquals(List.of(), run.problems(), "a killed run's files are all readable");
