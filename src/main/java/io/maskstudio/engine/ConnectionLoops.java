@@ -20,6 +20,13 @@ interface ConnectionLoops {
     /** {@code out[outAt == null ? k : outAt[k]] = a[0,n) · rows[rowAt[k]][0,n)} for every k in {@code [from,to)}. */
     void dots(float[] a, int[] rowAt, int from, int to, float[][] rows, int n, float[] out, int[] outAt);
 
+    /**
+     * Whether a row with {@code present} of its {@code in} inputs connected gets its weight gradient over a batch of
+     * {@code n} as one whole-row outer product ({@link Loops#outerRow}, after a transpose of the input) rather than
+     * as {@link #dots}: only where the dots are scalar loops and the row is dense enough to pay for the absent pairs.
+     */
+    boolean wholeRowGradient(int present, int in, int n);
+
     /** {@code "vector (512-bit)"} or {@code "plain"}, for bench and the About box. */
     String describe();
 

@@ -96,8 +96,8 @@ final class CsrKernel implements LayerKernel {
 
     int nnz() { return column.length; }
 
-    private boolean anyDenseRow() {
-        for (int o = 0; o < out; o++) if (Loops.denseRow(rowStart[o + 1] - rowStart[o], in)) return true;
+    private boolean anyWholeRowGradient(int n) {
+        for (int o = 0; o < out; o++) if (LOOPS.wholeRowGradient(rowStart[o + 1] - rowStart[o], in, n)) return true;
         return false;
     }
 
@@ -140,7 +140,7 @@ final class CsrKernel implements LayerKernel {
         int n = rows;
         float[][] x = input;
         dzBuf = Loops.ensure(dzBuf, out, n);
-        float[][] xt = anyDenseRow() ? xtBuf = Loops.ensure(xtBuf, n, in) : null;
+        float[][] xt = anyWholeRowGradient(n) ? xtBuf = Loops.ensure(xtBuf, n, in) : null;
         if (xt != null) Loops.transpose(x, in, n, xt);
         Parallel.forRows(out, rowStart, n, (from, to) -> {
             float[] row = null;
@@ -149,7 +149,7 @@ final class CsrKernel implements LayerKernel {
                 gradB[o] = Loops.sum(dzo, n);
                 int k = rowStart[o];
                 int end = rowStart[o + 1];
-                if (xt != null && Loops.denseRow(end - k, in)) {
+                if (xt != null && LOOPS.wholeRowGradient(end - k, in, n)) {
                     // the whole row as vectorized axpys over the inputs, then the present entries picked out
                     if (row == null) row = new float[in];
                     Loops.outerRow(dzo, xt, n, row, in);

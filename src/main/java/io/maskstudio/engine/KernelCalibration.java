@@ -15,8 +15,8 @@ import java.util.Properties;
  * What each kernel costs on this machine, as a linear model of one training step (forward, dW, dx, Adam) in
  * microseconds: a fixed part per step, a part per multiply-add of the products and a part per stored value that
  * the optimizer visits. The plain-Java kernels run forward and dx as vectorized axpys over the batch, and dW either
- * as scalar dots per present connection or, for rows with at least 1/{@link Loops#DOT_COST} of their inputs, as
- * axpys over the whole row ({@link Loops#outerRow}, the same loop as the others, so one coefficient prices both).
+ * as dots per present connection or, where {@link ConnectionLoops#wholeRowGradient} says so, as axpys over the
+ * whole row ({@link Loops#outerRow}, the same loop as the others, so one coefficient prices both).
  * {@link KernelSelector} compares the three predictions. The coefficients come from a short measurement of the
  * kernels themselves ({@link KernelCalibrationRun}, a few seconds), cached per CPU model and thread count in
  * {@code kernel-calibration.properties} under the app's home ({@code maskstudio.home}, default {@code ~/.maskstudio}).
@@ -52,7 +52,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 7;
+    static final int VERSION = 8;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -90,13 +90,13 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     /**
      * What one step of a layer does, in the units the coefficients price (thousands, so that ns coefficients give us):
      * dense {@code [1, out·in·batch, out·in]}; csr and small {@code [1, axpy multiply-adds, dot multiply-adds, stored
-     * values]}, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (rows of at
-     * least 1/{@link Loops#DOT_COST} of their inputs) or one dot per connection. The one definition both the
+     * values]}, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (where
+     * {@link ConnectionLoops#wholeRowGradient} says so) or one dot per connection. The one definition both the
      * prediction and the calibration's fit read.
      */
     static double[] features(KernelType kernel, int out, int in, long nnz, int batch) {
         double weights = (double) out * in;
-        boolean denseRows = Loops.denseRow((int) Math.min(in, Math.round(nnz / (weights / in))), in);
+        boolean denseRows = ConnectionLoops.BEST.wholeRowGradient((int) Math.min(in, Math.round(nnz / (weights / in))), in, batch);
         double axpy = (2.0 * nnz + (denseRows ? weights : 0)) * batch / 1e3;
         double dot = (denseRows ? 0 : (double) nnz) * batch / 1e3;
         return switch (kernel) {

@@ -52,15 +52,11 @@ final class Loops {
     }
 
     /**
-     * A row of connections is "dense-ish" when its share of the row is at least 1/this: then its weight gradient is
-     * cheaper as a whole row of {@link #outerRow} (vectorized axpys over the inputs) than as one scalar dot per
-     * present connection ({@link #dot8}): measured ~20 vs ~2.5 GMAC/s per core on the build VM.
+     * With scalar dots ({@link PlainConnectionLoops}), a row of connections whose share of the row is at least 1/this
+     * gets its weight gradient cheaper as a whole row of {@link #outerRow} (vectorized axpys over the inputs) than as
+     * one dot per present connection: measured ~20 vs ~2.5 GMAC/s per core on the build VM.
      */
     static final int DOT_COST = 8;
-
-    static boolean denseRow(int present, int in) {
-        return (long) present * DOT_COST >= in;
-    }
 
     /**
      * {@code g[0,in) = sum over r of d[r] * xt[r][0,in)}: one output row's weight gradient for every input at once,

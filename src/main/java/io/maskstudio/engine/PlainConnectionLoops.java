@@ -25,6 +25,11 @@ final class PlainConnectionLoops implements ConnectionLoops {
     }
 
     @Override
+    public boolean wholeRowGradient(int present, int in, int n) {
+        return (long) present * Loops.DOT_COST >= in;
+    }
+
+    @Override
     public void dots(float[] a, int[] rowAt, int from, int to, float[][] rows, int n, float[] out, int[] outAt) {
         int k = from;
         if (outAt == null) {

@@ -136,7 +136,7 @@ final class SmallKernel implements LayerKernel {
             gradB[o] = Loops.sum(dzo, n);
             float[] g = gradW[o];
             int[] cols = rowCols[o];
-            if (Loops.denseRow(cols.length, in)) {
+            if (LOOPS.wholeRowGradient(cols.length, in, n)) {
                 // the whole row as vectorized axpys over the inputs, then masked (+0.0 where absent)
                 if (xt == null) Loops.transpose(x, in, n, xt = xtBuf = Loops.ensure(xtBuf, n, in));
                 Loops.outerRow(dzo, xt, n, g, in);
