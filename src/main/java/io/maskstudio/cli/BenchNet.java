@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code bench net GRAPH}: one epoch of a graph on its own dataset and settings, the figure a user feels. */
 @Command(name = "net", mixinStandardHelpOptions = true,
         description = {"Seconds per training epoch of GRAPH on its dataset with its settings (validation pass included),",
-                "after one warm-up epoch; prints the kernel of each layer pair."})
+                "after warm-up epochs (2000 steps or 3 s, at least one); prints the kernel of each layer pair."})
 final class BenchNet implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GRAPH", description = "graph file (.graph.json)") Path graph;
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "measured epochs (default: ${DEFAULT-VALUE})") int epochs;
@@ -53,7 +53,14 @@ final class BenchNet implements Callable<Integer> {
         TrainingSession session = Benchmarks.session(design.copy(), prepared.split(), k);
         double[] seconds = new double[epochs];
         try {
-            session.runEpoch(); // warm-up: JIT, buffers
+            // warm-up: buffers, and the JIT, which compiles the Vector API loops only after ~2000 calls (bench mlp waits as
+            // long): whole epochs until 2000 steps or 3 seconds, at least one
+            long warmupEnd = System.nanoTime() + 3_000_000_000L;
+            int warmSteps = 0;
+            do {
+                session.runEpoch();
+                warmSteps += session.stepsPerEpoch();
+            } while (warmSteps < 2000 && System.nanoTime() < warmupEnd);
             for (int e = 0; e < epochs; e++) {
                 long t0 = System.nanoTime();
                 session.runEpoch();

@@ -49,13 +49,38 @@ final class Batch {
 
     /** Gathers the given rows of a row-major {@code [n, features]} block straight into per-feature vectors. */
     static Batch gather(float[] rowMajor, int features, int[] rowIndices) {
+        return gather(rowMajor, features, rowIndices, new float[features][rowIndices.length]);
+    }
+
+    /**
+     * {@link #gather} into {@code into} ({@code [features][>= rows]}, reused between batches). Eight rows at a time:
+     * each feature's eight values land in one cache line of its vector while eight source rows stream in order; one
+     * row at a time wrote a different line for every value (0.1 ms for 100x784, more than a 2% LeNet step's products).
+     */
+    static Batch gather(float[] rowMajor, int features, int[] rowIndices, float[][] into) {
         int n = rowIndices.length;
-        float[][] f = new float[features][n];
-        for (int r = 0; r < n; r++) {
-            int src = rowIndices[r] * features;
-            for (int c = 0; c < features; c++) f[c][r] = rowMajor[src + c];
+        int r = 0;
+        for (; r + 8 <= n; r += 8) {
+            int s0 = rowIndices[r] * features, s1 = rowIndices[r + 1] * features, s2 = rowIndices[r + 2] * features;
+            int s3 = rowIndices[r + 3] * features, s4 = rowIndices[r + 4] * features, s5 = rowIndices[r + 5] * features;
+            int s6 = rowIndices[r + 6] * features, s7 = rowIndices[r + 7] * features;
+            for (int c = 0; c < features; c++) {
+                float[] fc = into[c];
+                fc[r] = rowMajor[s0 + c];
+                fc[r + 1] = rowMajor[s1 + c];
+                fc[r + 2] = rowMajor[s2 + c];
+                fc[r + 3] = rowMajor[s3 + c];
+                fc[r + 4] = rowMajor[s4 + c];
+                fc[r + 5] = rowMajor[s5 + c];
+                fc[r + 6] = rowMajor[s6 + c];
+                fc[r + 7] = rowMajor[s7 + c];
+            }
         }
-        return new Batch(n, features, null, f);
+        for (; r < n; r++) {
+            int src = rowIndices[r] * features;
+            for (int c = 0; c < features; c++) into[c][r] = rowMajor[src + c];
+        }
+        return new Batch(n, features, null, into);
     }
 
     boolean hasFeatures() { return byFeature != null; }

@@ -309,6 +309,10 @@ final class DenseKernel implements LayerKernel {
 
     @Override
     public boolean parametersFinite() {
+        if (FusedStep.BEST != null && NativeFloats.usable(weight) && NativeFloats.usable(bias) && weight.length() <= Integer.MAX_VALUE / 4) {
+            // in Java over the native memory: ND4J's sumNumber cost as much as a LeNet layer's GEMMs
+            return FusedStep.BEST.allFinite(nio(weight), (int) weight.length()) && FusedStep.BEST.allFinite(nio(bias), (int) bias.length());
+        }
         double s = weight.sumNumber().doubleValue() + bias.sumNumber().doubleValue();
         return Double.isFinite(s);
     }

@@ -20,6 +20,12 @@ interface FusedStep {
      */
     void apply(FloatOptimizer optimizer, ByteBuffer w, ByteBuffer g, ByteBuffer[] state, ByteBuffer mask, int n, int iteration);
 
+    /**
+     * Whether all {@code n} floats of {@code w} (a native-order buffer) are finite: one vector pass of {@code v - v},
+     * which is 0 for every finite value and NaN for an infinity or a NaN, so nothing a sum could overflow.
+     */
+    boolean allFinite(ByteBuffer w, int n);
+
     /** The fused step, or null where the Vector API is not loaded. */
     FusedStep BEST = Choice.choose();
 

@@ -152,7 +152,7 @@ public final class TrainingSession {
         int[] labels = new int[rows.length];
         for (int r = 0; r < rows.length; r++) labels[r] = source.y()[rows[r]];
         if (batchInputs != null) batchInputs.accept(inputsOf(source, rows));
-        MaskedNetwork.BatchResult result = network.trainBatch(network.batch(source.x(), source.features(), rows), labels, completedEpochs);
+        MaskedNetwork.BatchResult result = network.trainBatch(network.trainingBatch(source.x(), source.features(), rows), labels, completedEpochs);
         stepInEpoch++;
         if (!Double.isFinite(result.loss())) diverge("the loss is " + result.loss());
         // every few steps and always before the epoch's checkpoint, so the last good state is never a broken one: the

@@ -99,6 +99,22 @@ final class VectorFusedStep implements FusedStep {
         if (j < to) tail(opt, w, g, state, mask, j, to, iteration);
     }
 
+    @Override
+    public boolean allFinite(ByteBuffer w, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector v = FloatVector.fromByteBuffer(S, w, j * 4, ORDER);
+            acc = acc.add(v.sub(v));
+        }
+        float rest = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            float v = w.getFloat(j * 4);
+            rest += v - v;
+        }
+        return rest == 0f;
+    }
+
     /** {@code w := w - u}, masked ({@code w·M + 0.0}, so absent weights are +0.0) where there is a mask. */
     private static void store(FloatVector w1, ByteBuffer w, ByteBuffer mask, int b) {
         if (mask != null) w1 = w1.mul(FloatVector.fromByteBuffer(S, mask, b, ORDER)).add(0f);

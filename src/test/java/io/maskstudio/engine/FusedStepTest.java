@@ -9,12 +9,15 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dense kernel's one-pass step against the plain-Java optimizer on float arrays followed by the mask as ND4J
@@ -51,6 +54,23 @@ class FusedStepTest {
                     float[] wf = floats(wb, n);
                     for (int j = 0; j < n; j++) if (mask[j] == 0f) assertEquals(0, Float.floatToRawIntBits(wf[j]), what + ": absent weight is +0.0 at " + j);
                 }
+            }
+        }
+    }
+
+    @Test
+    void allFiniteFindsOneBadValueAnywhereAndIsNotFooledByHugeFiniteOnes() {
+        int n = 1000 + 7; // whole vectors and a tail
+        float[] w = new float[n];
+        Arrays.fill(w, Float.MAX_VALUE); // a sum of these overflows; each is finite
+        w[3] = -Float.MAX_VALUE;
+        assertTrue(FusedStep.BEST.allFinite(direct(w), n));
+        for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (int at : new int[]{0, 17, n - 8, n - 1}) {
+                float[] v = w.clone();
+                v[at] = bad;
+                assertFalse(FusedStep.BEST.allFinite(direct(v), n), bad + " at " + at);
+                assertTrue(FusedStep.BEST.allFinite(direct(v), at), "only the first " + at + " are read");
             }
         }
     }
