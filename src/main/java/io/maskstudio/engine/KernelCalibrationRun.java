@@ -9,8 +9,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The short measurement behind {@link KernelCalibration}: full training steps of seven layers per kernel (tiny to
- * 1024², batch 2 to 128, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
+ * The short measurement behind {@link KernelCalibration}: full training steps of seven to nine layers per kernel (tiny
+ * to 1024², batch 1 to 128, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
+ * The 1024² layers at batch 1 price what the others cannot: a dense layer whose weights and Adam state no longer fit
+ * the caches (without it, dense was predicted 9x too fast on 4096² at batch 1) and csr's cost per stored connection
+ * apart from its work per sample.
  */
 final class KernelCalibrationRun {
     /** Warm-up and measuring time per layer: enough for C2 to compile the loops, short enough for a start-up. */
@@ -21,9 +24,9 @@ final class KernelCalibrationRun {
 
     /** The layers each kernel is measured on: {out, in, density per mille, batch}, spanning the terms of its model. */
     private static final int[][] DENSE_LAYERS = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 1000, 128}, {512, 512, 1000, 2},
-        {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}};
+        {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}, {1024, 1024, 1000, 1}};
     private static final int[][] CSR_LAYERS = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 100, 64}, {1024, 1024, 20, 128},
-        {256, 512, 1000, 64}, {300, 784, 1000, 100}, {300, 784, 300, 100}, {100, 300, 300, 100}};
+        {256, 512, 1000, 64}, {300, 784, 1000, 100}, {300, 784, 300, 100}, {100, 300, 300, 100}, {1024, 1024, 100, 1}};
     private static final int[][] SMALL_LAYERS = {{32, 32, 1000, 8}, {256, 256, 100, 2}, {256, 256, 100, 64}, {256, 256, 1000, 64},
         {100, 300, 1000, 100}, {100, 300, 100, 100}, {64, 64, 500, 32}};
 
