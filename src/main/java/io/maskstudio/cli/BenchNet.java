@@ -55,12 +55,12 @@ final class BenchNet implements Callable<Integer> {
         try {
             // warm-up: buffers, and the JIT, which compiles the Vector API loops only after ~2000 calls (bench mlp waits as
             // long): whole epochs until 2000 steps or 3 seconds, at least one
-            long warmupEnd = System.nanoTime() + 3_000_000_000L;
+            long warmupEnd = System.nanoTime() + Benchmarks.WARMUP_NS;
             int warmSteps = 0;
             do {
                 session.runEpoch();
                 warmSteps += session.stepsPerEpoch();
-            } while (warmSteps < 2000 && System.nanoTime() < warmupEnd);
+            } while (warmSteps < Benchmarks.WARMUP_STEPS && System.nanoTime() < warmupEnd);
             for (int e = 0; e < epochs; e++) {
                 long t0 = System.nanoTime();
                 session.runEpoch();

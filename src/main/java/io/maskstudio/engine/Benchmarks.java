@@ -152,6 +152,10 @@ public final class Benchmarks {
         return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN));
     }
 
+    /** Warm-up of the network benchmarks ({@code bench mlp}, {@code bench net}): this many steps or this long, whichever ends first. */
+    public static final int WARMUP_STEPS = 2000;
+    public static final long WARMUP_NS = 3_000_000_000L;
+
     /** Steps per second of a masked MLP (hidden relu, softmax cross-entropy) on one fixed batch. */
     public static MlpResult mlp(int[] sizes, double density, int batch, String optimizer, KernelType kernel, int steps, long seed) {
         return mlp(sizes, density, batch, optimizer, Collections.nCopies(sizes.length - 1, kernel), steps, seed);
@@ -179,8 +183,8 @@ public final class Benchmarks {
         // The JIT needs ~2000 calls of the Vector API loops before they run at speed (the first take ~40x longer), and a
         // real run trains for thousands of steps: warm up for 2000 steps or 3 seconds, whichever ends first, but no
         // fewer than a fifth of the steps timed.
-        long warmupEnd = System.nanoTime() + 3_000_000_000L;
-        for (int s = 0; s < steps / 5 || (s < 2000 && System.nanoTime() < warmupEnd); s++) net.trainBatch(b, labels, 0);
+        long warmupEnd = System.nanoTime() + WARMUP_NS;
+        for (int s = 0; s < steps / 5 || (s < WARMUP_STEPS && System.nanoTime() < warmupEnd); s++) net.trainBatch(b, labels, 0);
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) net.trainBatch(b, labels, 0);
         double seconds = (System.nanoTime() - t0) / 1e9;

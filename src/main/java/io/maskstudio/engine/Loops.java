@@ -58,6 +58,11 @@ final class Loops {
      */
     static final int DOT_COST = 8;
 
+    /** Whether a row with {@code present} of {@code in} inputs is dense enough for {@link #outerRow} against scalar dots. */
+    static boolean denseRow(int present, int in) {
+        return (long) present * DOT_COST >= in;
+    }
+
     /**
      * {@code g[0,in) = sum over r of d[r] * xt[r][0,in)}: one output row's weight gradient for every input at once,
      * from the batch-major input {@code xt} ({@link #transpose}); four samples per pass, so {@code g} is loaded and

@@ -26,7 +26,7 @@ final class PlainConnectionLoops implements ConnectionLoops {
 
     @Override
     public boolean wholeRowGradient(int present, int in, int n) {
-        return (long) present * Loops.DOT_COST >= in;
+        return Loops.denseRow(present, in);
     }
 
     @Override

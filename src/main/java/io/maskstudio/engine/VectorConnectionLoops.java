@@ -193,7 +193,7 @@ final class VectorConnectionLoops implements ConnectionLoops {
      */
     @Override
     public boolean wholeRowGradient(int present, int in, int n) {
-        return n < L && (long) present * Loops.DOT_COST >= in;
+        return n < L && Loops.denseRow(present, in);
     }
 
     @Override
