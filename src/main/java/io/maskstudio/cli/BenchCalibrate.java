@@ -28,10 +28,12 @@ final class BenchCalibrate implements Callable<Integer> {
         f.put("dense_fixed_us", c.denseFixedUs());
         f.put("dense_mac_ns", c.denseMacNs());
         f.put("dense_weight_ns", c.denseWeightNs());
+        f.put("dense_mask_ns", c.denseMaskNs());
         f.put("csr_fixed_us", c.csrFixedUs());
         f.put("csr_axpy_ns", c.csrAxpyNs());
         f.put("csr_dot_ns", c.csrDotNs());
         f.put("csr_weight_ns", c.csrWeightNs());
+        f.put("csr_far_ns", c.csrFarNs());
         f.put("small_fixed_us", c.smallFixedUs());
         f.put("small_axpy_ns", c.smallAxpyNs());
         f.put("small_dot_ns", c.smallDotNs());

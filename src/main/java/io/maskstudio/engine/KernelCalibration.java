@@ -39,10 +39,24 @@ import java.util.Properties;
  * @param smallOffered  whether AUTO may pick small at all: not where csr was faster on most of small's own
  *                      calibration layers (with the Vector API loops csr, which shares them and adds threads, beat
  *                      small at 34 of 36 grid points, median 1.7x)
+ * @param denseMaskNs   dense: per weight of a partial mask (masking the gradient and the weights: two more passes;
+ *                      without this term dense at 30% was predicted at its full-mask speed, 2x too fast at batch 1)
+ * @param csrFarNs      csr: per connection, sample and doubling of the activation matrix beyond 32 KiB (the random
+ *                      rows the products load come from ever farther caches: measured per connection over 256 samples,
+ *                      7.3 ns from L1, 11.3 ns from 512 KiB, 18.2 ns from 4 MiB, about linear in the log of the size)
  */
 public record KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                                 double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
-                                double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered) {
+                                double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered,
+                                double denseMaskNs, double csrFarNs) {
+    /** A calibration without the mask and cache terms (both 0). */
+    public KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
+                             double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
+                             double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered) {
+        this(denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs,
+                smallOffered, 0, 0);
+    }
+
     /** A calibration in which {@code small} is offered. */
     public KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                              double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
@@ -52,7 +66,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelCalibration.class);
     /** Bumped when a kernel changes enough that an old cache would mislead. */
-    static final int VERSION = 8;
+    static final int VERSION = 9;
     static final String CACHE_FILE = "kernel-calibration.properties";
     public static final String PROPERTY = "maskstudio.calibration";
     public static final String ENV = "MASKSTUDIO_CALIBRATION";
@@ -80,8 +94,8 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     /** The kernel's coefficients in the order of {@link #features}: fixed (us), then the ns-per-unit costs. */
     double[] coefficients(KernelType kernel) {
         return switch (kernel) {
-            case DENSE -> new double[]{denseFixedUs, denseMacNs, denseWeightNs};
-            case CSR -> new double[]{csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs};
+            case DENSE -> new double[]{denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs};
+            case CSR -> new double[]{csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, csrFarNs};
             case SMALL -> new double[]{smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs};
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
         };
@@ -89,8 +103,9 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     /**
      * What one step of a layer does, in the units the coefficients price (thousands, so that ns coefficients give us):
-     * dense {@code [1, out·in·batch, out·in]}; csr and small {@code [1, axpy multiply-adds, dot multiply-adds, stored
-     * values]}, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (where
+     * dense {@code [1, out·in·batch, out·in, out·in if the mask is partial]}; csr {@code [1, axpy multiply-adds, dot
+     * multiply-adds, stored values, connections·batch·log2(activation bytes / 32 KiB)]} and small the first four of
+     * those, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (where
      * {@link ConnectionLoops#wholeRowGradient} says so) or one dot per connection. The one definition both the
      * prediction and the calibration's fit read.
      */
@@ -100,11 +115,17 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         double axpy = (2.0 * nnz + (denseRows ? weights : 0)) * batch / 1e3;
         double dot = (denseRows ? 0 : (double) nnz) * batch / 1e3;
         return switch (kernel) {
-            case DENSE -> new double[]{1, weights * batch / 1e3, weights / 1e3};
-            case CSR -> new double[]{1, axpy, dot, nnz / 1e3};
+            case DENSE -> new double[]{1, weights * batch / 1e3, weights / 1e3, nnz < weights ? weights / 1e3 : 0};
+            case CSR -> new double[]{1, axpy, dot, nnz / 1e3, (double) nnz * batch / 1e3 * farness(out, in, batch)};
             case SMALL -> new double[]{1, axpy, dot, weights / 1e3};
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
         };
+    }
+
+    /** How far beyond the L1 cache the products' random rows live: log2 of the larger activation matrix over 32 KiB, at least 0. */
+    static double farness(int out, int in, int batch) {
+        double bytes = 4.0 * Math.max(in, out) * batch;
+        return Math.max(0, Math.log(bytes / 32768) / Math.log(2));
     }
 
     /** The calibration of this machine: the override, else the cache, else measured now (and cached). */
@@ -191,7 +212,13 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
                 num(p, "dense.fixedUs"), num(p, "dense.macNs"), num(p, "dense.weightNs"),
                 num(p, "csr.fixedUs"), num(p, "csr.axpyNs"), num(p, "csr.dotNs"), num(p, "csr.weightNs"),
                 num(p, "small.fixedUs"), num(p, "small.axpyNs"), num(p, "small.dotNs"), num(p, "small.weightNs"),
-                !"false".equals(p.getProperty("small.offered", "true").strip()));
+                !"false".equals(p.getProperty("small.offered", "true").strip()),
+                optional(p, "dense.maskNs"), optional(p, "csr.farNs"));
+    }
+
+    /** A term older files do not have: 0 where absent. */
+    private static double optional(Properties p, String key) {
+        return p.getProperty(key) == null ? 0 : num(p, key);
     }
 
     private static double num(Properties p, String key) {
@@ -216,6 +243,8 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         put(p, "small.axpyNs", smallAxpyNs);
         put(p, "small.dotNs", smallDotNs);
         put(p, "small.weightNs", smallWeightNs);
+        put(p, "dense.maskNs", denseMaskNs);
+        put(p, "csr.farNs", csrFarNs);
         p.setProperty("small.offered", Boolean.toString(smallOffered));
         return p;
     }
@@ -239,9 +268,11 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight; csr %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/conn; "
+        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight + %.2f ns/masked weight; "
+                        + "csr %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/conn + %.4f ns/(conn·sample·doubling beyond L1); "
                         + "small %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/weight",
-                denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs)
+                denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, csrFarNs,
+                smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs)
                 + (smallOffered ? "" : " (small not offered: csr was faster on its layers)");
     }
 }

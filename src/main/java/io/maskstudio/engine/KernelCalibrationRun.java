@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * to 1024², batch 1 to 128, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
  * The 1024² layers at batch 1 price what the others cannot: a dense layer whose weights and Adam state no longer fit
  * the caches (without it, dense was predicted 9x too fast on 4096² at batch 1) and csr's cost per stored connection
- * apart from its work per sample.
+ * apart from its work per sample. Dense layers at 30% price the masking passes; csr's 1024² at batch 512 the rows
+ * that come from beyond the L2 cache.
  */
 final class KernelCalibrationRun {
     /** Warm-up and measuring time per layer: enough for C2 to compile the loops, short enough for a start-up. */
@@ -24,9 +25,11 @@ final class KernelCalibrationRun {
 
     /** The layers each kernel is measured on: {out, in, density per mille, batch}, spanning the terms of its model. */
     private static final int[][] DENSE_LAYERS = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 1000, 128}, {512, 512, 1000, 2},
-        {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}, {1024, 1024, 1000, 1}};
+        {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}, {1024, 1024, 1000, 1},
+        {1024, 1024, 300, 1}, {300, 784, 300, 100}, {256, 256, 300, 128}};
     private static final int[][] CSR_LAYERS = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 100, 64}, {1024, 1024, 20, 128},
-        {256, 512, 1000, 64}, {300, 784, 1000, 100}, {300, 784, 300, 100}, {100, 300, 300, 100}, {1024, 1024, 100, 1}};
+        {256, 512, 1000, 64}, {300, 784, 1000, 100}, {300, 784, 300, 100}, {100, 300, 300, 100}, {1024, 1024, 100, 1},
+        {1024, 1024, 50, 512}, {1024, 1024, 300, 32}};
     private static final int[][] SMALL_LAYERS = {{32, 32, 1000, 8}, {256, 256, 100, 2}, {256, 256, 100, 64}, {256, 256, 1000, 64},
         {100, 300, 1000, 100}, {100, 300, 100, 100}, {64, 64, 500, 32}};
 
@@ -39,7 +42,7 @@ final class KernelCalibrationRun {
         double[] d = fit(KernelType.DENSE, DENSE_LAYERS);
         double[] c = fit(KernelType.CSR, CSR_LAYERS);
         double[] m = fit(KernelType.SMALL, SMALL_LAYERS);
-        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3], csrWins(SMALL_LAYERS) < 5);
+        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3], csrWins(SMALL_LAYERS) < 5, d[3], c[4]);
     }
 
     /** On how many of {@code layers} csr's step was faster than small's. */
@@ -68,7 +71,7 @@ final class KernelCalibrationRun {
 
     /**
      * Non-negative coefficients c minimizing the squared relative errors {@code sum ((f_i·c - t_i) / t_i)^2}: relative,
-     * so a 20 us layer counts as much as a 20 ms one (the choice is about ratios). With four unknowns at most, every
+     * so a 20 us layer counts as much as a 20 ms one (the choice is about ratios). With five unknowns at most, every
      * subset of free coefficients (the rest held at 0) is solved by least squares and the best non-negative one kept:
      * the exact solution, where the earlier one-after-the-other solve clamped negatives and let one noisy step decide.
      */

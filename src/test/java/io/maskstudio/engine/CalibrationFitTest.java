@@ -2,6 +2,8 @@ package io.maskstudio.engine;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Properties;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The calibration's non-negative least-squares fit, on step times made from known coefficients. */
@@ -31,5 +33,54 @@ class CalibrationFitTest {
         assertEquals(0, c[2], 1e-12, "the weight term is dropped");
         assertEquals(8, c[0], 1e-9); // t = 8 + 2 x exactly, without the third column
         assertEquals(2, c[1], 1e-9);
+    }
+
+    @Test
+    void theMaskAndCacheTermsComeBackFromTimesThatHaveThem() {
+        // dense: full and 30% masks; csr: activation matrices from 32 KiB (farness 0) to 2 MiB, and a batch-1 layer of
+        // dense rows (dW as a whole-row axpy) so that the axpy and dot terms are told apart
+        int[][] dense = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 300, 2}, {512, 512, 1000, 64}, {512, 512, 300, 64},
+            {300, 784, 300, 100}, {1024, 1024, 1000, 1}};
+        assertRecovered(KernelType.DENSE, dense, new double[]{180, 0.012, 1.5, 0.9});
+        int[][] csr = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 500, 1}, {1024, 1024, 20, 128}, {256, 512, 1000, 64},
+            {300, 784, 300, 100}, {1024, 1024, 50, 512}, {64, 64, 100, 32}};
+        assertRecovered(KernelType.CSR, csr, new double[]{40, 0.03, 0.05, 4.0, 0.013});
+    }
+
+    private static void assertRecovered(KernelType kernel, int[][] layers, double[] truth) {
+        double[][] f = new double[layers.length][];
+        double[] t = new double[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            int[] l = layers[i];
+            long nnz = Math.round(l[2] / 1000.0 * l[1]) * (long) l[0];
+            f[i] = KernelCalibration.features(kernel, l[0], l[1], nnz, l[3]);
+            assertEquals(truth.length, f[i].length, kernel + " has one coefficient per feature");
+            for (int j = 0; j < truth.length; j++) t[i] += f[i][j] * truth[j];
+        }
+        double[] c = KernelCalibrationRun.nonNegativeFit(f, t);
+        for (int j = 0; j < truth.length; j++) assertEquals(truth[j], c[j], 1e-6 * truth[j], kernel + " coefficient " + j);
+    }
+
+    @Test
+    void farnessIsTheLog2OfTheLargerActivationMatrixOver32KiB() {
+        assertEquals(0, KernelCalibration.farness(8, 1024, 8), 1e-12);      // 4 B x 1024 x 8 = 32 KiB
+        assertEquals(0, KernelCalibration.farness(10, 20, 1), 1e-12);       // smaller still: not below 0
+        assertEquals(1, KernelCalibration.farness(1024, 8, 16), 1e-12);     // 64 KiB, the output side the larger
+        assertEquals(7, KernelCalibration.farness(4096, 4096, 256), 1e-12); // 4 MiB
+    }
+
+    @Test
+    void theNewTermsSurviveTheCacheAndAFileWithoutThemReadsAsZero() {
+        KernelCalibration c = new KernelCalibration(100, 0.03, 0.5, 20, 0, 0.02, 5, 19, 0.08, 0, 1.2, false, 1.25, 0.0125);
+        KernelCalibration back = KernelCalibration.fromProperties(c.toProperties());
+        assertEquals(1.25, back.denseMaskNs(), 1e-9);
+        assertEquals(0.0125, back.csrFarNs(), 1e-9);
+        Properties old = c.toProperties();
+        old.remove("dense.maskNs");
+        old.remove("csr.farNs");
+        KernelCalibration fromOld = KernelCalibration.fromProperties(old);
+        assertEquals(0, fromOld.denseMaskNs());
+        assertEquals(0, fromOld.csrFarNs());
+        assertEquals(5, fromOld.csrWeightNs(), 1e-9);
     }
 }

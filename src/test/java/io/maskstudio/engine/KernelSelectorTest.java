@@ -98,6 +98,30 @@ class KernelSelectorTest {
     }
 
     @Test
+    void theMaskingPassesCountAgainstDenseOnlyWhereTheMaskIsPartial() {
+        KernelCalibration cheapMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 0, 0);
+        KernelCalibration dearMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 5, 0);
+        long nnz30 = 1024L * Math.round(0.3 * 1024);
+        // batch 1: dense ~1.06 ms, csr 5 ns x 315k = 1.57 ms; five more ns per masked weight: dense ~6.3 ms
+        assertEquals(KernelType.DENSE, KernelSelector.choose(1024, 1024, nnz30, 1, DataType.FLOAT, cheapMask));
+        assertEquals(KernelType.CSR, KernelSelector.choose(1024, 1024, nnz30, 1, DataType.FLOAT, dearMask));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(1024, 1024, 1024L * 1024, 1, DataType.FLOAT, dearMask), "a full mask masks nothing");
+    }
+
+    @Test
+    void rowsFromFarCachesCountAgainstCsrAtLargeBatches() {
+        KernelCalibration near = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0);
+        KernelCalibration far = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0.05);
+        long nnz30 = 1024L * Math.round(0.3 * 1024);
+        // batch 512: dense 0.03 ns x 537M = 16 ms, csr 0.05 ns x 161M = 8 ms, plus 0.05 ns x 161M x 6 doublings = 56 ms
+        assertEquals(KernelType.CSR, KernelSelector.choose(1024, 1024, nnz30, 512, DataType.FLOAT, near));
+        assertEquals(KernelType.DENSE, KernelSelector.choose(1024, 1024, nnz30, 512, DataType.FLOAT, far));
+        // batch 8 on 256 inputs: an 8 KiB matrix, within L1, pays nothing for it
+        assertEquals(KernelSelector.choose(256, 256, 256L * 77, 8, DataType.FLOAT, near),
+                KernelSelector.choose(256, 256, 256L * 77, 8, DataType.FLOAT, far));
+    }
+
+    @Test
     void nearATieThePlainJavaKernelsWin() {
         KernelCalibration equal = new KernelCalibration(0, 1, 0, 0, 1.0 / 3, 1, 0, 0, 1.0 / 3, 1, 0);
         assertEquals(KernelType.SMALL, KernelSelector.choose(64, 64, 4096, 8, DataType.FLOAT, equal));
