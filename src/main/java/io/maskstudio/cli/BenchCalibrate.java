@@ -29,6 +29,7 @@ final class BenchCalibrate implements Callable<Integer> {
         f.put("dense_mac_ns", c.denseMacNs());
         f.put("dense_weight_ns", c.denseWeightNs());
         f.put("dense_mask_ns", c.denseMaskNs());
+        f.put("dense_mask_us", c.denseMaskUs());
         f.put("csr_fixed_us", c.csrFixedUs());
         f.put("csr_axpy_ns", c.csrAxpyNs());
         f.put("csr_dot_ns", c.csrDotNs());

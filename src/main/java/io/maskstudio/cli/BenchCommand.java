@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
         description = {"Measures training speed: one masked layer (ms per step) or a small masked MLP (steps per second);",
                 "soak: memory over a long run of the desktop app's trainer; record: the cost of writing the run folder."},
         subcommands = {BenchCommand.Layer.class, BenchCommand.Mlp.class, BenchCommand.Gemm.class, BenchCommand.Soak.class, BenchCommand.Record.class,
-                BenchCalibrate.class, BenchGrid.class, BenchNet.class, BenchRiglCommand.class,
+                BenchCalibrate.class, BenchGrid.class, BenchLoops.class, BenchNet.class, BenchRiglCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
@@ -45,7 +45,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark: layer, mlp, gemm, net, grid, calibrate, rigl, soak or record (see --help)");
+                "missing benchmark: layer, mlp, gemm, net, grid, loops, calibrate, rigl, soak or record (see --help)");
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true,

@@ -124,6 +124,52 @@ public final class Benchmarks {
         return m;
     }
 
+    /**
+     * The sparse kernels' two inner loops alone ({@link ConnectionLoops}, the ones in use), on connections that pick
+     * their feature vector at random from {@code rows} vectors of {@code batch} samples: the sums (forward, dx) and
+     * the dots (dW), in ns per connection. As {@code rows} grows the vectors come from farther caches; this is what
+     * a large sparse layer's step is made of, apart from the optimizer.
+     */
+    public record LoopCost(int rows, int batch, long matrixBytes, double sumNs, double dotNs) {
+        /** Useful work of one product, 2 flops per connection and sample, in GFLOP/s. */
+        public double gflops(double ns) {
+            return 2.0 * batch / ns;
+        }
+    }
+
+    /** Measures {@link LoopCost}: the fastest of several passes over {@code connections} connections, after a warm-up. */
+    public static LoopCost loops(int rows, int batch, int connections, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[][] table = new float[rows][batch];
+        for (float[] r : table) for (int j = 0; j < batch; j++) r[j] = (float) rng.nextDouble(-1, 1);
+        int[] rowAt = new int[connections];
+        float[] coef = new float[connections];
+        for (int k = 0; k < connections; k++) {
+            rowAt[k] = rng.nextInt(rows);
+            coef[k] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] y = new float[batch];
+        float[] a = table[0].clone();
+        float[] out = new float[connections];
+        ConnectionLoops loops = ConnectionLoops.BEST;
+        double sum = Double.POSITIVE_INFINITY;
+        double dot = Double.POSITIVE_INFINITY;
+        long end = System.nanoTime() + 1_500_000_000L; // the first ~third warms C2 up, the best pass after it counts
+        for (int pass = 0; pass < 20 || System.nanoTime() < end; pass++) {
+            long t0 = System.nanoTime();
+            loops.sumRows(coef, null, rowAt, 0, connections, table, 0f, y, batch);
+            long t1 = System.nanoTime();
+            loops.dots(a, rowAt, 0, connections, table, batch, out, null);
+            long t2 = System.nanoTime();
+            if (pass >= 10) {
+                sum = Math.min(sum, (double) (t1 - t0) / connections);
+                dot = Math.min(dot, (double) (t2 - t1) / connections);
+            }
+            if (pass > 100_000) break;
+        }
+        return new LoopCost(rows, batch, 4L * rows * batch, sum, dot);
+    }
+
     /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
     public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
         Mask m = randomMask(out, in, density, seed);

@@ -41,6 +41,8 @@ import java.util.Properties;
  *                      small at 34 of 36 grid points, median 1.7x)
  * @param denseMaskNs   dense: per weight of a partial mask (masking the gradient and the weights: two more passes;
  *                      without this term dense at 30% was predicted at its full-mask speed, 2x too fast at batch 1)
+ * @param denseMaskUs   dense: per step with a partial mask (those passes are ND4J calls, each with its fixed cost;
+ *                      priced per weight alone, the fit raised every dense layer's fixed cost instead)
  * @param csrFarNs      csr: per connection, sample and doubling of the activation matrix beyond 32 KiB (the random
  *                      rows the products load come from ever farther caches: measured per connection over 256 samples,
  *                      7.3 ns from L1, 11.3 ns from 512 KiB, 18.2 ns from 4 MiB, about linear in the log of the size)
@@ -48,13 +50,13 @@ import java.util.Properties;
 public record KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                                 double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
                                 double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered,
-                                double denseMaskNs, double csrFarNs) {
+                                double denseMaskNs, double denseMaskUs, double csrFarNs) {
     /** A calibration without the mask and cache terms (both 0). */
     public KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                              double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
                              double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered) {
         this(denseFixedUs, denseMacNs, denseWeightNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs,
-                smallOffered, 0, 0);
+                smallOffered, 0, 0, 0);
     }
 
     /** A calibration in which {@code small} is offered. */
@@ -94,7 +96,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
     /** The kernel's coefficients in the order of {@link #features}: fixed (us), then the ns-per-unit costs. */
     double[] coefficients(KernelType kernel) {
         return switch (kernel) {
-            case DENSE -> new double[]{denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs};
+            case DENSE -> new double[]{denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs, denseMaskUs};
             case CSR -> new double[]{csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, csrFarNs};
             case SMALL -> new double[]{smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs};
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
@@ -103,7 +105,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     /**
      * What one step of a layer does, in the units the coefficients price (thousands, so that ns coefficients give us):
-     * dense {@code [1, out·in·batch, out·in, out·in if the mask is partial]}; csr {@code [1, axpy multiply-adds, dot
+     * dense {@code [1, out·in·batch, out·in, out·in if the mask is partial, 1 if it is]}; csr {@code [1, axpy multiply-adds, dot
      * multiply-adds, stored values, connections·batch·log2(activation bytes / 32 KiB)]} and small the first four of
      * those, where forward and dx are two axpys per connection and sample, and dW is a whole-row axpy (where
      * {@link ConnectionLoops#wholeRowGradient} says so) or one dot per connection. The one definition both the
@@ -115,7 +117,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         double axpy = (2.0 * nnz + (denseRows ? weights : 0)) * batch / 1e3;
         double dot = (denseRows ? 0 : (double) nnz) * batch / 1e3;
         return switch (kernel) {
-            case DENSE -> new double[]{1, weights * batch / 1e3, weights / 1e3, nnz < weights ? weights / 1e3 : 0};
+            case DENSE -> new double[]{1, weights * batch / 1e3, weights / 1e3, nnz < weights ? weights / 1e3 : 0, nnz < weights ? 1 : 0};
             case CSR -> new double[]{1, axpy, dot, nnz / 1e3, (double) nnz * batch / 1e3 * farness(out, in, batch)};
             case SMALL -> new double[]{1, axpy, dot, weights / 1e3};
             case AUTO -> throw new IllegalArgumentException("AUTO is not a kernel");
@@ -213,7 +215,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
                 num(p, "csr.fixedUs"), num(p, "csr.axpyNs"), num(p, "csr.dotNs"), num(p, "csr.weightNs"),
                 num(p, "small.fixedUs"), num(p, "small.axpyNs"), num(p, "small.dotNs"), num(p, "small.weightNs"),
                 !"false".equals(p.getProperty("small.offered", "true").strip()),
-                optional(p, "dense.maskNs"), optional(p, "csr.farNs"));
+                optional(p, "dense.maskNs"), optional(p, "dense.maskUs"), optional(p, "csr.farNs"));
     }
 
     /** A term older files do not have: 0 where absent. */
@@ -244,6 +246,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
         put(p, "small.dotNs", smallDotNs);
         put(p, "small.weightNs", smallWeightNs);
         put(p, "dense.maskNs", denseMaskNs);
+        put(p, "dense.maskUs", denseMaskUs);
         put(p, "csr.farNs", csrFarNs);
         p.setProperty("small.offered", Boolean.toString(smallOffered));
         return p;
@@ -268,10 +271,10 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight + %.2f ns/masked weight; "
+        return String.format(Locale.ROOT, "dense %.0f us + %.4f ns/mac + %.2f ns/weight + %.2f ns/masked weight + %.0f us masked; "
                         + "csr %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/conn + %.4f ns/(conn·sample·doubling beyond L1); "
                         + "small %.0f us + %.3f ns/axpy mac + %.3f ns/dot mac + %.2f ns/weight",
-                denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, csrFarNs,
+                denseFixedUs, denseMacNs, denseWeightNs, denseMaskNs, denseMaskUs, csrFixedUs, csrAxpyNs, csrDotNs, csrWeightNs, csrFarNs,
                 smallFixedUs, smallAxpyNs, smallDotNs, smallWeightNs)
                 + (smallOffered ? "" : " (small not offered: csr was faster on its layers)");
     }

@@ -26,10 +26,10 @@ final class KernelCalibrationRun {
     /** The layers each kernel is measured on: {out, in, density per mille, batch}, spanning the terms of its model. */
     private static final int[][] DENSE_LAYERS = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 1000, 128}, {512, 512, 1000, 2},
         {512, 512, 1000, 64}, {300, 784, 1000, 100}, {100, 300, 1000, 100}, {1024, 1024, 1000, 1},
-        {1024, 1024, 300, 1}, {300, 784, 300, 100}, {256, 256, 300, 128}};
+        {1024, 1024, 300, 1}, {300, 784, 300, 100}, {256, 256, 300, 128}, {100, 300, 300, 32}};
     private static final int[][] CSR_LAYERS = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 100, 64}, {1024, 1024, 20, 128},
         {256, 512, 1000, 64}, {300, 784, 1000, 100}, {300, 784, 300, 100}, {100, 300, 300, 100}, {1024, 1024, 100, 1},
-        {1024, 1024, 50, 512}, {1024, 1024, 300, 32}};
+        {1024, 1024, 50, 512}, {1024, 1024, 300, 32}, {1024, 1024, 300, 1}};
     private static final int[][] SMALL_LAYERS = {{32, 32, 1000, 8}, {256, 256, 100, 2}, {256, 256, 100, 64}, {256, 256, 1000, 64},
         {100, 300, 1000, 100}, {100, 300, 100, 100}, {64, 64, 500, 32}};
 
@@ -42,7 +42,7 @@ final class KernelCalibrationRun {
         double[] d = fit(KernelType.DENSE, DENSE_LAYERS);
         double[] c = fit(KernelType.CSR, CSR_LAYERS);
         double[] m = fit(KernelType.SMALL, SMALL_LAYERS);
-        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3], csrWins(SMALL_LAYERS) < 5, d[3], c[4]);
+        return new KernelCalibration(d[0], d[1], d[2], c[0], c[1], c[2], c[3], m[0], m[1], m[2], m[3], csrWins(SMALL_LAYERS) < 5, d[3], d[4], c[4]);
     }
 
     /** On how many of {@code layers} csr's step was faster than small's. */

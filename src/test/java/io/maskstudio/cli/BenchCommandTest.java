@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,29 @@ class BenchCommandTest {
         }
         assertTrue(lines[1].contains("\"in\":16,\"out\":16,\"density\":1.0,\"batch\":4,\"connections\":256"), lines[1]);
         assertTrue(lines[4].matches("\\{\"bench\":\"grid-summary\",\"points\":4,\"within_10_percent\":[0-4],.*"), lines[4]);
+    }
+
+    @Test
+    void loopsReportsTheCostPerConnectionForEachMatrixSize() {
+        String out = run(0, "loops", "--rows", "16,64", "--batch", "64", "--connections", "256", "--json")[0];
+        String[] lines = out.strip().split("\n");
+        assertEquals(2, lines.length, "one line per --rows: " + out);
+        for (int k = 0; k < 2; k++) {
+            var m = Pattern.compile("\\{\"bench\":\"loops\",\"rows\":(\\d+),\"batch\":64,\"matrix_kib\":(\\d+),"
+                    + "\"sum_ns_per_connection\":([0-9.]+),\"dot_ns_per_connection\":([0-9.]+),\"sum_gflops\":([0-9.]+),\"dot_gflops\":([0-9.]+),"
+                    + "\"loops\":\"(plain|vector \\(\\d+-bit\\))\".*").matcher(lines[k]);
+            assertTrue(m.matches(), lines[k]);
+            int rows = Integer.parseInt(m.group(1));
+            assertEquals(k == 0 ? 16 : 64, rows);
+            assertEquals(4 * rows * 64 / 1024, Integer.parseInt(m.group(2)), "4 bytes per float: " + lines[k]);
+            double sumNs = Double.parseDouble(m.group(3));
+            double dotNs = Double.parseDouble(m.group(4));
+            assertTrue(sumNs > 0 && dotNs > 0, lines[k]);
+            // 2 flops per sample: 128 flops per connection in ns -> GFLOP/s, to the 3 decimals the line keeps
+            assertEquals(128 / sumNs, Double.parseDouble(m.group(5)), 0.01 * 128 / sumNs + 1e-3, lines[k]);
+            assertEquals(128 / dotNs, Double.parseDouble(m.group(6)), 0.01 * 128 / dotNs + 1e-3, lines[k]);
+        }
+        assertTrue(run(2, "loops", "--rows", "0")[1].contains("--rows"));
     }
 
     @Test

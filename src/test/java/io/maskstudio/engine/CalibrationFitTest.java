@@ -41,7 +41,7 @@ class CalibrationFitTest {
         // dense rows (dW as a whole-row axpy) so that the axpy and dot terms are told apart
         int[][] dense = {{32, 32, 1000, 8}, {256, 256, 1000, 2}, {256, 256, 300, 2}, {512, 512, 1000, 64}, {512, 512, 300, 64},
             {300, 784, 300, 100}, {1024, 1024, 1000, 1}};
-        assertRecovered(KernelType.DENSE, dense, new double[]{180, 0.012, 1.5, 0.9});
+        assertRecovered(KernelType.DENSE, dense, new double[]{180, 0.012, 1.5, 0.9, 40});
         int[][] csr = {{32, 32, 1000, 8}, {1024, 1024, 100, 2}, {1024, 1024, 500, 1}, {1024, 1024, 20, 128}, {256, 512, 1000, 64},
             {300, 784, 300, 100}, {1024, 1024, 50, 512}, {64, 64, 100, 32}};
         assertRecovered(KernelType.CSR, csr, new double[]{40, 0.03, 0.05, 4.0, 0.013});
@@ -71,15 +71,18 @@ class CalibrationFitTest {
 
     @Test
     void theNewTermsSurviveTheCacheAndAFileWithoutThemReadsAsZero() {
-        KernelCalibration c = new KernelCalibration(100, 0.03, 0.5, 20, 0, 0.02, 5, 19, 0.08, 0, 1.2, false, 1.25, 0.0125);
+        KernelCalibration c = new KernelCalibration(100, 0.03, 0.5, 20, 0, 0.02, 5, 19, 0.08, 0, 1.2, false, 1.25, 30, 0.0125);
         KernelCalibration back = KernelCalibration.fromProperties(c.toProperties());
         assertEquals(1.25, back.denseMaskNs(), 1e-9);
+        assertEquals(30, back.denseMaskUs(), 1e-9);
         assertEquals(0.0125, back.csrFarNs(), 1e-9);
         Properties old = c.toProperties();
         old.remove("dense.maskNs");
+        old.remove("dense.maskUs");
         old.remove("csr.farNs");
         KernelCalibration fromOld = KernelCalibration.fromProperties(old);
         assertEquals(0, fromOld.denseMaskNs());
+        assertEquals(0, fromOld.denseMaskUs());
         assertEquals(0, fromOld.csrFarNs());
         assertEquals(5, fromOld.csrWeightNs(), 1e-9);
     }

@@ -99,8 +99,8 @@ class KernelSelectorTest {
 
     @Test
     void theMaskingPassesCountAgainstDenseOnlyWhereTheMaskIsPartial() {
-        KernelCalibration cheapMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 0, 0);
-        KernelCalibration dearMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 5, 0);
+        KernelCalibration cheapMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 0, 0, 0);
+        KernelCalibration dearMask = new KernelCalibration(0, 0.01, 1, 0, 0, 0.1, 5, 0, 0, 0, 0, false, 5, 0, 0);
         long nnz30 = 1024L * Math.round(0.3 * 1024);
         // batch 1: dense ~1.06 ms, csr 5 ns x 315k = 1.57 ms; five more ns per masked weight: dense ~6.3 ms
         assertEquals(KernelType.DENSE, KernelSelector.choose(1024, 1024, nnz30, 1, DataType.FLOAT, cheapMask));
@@ -110,8 +110,8 @@ class KernelSelectorTest {
 
     @Test
     void rowsFromFarCachesCountAgainstCsrAtLargeBatches() {
-        KernelCalibration near = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0);
-        KernelCalibration far = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0.05);
+        KernelCalibration near = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0, 0);
+        KernelCalibration far = new KernelCalibration(0, 0.03, 0, 0, 0, 0.05, 0, 0, 0, 0, 0, false, 0, 0, 0.05);
         long nnz30 = 1024L * Math.round(0.3 * 1024);
         // batch 512: dense 0.03 ns x 537M = 16 ms, csr 0.05 ns x 161M = 8 ms, plus 0.05 ns x 161M x 6 doublings = 56 ms
         assertEquals(KernelType.CSR, KernelSelector.choose(1024, 1024, nnz30, 512, DataType.FLOAT, near));
