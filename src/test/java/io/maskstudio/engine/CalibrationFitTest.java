@@ -86,4 +86,26 @@ class CalibrationFitTest {
         assertEquals(0, fromOld.csrFarNs());
         assertEquals(5, fromOld.csrWeightNs(), 1e-9);
     }
+
+    @Test
+    void aLayerTheFitMissesIsTimedAgainAndItsFasterTimeKept() {
+        double[] truth = {50, 0.03, 1.0};
+        double[][] f = new double[LAYERS.length][];
+        double[] t = new double[LAYERS.length];
+        for (int i = 0; i < LAYERS.length; i++) {
+            f[i] = KernelCalibration.features(KernelType.DENSE, LAYERS[i][0], LAYERS[i][1], (long) LAYERS[i][0] * LAYERS[i][1], LAYERS[i][2]);
+            for (int j = 0; j < 3; j++) t[i] += f[i][j] * truth[j];
+        }
+        // the tiny 32x32 layer's first step ran 4x slow (another job); its second measurement is the true time
+        int[] calls = new int[LAYERS.length];
+        double[] c = KernelCalibrationRun.fitRechecking(f, i -> calls[i]++ == 0 && i == 0 ? 4 * t[0] : t[i]);
+        assertEquals(2, calls[0], "the missed layer is measured twice");
+        for (int i = 1; i < LAYERS.length; i++) assertEquals(1, calls[i], "a layer the fit meets is measured once: " + i);
+        for (int j = 0; j < 3; j++) assertEquals(truth[j], c[j], 1e-6 * truth[j], "coefficient " + j);
+        // without the recheck the outlier would have moved the fixed cost
+        double[] t0 = t.clone();
+        t0[0] *= 4;
+        double[] once = KernelCalibrationRun.nonNegativeFit(f, t0);
+        assertEquals(true, Math.abs(once[0] - truth[0]) > 0.2 * truth[0], "the outlier alone shifts the fit: " + once[0]);
+    }
 }
