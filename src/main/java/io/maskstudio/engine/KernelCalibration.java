@@ -42,7 +42,7 @@ import java.util.Properties;
  * @param denseMaskNs   dense: per weight of a partial mask (masking the gradient and the weights: two more passes;
  *                      without this term dense at 30% was predicted at its full-mask speed, 2x too fast at batch 1)
  * @param denseMaskUs   dense: per step with a partial mask (those passes are ND4J calls, each with a fixed cost; on
- *                      the build VM it fitted 0 in all five grid runs of 3 Dec 2026: there the per-weight term covers it)
+ *                      the build VM it fitted 0-46 µs on 3 Dec 2026, mostly 0: there the per-weight term covers it)
  * @param csrFarNs      csr: per connection, sample and doubling of the activation matrix beyond 32 KiB (the random
  *                      rows the products load come from ever farther caches: measured per connection over 256 samples,
  *                      7.3 ns from L1, 11.3 ns from 512 KiB, 18.2 ns from 4 MiB, about linear in the log of the size)
