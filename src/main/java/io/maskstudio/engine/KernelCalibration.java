@@ -51,7 +51,7 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
                                 double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
                                 double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered,
                                 double denseMaskNs, double denseMaskUs, double csrFarNs) {
-    /** A calibration without the mask and cache terms (both 0). */
+    /** A calibration without the mask and cache terms (all three 0). */
     public KernelCalibration(double denseFixedUs, double denseMacNs, double denseWeightNs,
                              double csrFixedUs, double csrAxpyNs, double csrDotNs, double csrWeightNs,
                              double smallFixedUs, double smallAxpyNs, double smallDotNs, double smallWeightNs, boolean smallOffered) {
@@ -86,10 +86,13 @@ public record KernelCalibration(double denseFixedUs, double denseMacNs, double d
 
     /** Predicted microseconds of one step of a {@code kernel} layer with this shape, connection count and batch size. */
     public double predictUs(KernelType kernel, int out, int in, long nnz, int batch) {
-        double[] f = features(kernel, out, in, nnz, batch);
-        double[] c = coefficients(kernel);
+        return predict(features(kernel, out, in, nnz, batch), coefficients(kernel));
+    }
+
+    /** Microseconds the model gives a step with these {@link #features} and coefficients: their dot product. */
+    static double predict(double[] features, double[] coefficients) {
         double us = 0;
-        for (int i = 0; i < f.length; i++) us += f[i] * c[i];
+        for (int i = 0; i < features.length; i++) us += features[i] * coefficients[i];
         return us;
     }
 

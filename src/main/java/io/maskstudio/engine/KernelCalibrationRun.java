@@ -7,10 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * The short measurement behind {@link KernelCalibration}: full training steps of seven to nine layers per kernel (tiny
- * to 1024², batch 1 to 128, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
+ * The short measurement behind {@link KernelCalibration}: full training steps of seven to twelve layers per kernel
+ * (tiny to 1024², batch 1 to 512, LeNet-300-100's pairs among them), fitted by non-negative least squares on relative errors.
  * The 1024² layers at batch 1 price what the others cannot: a dense layer whose weights and Adam state no longer fit
  * the caches (without it, dense was predicted 9x too fast on 4096² at batch 1) and csr's cost per stored connection
  * apart from its work per sample. Dense layers at 30% price the masking passes; csr's 1024² at batch 512 the rows
@@ -69,37 +70,26 @@ final class KernelCalibrationRun {
     /** A fit's prediction this far from a layer's time, either way, makes the layer be measured once more. */
     static final double RECHECK_FACTOR = 1.5;
 
-    /** The microseconds of calibration layer {@code i}. */
-    interface LayerTimer {
-        double us(int i);
-    }
-
     /**
-     * {@link #nonNegativeFit} of the layers' times; then each layer the fit misses by more than {@link #RECHECK_FACTOR}
+     * {@link #nonNegativeFit} of the layers' times ({@code timer} measures layer i); then each layer the fit misses by more than {@link #RECHECK_FACTOR}
      * is timed once more, the faster of its two times kept, and the fit redone. On a shared machine one step slowed by
      * another job can set a whole kernel's coefficients (on 3 Dec 2026 one calibration priced dense's fixed cost at
      * 150 µs where its small layers take 45–60, and sent 300→100 at batch 32 to csr, 2.7x slower). A layer the model
      * cannot fit only costs one more measurement.
      */
-    static double[] fitRechecking(double[][] features, LayerTimer timer) {
+    static double[] fitRechecking(double[][] features, IntToDoubleFunction timer) {
         double[] us = new double[features.length];
-        for (int i = 0; i < us.length; i++) us[i] = timer.us(i);
+        for (int i = 0; i < us.length; i++) us[i] = timer.applyAsDouble(i);
         double[] c = nonNegativeFit(features, us);
         boolean again = false;
         for (int i = 0; i < us.length; i++) {
-            double ratio = predicted(features[i], c) / us[i];
+            double ratio = KernelCalibration.predict(features[i], c) / us[i];
             if (ratio > RECHECK_FACTOR || ratio < 1 / RECHECK_FACTOR) {
-                us[i] = Math.min(us[i], timer.us(i));
+                us[i] = Math.min(us[i], timer.applyAsDouble(i));
                 again = true;
             }
         }
         return again ? nonNegativeFit(features, us) : c;
-    }
-
-    private static double predicted(double[] f, double[] c) {
-        double p = 0;
-        for (int j = 0; j < f.length; j++) p += f[j] * c[j];
-        return p;
     }
 
     /**
@@ -120,7 +110,7 @@ final class KernelCalibrationRun {
             if (!ok) continue;
             double err = 0;
             for (int i = 0; i < t.length; i++) {
-                double r = (predicted(f[i], c) - t[i]) / t[i];
+                double r = (KernelCalibration.predict(f[i], c) - t[i]) / t[i];
                 err += r * r;
             }
             if (err < bestErr) {
