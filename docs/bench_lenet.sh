@@ -11,8 +11,12 @@ REPEATS=${1:-3}
 PY=${PYTHON:-/usr/bin/python3}
 [ -f target/bench.classpath ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/classes:$(cat target/bench.classpath)"
-ms() { java -cp "$CP" io.maskstudio.Launcher bench "$@" --json 2>/dev/null | sed "s/^{/{\"rep\":$rep,\"framework\":\"maskstudio\",/"; }
-pt() { "$PY" docs/bench_torch.py "$@" 2>/dev/null | sed "s/^{/{\"rep\": $rep, /"; }
+# the benchmarks' messages (and the JVM's incubator warning) go to a log, named when a step fails
+ERRLOG=target/bench_lenet.err
+: > "$ERRLOG"
+trap 'echo "$0: a benchmark failed in repetition ${rep:-?}; its messages are in $ERRLOG" >&2' ERR
+ms() { java -cp "$CP" io.maskstudio.Launcher bench "$@" --json 2>>"$ERRLOG" | sed "s/^{/{\"rep\":$rep,\"framework\":\"maskstudio\",/"; }
+pt() { "$PY" docs/bench_torch.py "$@" 2>>"$ERRLOG" | sed "s/^{/{\"rep\": $rep, /"; }
 load() { echo "{\"rep\":$rep,\"uptime\":\"$(uptime | sed 's/.*load average: //')\"}"; }
 
 for rep in $(seq 1 "$REPEATS"); do

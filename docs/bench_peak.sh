@@ -8,7 +8,11 @@ cd "$(dirname "$0")/.."
 REPEATS=${1:-3}
 [ -f target/bench.classpath ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/classes:$(cat target/bench.classpath)"
-ms() { local loops=$1; shift; java -Dmaskstudio.vector=$loops -cp "$CP" io.maskstudio.Launcher bench "$@" --json 2>/dev/null \
+# the benchmarks' messages (and the JVM's incubator warning) go to a log, named when a step fails
+ERRLOG=target/bench_peak.err
+: > "$ERRLOG"
+trap 'echo "$0: a benchmark failed in repetition ${rep:-?}; its messages are in $ERRLOG" >&2' ERR
+ms() { local loops=$1; shift; java -Dmaskstudio.vector=$loops -cp "$CP" io.maskstudio.Launcher bench "$@" --json 2>>"$ERRLOG" \
   | sed "s/^{/{\"rep\":$rep,\"switch\":\"$loops\",/"; }
 load() { echo "{\"rep\":$rep,\"uptime\":\"$(uptime | sed 's/.*load average: //')\"}"; }
 for rep in $(seq 1 "$REPEATS"); do
