@@ -64,6 +64,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
                 description = "measured steps after a short warm-up (default: ${DEFAULT-VALUE})") int steps;
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+        @Option(names = "--against-gemm", description = {"time an SGEMM [B,I] x [I,O] just before and just after the steps and report the step's useful",
+                "work (3 products, 2 flops per connection and sample) as a share of its speed (the faster of the two)"})
+        boolean againstGemm;
         @Option(names = "--json", description = "one JSON object per line") boolean json;
         @Spec CommandSpec spec;
 
@@ -76,7 +79,7 @@ public final class BenchCommand implements Runnable {
             requireDensity(spec, density);
             KernelType k = kernel(spec, kernel);
             String opt = optimizer(spec, optimizer);
-            Benchmarks.LayerResult r = Benchmarks.layer(batch, in, out, density, k, opt, steps, seed);
+            Benchmarks.LayerResult r = Benchmarks.layer(batch, in, out, density, k, opt, steps, seed, againstGemm);
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("bench", "layer");
             f.put("batch", batch);
@@ -89,9 +92,19 @@ public final class BenchCommand implements Runnable {
             f.put("ms_per_step", round(r.medianMs()));
             f.put("min_ms", round(r.minMs()));
             f.put("kernel", r.kernel().id());
-            report(spec, json, f, String.format(Locale.ROOT,
+            String line = String.format(Locale.ROOT,
                     "layer %dx%d -> %d at density %s (%d connections), %s: %.3f ms per step (median of %d, min %.3f), kernel %s",
-                    batch, in, out, density, r.connections(), opt, r.medianMs(), r.steps(), r.minMs(), r.kernel().id()));
+                    batch, in, out, density, r.connections(), opt, r.medianMs(), r.steps(), r.minMs(), r.kernel().id());
+            if (againstGemm) {
+                f.put("useful_gflops", round(r.usefulGflops()));
+                f.put("gemm_ms", round(r.gemmMs()));
+                f.put("gemm_gflops", round(r.gemmGflops()));
+                f.put("share_of_gemm", round(r.shareOfGemm()));
+                line += String.format(Locale.ROOT,
+                        "%n  useful work %.1f GFLOP/s = %.0f%% of the sgemm [%d,%d] x [%d,%d] timed around it (%.3f ms, %.1f GFLOP/s)",
+                        r.usefulGflops(), 100 * r.shareOfGemm(), batch, in, in, out, r.gemmMs(), r.gemmGflops());
+            }
+            report(spec, json, f, line);
             return MaskStudioCommand.OK;
         }
     }

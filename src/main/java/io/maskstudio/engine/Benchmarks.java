@@ -25,7 +25,28 @@ import java.util.SplittableRandom;
 public final class Benchmarks {
     private Benchmarks() {}
 
-    public record LayerResult(KernelType kernel, long connections, int steps, double medianMs, double minMs) {}
+    /**
+     * {@code gemmMs}: median ms of the SGEMM {@code [batch,in] x [in,out]} timed just before and just after the layer's
+     * steps, the faster of the two ({@link #layer(int, int, int, double, KernelType, String, int, long, boolean)} with
+     * {@code againstGemm}); NaN when not asked for.
+     */
+    public record LayerResult(KernelType kernel, long connections, int steps, double medianMs, double minMs, int batch, int in, int out,
+                              double gemmMs) {
+        /** The step's useful work: three products (forward, dW, dx) of 2 flops per connection and sample. */
+        public double usefulGflops() {
+            return 6.0 * connections * batch / (medianMs * 1e6);
+        }
+
+        /** The interleaved SGEMM's speed: 2 flops per multiply-add of {@code [batch,in] x [in,out]}. */
+        public double gemmGflops() {
+            return 2.0 * batch * in * out / (gemmMs * 1e6);
+        }
+
+        /** The step's useful work per second as a share of the SGEMM's (issue 14's "share of the peak"). */
+        public double shareOfGemm() {
+            return usefulGflops() / gemmGflops();
+        }
+    }
 
     /** {@code layerMs}: median ms of one training step of each layer alone, on the input the network hands it. */
     public record MlpResult(List<KernelType> kernels, int steps, double stepsPerSecond, List<Double> layerMs) {}
@@ -76,18 +97,42 @@ public final class Benchmarks {
     /** ND4J's SGEMM {@code [m,k] x [k,n]} into a preallocated result: the dense kernel's ceiling. */
     public static GemmResult gemm(int m, int k, int n, int steps, long seed) {
         NativeThreads.configure();
-        INDArray a = input(m, k, seed, false).array(DataType.FLOAT);
-        INDArray b = input(k, n, seed + 1, false).array(DataType.FLOAT);
-        INDArray c = Nd4j.create(DataType.FLOAT, m, n);
+        Gemm gemm = new Gemm(m, k, n, seed);
         double[] ms = new double[steps];
         for (int s = -2; s < steps; s++) {
-            long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            Nd4j.getExecutioner().commit();
-            if (s >= 0) ms[s] = (System.nanoTime() - t0) / 1e6;
+            double t = gemm.run();
+            if (s >= 0) ms[s] = t;
         }
         double median = median(ms);
         return new GemmResult(steps, median, 2.0 * m * k * n / (median * 1e6));
+    }
+
+    /** One SGEMM {@code [m,k] x [k,n]} on random inputs into a preallocated result, timed in ms by {@link #run}. */
+    private static final class Gemm {
+        private final INDArray a;
+        private final INDArray b;
+        private final INDArray c;
+
+        Gemm(int m, int k, int n, long seed) {
+            a = input(m, k, seed, false).array(DataType.FLOAT);
+            b = input(k, n, seed + 1, false).array(DataType.FLOAT);
+            c = Nd4j.create(DataType.FLOAT, m, n);
+        }
+
+        /** The median of five runs after one that allocates OpenBLAS's buffers. */
+        double medianMs() {
+            run();
+            double[] ms = new double[5];
+            for (int i = 0; i < ms.length; i++) ms[i] = run();
+            return median(ms);
+        }
+
+        double run() {
+            long t0 = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            Nd4j.getExecutioner().commit();
+            return (System.nanoTime() - t0) / 1e6;
+        }
     }
 
     /**
@@ -174,8 +219,23 @@ public final class Benchmarks {
         return new LoopCost(rows, batch, sum, dot);
     }
 
+    /** How long a layer runs untimed after the SGEMMs of {@code againstGemm}, until OpenBLAS's threads stop spinning. */
+    private static final long GEMM_SETTLE_NS = 300_000_000L;
+
     /** Median wall time of a full training step of one {@code in -> out} layer (identity activation). */
     public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed) {
+        return layer(batch, in, out, density, kernel, optimizer, steps, seed, false);
+    }
+
+    /**
+     * As {@link #layer(int, int, int, double, KernelType, String, int, long)}; with {@code againstGemm}, five SGEMMs of
+     * the layer's forward shape are timed just before the measured steps and five just after, and the faster median
+     * of the two is the peak: the share of the peak then compares times taken within seconds of each other, under the
+     * same load (on a shared machine the load moves the peak by 10% from one minute to the next). Not one SGEMM per
+     * step: OpenBLAS's helper threads spin after each product and slowed the csr kernel's step from 8 to 15 ms.
+     */
+    public static LayerResult layer(int batch, int in, int out, double density, KernelType kernel, String optimizer, int steps, long seed,
+                                    boolean againstGemm) {
         Mask m = randomMask(out, in, density, seed);
         MaskedLinear layer = new MaskedLinear(m, Activation.IDENTITY, DataType.FLOAT, Optimizers.create(optimizer, 1e-3), new SplittableRandom(seed),
                 kernel, batch);
@@ -190,6 +250,19 @@ public final class Benchmarks {
             layer.backward(g, true);
             layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
         }
+        Gemm gemm = againstGemm ? new Gemm(batch, in, out, seed + 3) : null;
+        double gemmBefore = Double.NaN;
+        if (gemm != null) {
+            gemmBefore = gemm.medianMs();
+            // OpenBLAS's helper threads spin for a while after a product: they would take the cores from a Java
+            // kernel's first steps, so steps run (untimed) until they have gone to sleep
+            long settled = System.nanoTime() + GEMM_SETTLE_NS;
+            while (System.nanoTime() < settled) {
+                layer.forward(x, true);
+                layer.backward(g, true);
+                layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
+            }
+        }
         double[] ms = new double[steps];
         for (int s = 0; s < steps; s++) {
             long t0 = System.nanoTime();
@@ -199,7 +272,8 @@ public final class Benchmarks {
             if (!java) Nd4j.getExecutioner().commit(); // asynchronous backends: count the work, not the launch
             ms[s] = (System.nanoTime() - t0) / 1e6;
         }
-        return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN));
+        return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN), batch, in, out,
+                gemm != null ? Math.min(gemmBefore, gemm.medianMs()) : Double.NaN);
     }
 
     /** Warm-up of the network benchmarks ({@code bench mlp}, {@code bench net}): this many steps or this long, whichever ends first. */

@@ -39,6 +39,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void layerAgainstGemmReportsTheShareOfTheSgemmTimedAroundIt() {
+        String plain = run(0, "layer", "--batch", "8", "--in", "300", "--out", "200", "--steps", "2", "--json")[0];
+        assertTrue(!plain.contains("share_of_gemm"), "only when asked: " + plain);
+        String line = run(0, "layer", "--batch", "8", "--in", "300", "--out", "200", "--density", "0.05", "--kernel", "csr", "--steps", "3",
+                "--against-gemm", "--json")[0].strip();
+        double ms = field(line, "ms_per_step");
+        double gemmMs = field(line, "gemm_ms");
+        assertTrue(ms > 0 && gemmMs > 0, line);
+        // the useful work: 3 products of 2 flops per connection (15 x 200) and sample; the SGEMM [8,300] x [300,200]
+        double useful = 6.0 * 3000 * 8 / (ms * 1e6);
+        double gemm = 2.0 * 8 * 300 * 200 / (gemmMs * 1e6);
+        assertEquals(useful, field(line, "useful_gflops"), 0.02 * useful + 1e-3, line);
+        assertEquals(gemm, field(line, "gemm_gflops"), 0.02 * gemm + 1e-3, line);
+        assertEquals(useful / gemm, field(line, "share_of_gemm"), 0.04 * useful / gemm + 1e-3, line);
+    }
+
+    private static double field(String jsonLine, String name) {
+        var m = Pattern.compile("\"" + name + "\":([0-9.eE-]+)").matcher(jsonLine);
+        assertTrue(m.find(), name + " in " + jsonLine);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void mlpReportsStepsPerSecondAndTheKernelOfEveryLayer() {
         String out = run(0, "mlp", "--layers", "64,32,10", "--density", "0.5", "--batch", "16", "--steps", "50", "--kernel", "small", "--json")[0];
         assertTrue(out.matches("(?s)\\{\"bench\":\"mlp\",.*\"steps_per_second\":[0-9.]+.*\"kernel\":\"small,small\".*\\}\\s*"), out);
