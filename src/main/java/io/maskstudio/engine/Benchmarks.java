@@ -39,7 +39,7 @@ public final class Benchmarks {
 
         /** The interleaved SGEMM's speed: 2 flops per multiply-add of {@code [batch,in] x [in,out]}. */
         public double gemmGflops() {
-            return 2.0 * batch * in * out / (gemmMs * 1e6);
+            return Benchmarks.gemmGflops(batch, in, out, gemmMs);
         }
 
         /** The step's useful work per second as a share of the SGEMM's (issue 14's "share of the peak"). */
@@ -104,7 +104,12 @@ public final class Benchmarks {
             if (s >= 0) ms[s] = t;
         }
         double median = median(ms);
-        return new GemmResult(steps, median, 2.0 * m * k * n / (median * 1e6));
+        return new GemmResult(steps, median, gemmGflops(m, k, n, median));
+    }
+
+    /** GFLOP/s of an SGEMM {@code [m,k] x [k,n]} that took {@code ms}: 2 flops per multiply-add. */
+    static double gemmGflops(int m, int k, int n, double ms) {
+        return 2.0 * m * k * n / (ms * 1e6);
     }
 
     /** One SGEMM {@code [m,k] x [k,n]} on random inputs into a preallocated result, timed in ms by {@link #run}. */
@@ -245,11 +250,7 @@ public final class Benchmarks {
         // warm up until the JIT has compiled the loops: at least 5 steps and half a second (at most 500 steps)
         long warmupEnd = System.nanoTime() + 500_000_000L;
         int iteration = 0;
-        for (int s = 0; s < 500 && (s < 5 || System.nanoTime() < warmupEnd); s++) {
-            layer.forward(x, true);
-            layer.backward(g, true);
-            layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
-        }
+        for (int s = 0; s < 500 && (s < 5 || System.nanoTime() < warmupEnd); s++) trainStep(layer, x, g, iteration++);
         Gemm gemm = againstGemm ? new Gemm(batch, in, out, seed + 3) : null;
         double gemmBefore = Double.NaN;
         if (gemm != null) {
@@ -257,23 +258,24 @@ public final class Benchmarks {
             // OpenBLAS's helper threads spin for a while after a product: they would take the cores from a Java
             // kernel's first steps, so steps run (untimed) until they have gone to sleep
             long settled = System.nanoTime() + GEMM_SETTLE_NS;
-            while (System.nanoTime() < settled) {
-                layer.forward(x, true);
-                layer.backward(g, true);
-                layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
-            }
+            while (System.nanoTime() < settled) trainStep(layer, x, g, iteration++);
         }
         double[] ms = new double[steps];
         for (int s = 0; s < steps; s++) {
             long t0 = System.nanoTime();
-            layer.forward(x, true);
-            layer.backward(g, true);
-            layer.step(1e-3, WeightDecay.NONE, iteration++, 0);
+            trainStep(layer, x, g, iteration++);
             if (!java) Nd4j.getExecutioner().commit(); // asynchronous backends: count the work, not the launch
             ms[s] = (System.nanoTime() - t0) / 1e6;
         }
         return new LayerResult(layer.kernelType(), m.nnz(), steps, median(ms), Arrays.stream(ms).min().orElse(Double.NaN), batch, in, out,
                 gemm != null ? Math.min(gemmBefore, gemm.medianMs()) : Double.NaN);
+    }
+
+    /** One full training step of {@link #layer}: forward, both backward products, the optimizer. */
+    private static void trainStep(MaskedLinear layer, Batch x, Batch g, int iteration) {
+        layer.forward(x, true);
+        layer.backward(g, true);
+        layer.step(1e-3, WeightDecay.NONE, iteration, 0);
     }
 
     /** Warm-up of the network benchmarks ({@code bench mlp}, {@code bench net}): this many steps or this long, whichever ends first. */

@@ -13,12 +13,8 @@ class CalibrationFitTest {
     @Test
     void exactTimesGiveTheirCoefficientsBack() {
         double[] truth = {180, 0.012, 1.5};
-        double[][] f = new double[LAYERS.length][];
-        double[] t = new double[LAYERS.length];
-        for (int i = 0; i < LAYERS.length; i++) {
-            f[i] = KernelCalibration.features(KernelType.DENSE, LAYERS[i][0], LAYERS[i][1], (long) LAYERS[i][0] * LAYERS[i][1], LAYERS[i][2]);
-            for (int j = 0; j < 3; j++) t[i] += f[i][j] * truth[j];
-        }
+        double[][] f = fullDenseFeatures();
+        double[] t = timesOf(f, truth);
         double[] c = KernelCalibrationRun.nonNegativeFit(f, t);
         for (int j = 0; j < 3; j++) assertEquals(truth[j], c[j], 1e-6 * truth[j], "coefficient " + j);
     }
@@ -47,17 +43,31 @@ class CalibrationFitTest {
         assertRecovered(KernelType.CSR, csr, new double[]{40, 0.03, 0.05, 4.0, 0.013});
     }
 
+    /** Dense's features on {@link #LAYERS}, every mask full. */
+    private static double[][] fullDenseFeatures() {
+        double[][] f = new double[LAYERS.length][];
+        for (int i = 0; i < LAYERS.length; i++) {
+            f[i] = KernelCalibration.features(KernelType.DENSE, LAYERS[i][0], LAYERS[i][1], (long) LAYERS[i][0] * LAYERS[i][1], LAYERS[i][2]);
+        }
+        return f;
+    }
+
+    /** The exact step times the model gives: each layer's first {@code truth.length} features priced by {@code truth}. */
+    private static double[] timesOf(double[][] f, double[] truth) {
+        double[] t = new double[f.length];
+        for (int i = 0; i < f.length; i++) for (int j = 0; j < truth.length; j++) t[i] += f[i][j] * truth[j];
+        return t;
+    }
+
     private static void assertRecovered(KernelType kernel, int[][] layers, double[] truth) {
         double[][] f = new double[layers.length][];
-        double[] t = new double[layers.length];
         for (int i = 0; i < layers.length; i++) {
             int[] l = layers[i];
             long nnz = Math.round(l[2] / 1000.0 * l[1]) * (long) l[0];
             f[i] = KernelCalibration.features(kernel, l[0], l[1], nnz, l[3]);
             assertEquals(truth.length, f[i].length, kernel + " has one coefficient per feature");
-            for (int j = 0; j < truth.length; j++) t[i] += f[i][j] * truth[j];
         }
-        double[] c = KernelCalibrationRun.nonNegativeFit(f, t);
+        double[] c = KernelCalibrationRun.nonNegativeFit(f, timesOf(f, truth));
         for (int j = 0; j < truth.length; j++) assertEquals(truth[j], c[j], 1e-6 * truth[j], kernel + " coefficient " + j);
     }
 
@@ -90,12 +100,8 @@ class CalibrationFitTest {
     @Test
     void aLayerTheFitMissesIsTimedAgainAndItsFasterTimeKept() {
         double[] truth = {50, 0.03, 1.0};
-        double[][] f = new double[LAYERS.length][];
-        double[] t = new double[LAYERS.length];
-        for (int i = 0; i < LAYERS.length; i++) {
-            f[i] = KernelCalibration.features(KernelType.DENSE, LAYERS[i][0], LAYERS[i][1], (long) LAYERS[i][0] * LAYERS[i][1], LAYERS[i][2]);
-            for (int j = 0; j < 3; j++) t[i] += f[i][j] * truth[j];
-        }
+        double[][] f = fullDenseFeatures();
+        double[] t = timesOf(f, truth);
         // the tiny 32x32 layer's first step ran 4x slow (another job); its second measurement is the true time
         int[] calls = new int[LAYERS.length];
         double[] c = KernelCalibrationRun.fitRechecking(f, i -> calls[i]++ == 0 && i == 0 ? 4 * t[0] : t[i]);
